@@ -1,0 +1,97 @@
+package io.smartsync.caspio;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.Note;
+import io.smartsync.note.SyncState;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns Caspio rows into notes and notes into the fields a write sends. Stateless and thread-safe. */
+public final class NoteRowMapper {
+    private final NoteFields f;
+    private final ZoneId stampZone;
+
+    public NoteRowMapper(NoteFields fields, ZoneId stampZone) {
+        this.f = fields;
+        this.stampZone = stampZone;
+    }
+
+    public NoteFields fields() {
+        return f;
+    }
+
+    public Note fromRow(Map<String, Object> row) {
+        long pk = ((Number) row.get(f.pk())).longValue();
+        String syncId = text(row, f.syncId());
+        String stamp = text(row, f.updateStamp());
+        return new Note(
+                syncId == null ? Note.idForCaspioRow(pk) : syncId,
+                new MemberId(memberText(row.get(f.member()))),
+                pk,
+                text(row, f.comments()),
+                text(row, f.userId()),
+                text(row, f.userFullName()),
+                instant(text(row, f.timeStamp())),
+                localDateTime(text(row, f.followUpDate())),
+                text(row, f.followUpStatus()),
+                text(row, f.followUpAssignment()),
+                text(row, f.assignedFirst()),
+                text(row, f.seniorFullName()),
+                instant(stamp),
+                stamp,
+                SyncState.SYNCED,
+                false);
+    }
+
+    /** The fields a create sends: everything but what Caspio sets itself (PK_ID and the stamps). */
+    public Map<String, Object> toCreateFields(Note n) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(f.syncId(), n.noteId());
+        row.put(f.noteId(), n.noteId());
+        row.put(f.member(), n.member().value());
+        row.put(f.comments(), n.comments());
+        putIfPresent(row, f.userId(), n.userId());
+        putIfPresent(row, f.userFullName(), n.userFullName());
+        if (n.followUpDate() != null) {
+            row.put(f.followUpDate(), CaspioTime.format(n.followUpDate()));
+        }
+        putIfPresent(row, f.followUpStatus(), n.followUpStatus());
+        putIfPresent(row, f.followUpAssignment(), n.followUpAssignment());
+        putIfPresent(row, f.assignedFirst(), n.assignedFirst());
+        putIfPresent(row, f.seniorFullName(), n.seniorFullName());
+        return row;
+    }
+
+    private static void putIfPresent(Map<String, Object> row, String field, String value) {
+        if (value != null) {
+            row.put(field, value);
+        }
+    }
+
+    private static String memberText(Object value) {
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return Long.toString(n.longValue());
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    private static String text(Map<String, Object> row, String field) {
+        Object v = row.get(field);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString();
+        return s.isEmpty() ? null : s;
+    }
+
+    private Instant instant(String stamp) {
+        return stamp == null ? null : CaspioTime.toInstant(stamp, stampZone);
+    }
+
+    private static LocalDateTime localDateTime(String value) {
+        return value == null ? null : CaspioTime.parseLocal(value);
+    }
+}

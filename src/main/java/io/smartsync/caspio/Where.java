@@ -1,0 +1,53 @@
+package io.smartsync.caspio;
+
+import java.util.regex.Pattern;
+
+/**
+ * Builds Caspio {@code q.where} clauses. Nothing from a request reaches a clause except through {@link
+ * #text} (quotes doubled, control characters refused) or as a validated number or field name.
+ */
+public final class Where {
+    private static final Pattern FIELD = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,127}$");
+
+    private Where() {}
+
+    /** A field name, checked so it cannot carry anything but a name. */
+    public static String field(String name) {
+        if (name == null || !FIELD.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a Caspio field name: " + name);
+        }
+        return name;
+    }
+
+    /** A text literal: single-quoted, inner quotes doubled. */
+    public static String text(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException("control characters are not allowed in a query value");
+            }
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    public static String eq(String field, String value) {
+        return field(field) + "=" + text(value);
+    }
+
+    public static String eq(String field, long value) {
+        return field(field) + "=" + value;
+    }
+
+    /**
+     * Rows strictly after {@code (stamp, pk)} in (stamp, {@code PK_ID}) order: the keyset step that never
+     * skips a row at a page boundary, even when many rows share one stamp.
+     */
+    public static String after(String stampField, String pkField, String stamp, long pk) {
+        String s = field(stampField);
+        return "(" + s + ">" + text(stamp) + " OR (" + s + "=" + text(stamp) + " AND " + field(pkField) + ">" + pk
+                + "))";
+    }
+
+    public static String and(String left, String right) {
+        return left + " AND " + right;
+    }
+}

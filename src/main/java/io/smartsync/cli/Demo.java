@@ -1,0 +1,73 @@
+package io.smartsync.cli;
+
+import io.smartsync.access.ApiKeys;
+import io.smartsync.access.Role;
+import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.sync.SyncConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The emulator and the service in one process, wired to each other over loopback HTTP. */
+final class Demo implements AutoCloseable {
+    private final CaspioEmulator emulator;
+    private final ServiceRuntime service;
+    private final String adminKey;
+
+    private Demo(CaspioEmulator emulator, ServiceRuntime service, String adminKey) {
+        this.emulator = emulator;
+        this.service = service;
+        this.adminKey = adminKey;
+    }
+
+    record Options(
+            int port,
+            int emulatorPort,
+            Path dataDir,
+            int members,
+            String apiKey,
+            String clientId,
+            String clientSecret,
+            SyncConfig sync) {}
+
+    static Demo start(Options o) {
+        Path dir = DataDir.prepare(o.dataDir(), "--data-dir");
+        CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+                .withPort(o.emulatorPort())
+                .withMembers(o.members())
+                .withClientId(o.clientId())
+                .withClientSecret(o.clientSecret()));
+        try {
+            CaspioConfig caspio =
+                    new CaspioConfig(emulator.baseUri(), "v2", o.clientId(), o.clientSecret(), Duration.ofSeconds(10));
+            ServiceRuntime service = ServiceRuntime.start(dir, caspio, o.sync(), "127.0.0.1", o.port());
+            ApiKeys keys = service.keys();
+            ApiKeys.IssuedKey key = o.apiKey() == null
+                    ? keys.issue("admin", "Demo Admin", Role.ADMIN)
+                    : keys.ensure(o.apiKey(), "admin", "Demo Admin", Role.ADMIN);
+            return new Demo(emulator, service, key.key());
+        } catch (RuntimeException e) {
+            emulator.close();
+            throw e;
+        }
+    }
+
+    int port() {
+        return service.port();
+    }
+
+    CaspioEmulator emulator() {
+        return emulator;
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        emulator.close();
+    }
+}

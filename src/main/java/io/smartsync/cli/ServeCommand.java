@@ -1,0 +1,98 @@
+package io.smartsync.cli;
+
+import io.smartsync.access.Role;
+import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.sync.SyncConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the service against the Caspio account named in the environment:",
+            "  CASPIO_BASE_URL (https://<account>.caspio.com), CASPIO_CLIENT_ID,",
+            "  CASPIO_CLIENT_SECRET or CASPIO_CLIENT_SECRET_FILE, CASPIO_API_VERSION (v2|v3, default v2),",
+            "  SMARTSYNC_DATA_DIR, SMARTSYNC_HOST, SMARTSYNC_PORT, SMARTSYNC_API_KEY (an admin key to accept)."
+        })
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", description = "HTTP port (overrides SMARTSYNC_PORT; default 8080).")
+    Integer port;
+
+    @Option(names = "--data-dir", description = "Where the SQLite store lives (overrides SMARTSYNC_DATA_DIR).")
+    Path dataDir;
+
+    private final Env env;
+
+    ServeCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CaspioConfig caspio = caspioConfig();
+        int httpPort = port != null ? Env.parsePort("--port", port.toString()) : env.port("SMARTSYNC_PORT", 8080);
+        String host = env.get("SMARTSYNC_HOST").orElse("127.0.0.1");
+        Path dir = DataDir.prepare(
+                dataDir != null
+                        ? dataDir
+                        : Path.of(env.get("SMARTSYNC_DATA_DIR").orElse("./smartsync-data")),
+                dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR");
+        String adminKey = env.get("SMARTSYNC_API_KEY").orElse(null);
+        if (adminKey != null && adminKey.length() < 16) {
+            throw new SettingException("SMARTSYNC_API_KEY must be at least 16 characters");
+        }
+        ServiceRuntime service = ServiceRuntime.start(dir, caspio, SyncConfig.defaults(), host, httpPort);
+        if (adminKey != null) {
+            service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Smart Sync is serving http://" + host + ":" + service.port() + " against " + caspio.baseUrl());
+        out.flush();
+        UntilStopped.await(service);
+        return 0;
+    }
+
+    private CaspioConfig caspioConfig() {
+        String base = env.require("CASPIO_BASE_URL", "the Caspio account host, e.g. https://<account>.caspio.com");
+        URI baseUrl;
+        try {
+            baseUrl = new URI(base);
+        } catch (URISyntaxException e) {
+            throw new SettingException("CASPIO_BASE_URL is not a URL: " + e.getMessage());
+        }
+        String clientId = env.require("CASPIO_CLIENT_ID", "the client id of the account's REST API profile");
+        String secret = env.get("CASPIO_CLIENT_SECRET").orElseGet(this::secretFromFile);
+        try {
+            return new CaspioConfig(
+                    baseUrl, env.get("CASPIO_API_VERSION").orElse("v2"), clientId, secret, Duration.ofSeconds(30));
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(e.getMessage());
+        }
+    }
+
+    private String secretFromFile() {
+        String file = env.get("CASPIO_CLIENT_SECRET_FILE")
+                .orElseThrow(() -> new SettingException("CASPIO_CLIENT_SECRET is not set: the client secret of the"
+                        + " REST API profile (or CASPIO_CLIENT_SECRET_FILE naming a file that holds it)"));
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new SettingException("CASPIO_CLIENT_SECRET_FILE cannot be read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.smartsync.emulator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings for one emulator, validated when built.
+ *
+ * @param port TCP port on 127.0.0.1; 0 picks any free port
+ * @param dataDir directory for {@code emulator.db}; created (owner-only) if missing
+ * @param members how many members ({@code CL000001}…) the seed gives notes to
+ * @param seed makes the seeded data repeatable
+ * @param clientId OAuth client id the token endpoint accepts
+ * @param clientSecret OAuth client secret the token endpoint accepts
+ * @param tokenLifetime how long an access token stays valid
+ * @param clock source of timestamps and token expiry
+ */
+public record EmulatorConfig(
+        int port,
+        Path dataDir,
+        int members,
+        long seed,
+        String clientId,
+        String clientSecret,
+        Duration tokenLifetime,
+        Clock clock) {
+
+    public EmulatorConfig {
+        Objects.requireNonNull(dataDir, "emulator config: dataDir is required");
+        Objects.requireNonNull(clientId, "emulator config: clientId is required");
+        Objects.requireNonNull(clientSecret, "emulator config: clientSecret is required");
+        Objects.requireNonNull(tokenLifetime, "emulator config: tokenLifetime is required");
+        Objects.requireNonNull(clock, "emulator config: clock is required");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("emulator config: port " + port + " is not 0..65535");
+        }
+        if (members < 0 || members > 999_999) {
+            throw new IllegalArgumentException(
+                    "emulator config: members " + members + " is not 0..999999 (ids have six digits)");
+        }
+        if (clientId.isBlank() || clientSecret.isBlank()) {
+            throw new IllegalArgumentException("emulator config: clientId and clientSecret must not be blank");
+        }
+        if (tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("emulator config: tokenLifetime " + tokenLifetime + " is under 1 s");
+        }
+    }
+
+    /** Port 8081, 200 members, seed 42, client {@code demo}/{@code demo-secret}, 24 h tokens, UTC clock. */
+    public static EmulatorConfig defaults(Path dataDir) {
+        return new EmulatorConfig(
+                8081, dataDir, 200, 42L, "demo", "demo-secret", Duration.ofHours(24), Clock.systemUTC());
+    }
+
+    public EmulatorConfig withPort(int port) {
+        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+    }
+
+    public EmulatorConfig withDataDir(Path dataDir) {
+        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+    }
+
+    public EmulatorConfig withMembers(int members) {
+        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+    }
+
+    public EmulatorConfig withSeed(long seed) {
+        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+    }
+
+    public EmulatorConfig withClientId(String clientId) {
+        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+    }
+
+    public EmulatorConfig withClientSecret(String clientSecret) {
+        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+    }
+
+    public EmulatorConfig withTokenLifetime(Duration tokenLifetime) {
+        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+    }
+
+    public EmulatorConfig withClock(Clock clock) {
+        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+    }
+
+    /** Keeps the secret out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", members=" + members + ", seed=" + seed
+                + ", clientId=" + clientId + ", clientSecret=***, tokenLifetime=" + tokenLifetime + ", clock="
+                + clock + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package io.smartsync.emulator;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Collectors;
+
+/** DDL for an emulated table, derived from its {@link TableDef}. */
+final class Schema {
+
+    private Schema() {}
+
+    static boolean exists(Connection connection, TableDef table) throws SQLException {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static void create(Connection connection, TableDef table) throws SQLException {
+        // AUTOINCREMENT so a deleted PK_ID is never handed out again, as with Caspio's AUTONUMBER.
+        String columns = table.fields().stream()
+                .map(f -> f.column() + " "
+                        + (f.type() == FieldType.AUTONUMBER
+                                ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                : f.type().sqliteType()))
+                .collect(Collectors.joining(", "));
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE " + table.sqlName() + " (" + columns + ")");
+            for (FieldDef f : table.fields()) {
+                if (f.unique() && f.type() != FieldType.AUTONUMBER) {
+                    // Partial index: rows without a value ('' or NULL) do not collide (CaspioRules).
+                    st.execute("CREATE UNIQUE INDEX " + indexName(table, f) + " ON " + table.sqlName() + " ("
+                            + f.column() + ") WHERE " + f.column() + " IS NOT NULL AND " + f.column() + " <> ''");
+                }
+                if (f.type() == FieldType.TIMESTAMP) {
+                    st.execute("CREATE INDEX \"ix_" + table.name() + "_" + f.name() + "\" ON " + table.sqlName() + " ("
+                            + f.column() + ")");
+                }
+            }
+        }
+    }
+
+    static String indexName(TableDef table, FieldDef field) {
+        return "\"ux_" + table.name() + "_" + field.name() + '"';
+    }
+}

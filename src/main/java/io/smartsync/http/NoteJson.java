@@ -1,0 +1,77 @@
+package io.smartsync.http;
+
+import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.note.Note;
+import io.smartsync.note.OutboxEntry;
+import io.smartsync.sync.SyncOutcome;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The original app's JSON shapes (shared/CASPIO.md), so its pages can point at this service unchanged. */
+final class NoteJson {
+    private NoteJson() {}
+
+    static Map<String, Object> note(Note n, boolean isNew) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", n.pkId() == null ? n.noteId() : n.pkId().toString());
+        m.put("noteId", n.noteId());
+        m.put("clientId2", n.member().value());
+        m.put("userId", n.userId());
+        m.put("comments", n.comments());
+        m.put("timeStamp", text(n.timeStamp()));
+        m.put("lastModified", text(n.lastModified()));
+        m.put("followUpDate", n.followUpDate() == null ? null : n.followUpDate().toString());
+        m.put("followUpAssignment", n.followUpAssignment());
+        m.put("followUpStatus", n.followUpStatus());
+        m.put("assignedFirst", n.assignedFirst());
+        m.put("seniorFullName", n.seniorFullName());
+        m.put("userFullName", n.userFullName());
+        m.put("isNew", isNew);
+        m.put("syncState", n.syncState().wireName());
+        return m;
+    }
+
+    static Map<String, Object> sync(SyncOutcome s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", s.type().wireName());
+        m.put("newNotes", s.newNotes());
+        m.put("updatedNotes", s.updatedNotes());
+        m.put("message", s.message());
+        m.put("lastSync", text(s.lastSync()));
+        return m;
+    }
+
+    static Map<String, Object> status(MemberSyncStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("clientId2", s.member().value());
+        m.put("lastSyncTimestamp", text(s.lastSyncAt()));
+        m.put("initialSyncCompleted", s.initialSyncCompleted());
+        m.put("totalNotesCount", s.totalNotesCount());
+        m.put("lastNoteId", s.lastNoteId());
+        Map<String, Object> cursor = new LinkedHashMap<>();
+        cursor.put("stamp", s.cursorStamp());
+        cursor.put("pkId", s.cursorPk());
+        m.put("cursor", cursor);
+        return m;
+    }
+
+    /** The seed's {@code NoteSync}. */
+    static Map<String, Object> outbox(OutboxEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("noteId", e.noteId());
+        m.put("clientId2", e.member().value());
+        m.put("action", e.action().wireName());
+        m.put("timestamp", text(e.queuedAt()));
+        m.put("synced", false);
+        m.put("syncAttempts", e.attempts());
+        m.put("lastError", e.lastError());
+        m.put("failed", e.failed());
+        return m;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

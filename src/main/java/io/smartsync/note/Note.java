@@ -1,0 +1,78 @@
+package io.smartsync.note;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+/**
+ * One client note as this service stores it.
+ *
+ * @param noteId the note's stable id: its {@code Sync_ID} (a UUID made here) or {@code caspio_<PK_ID>}
+ *     for a row made elsewhere without one
+ * @param pkId Caspio's {@code PK_ID}, or null while the note has never reached Caspio
+ * @param timeStamp when the note was written (Caspio's {@code Time_Stamp} once pushed)
+ * @param lastModified Caspio's update stamp as an instant, or null when never edited there
+ * @param caspioStamp the update stamp exactly as Caspio returned it; cursors and conditional writes
+ *     compare only these, never the local clock
+ * @param deleted true for a tombstone: gone from Caspio, or deleted here and waiting to be pushed
+ */
+public record Note(
+        String noteId,
+        MemberId member,
+        Long pkId,
+        String comments,
+        String userId,
+        String userFullName,
+        Instant timeStamp,
+        LocalDateTime followUpDate,
+        String followUpStatus,
+        String followUpAssignment,
+        String assignedFirst,
+        String seniorFullName,
+        Instant lastModified,
+        String caspioStamp,
+        SyncState syncState,
+        boolean deleted) {
+
+    /** Caspio's TEXT field holds at most this many characters. */
+    public static final int MAX_COMMENTS = 64_000;
+
+    public Note {
+        if (noteId == null || noteId.isBlank()) {
+            throw new IllegalArgumentException("noteId is required");
+        }
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(syncState, "syncState");
+        if (comments == null) {
+            comments = "";
+        }
+        if (comments.length() > MAX_COMMENTS) {
+            throw new IllegalArgumentException("comments must be at most " + MAX_COMMENTS + " characters");
+        }
+    }
+
+    /** The id of a Caspio row that has no sync id of its own. */
+    public static String idForCaspioRow(long pkId) {
+        return "caspio_" + pkId;
+    }
+
+    public Note withSyncState(SyncState state) {
+        return new Note(
+                noteId,
+                member,
+                pkId,
+                comments,
+                userId,
+                userFullName,
+                timeStamp,
+                followUpDate,
+                followUpStatus,
+                followUpAssignment,
+                assignedFirst,
+                seniorFullName,
+                lastModified,
+                caspioStamp,
+                state,
+                deleted);
+    }
+}

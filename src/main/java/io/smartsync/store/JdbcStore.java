@@ -1,0 +1,262 @@
+package io.smartsync.store;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.note.Note;
+import io.smartsync.note.OutboxAction;
+import io.smartsync.note.OutboxEntry;
+import io.smartsync.note.SyncState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * {@link LocalStore} on JDBC. SQLite runs in WAL mode with IMMEDIATE transactions, so concurrent
+ * writers wait for each other instead of failing. Safe for use from many threads.
+ */
+public final class JdbcStore implements LocalStore {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final String location;
+
+    private JdbcStore(Jdbi jdbi, Clock clock, String location) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.location = location;
+    }
+
+    /** Opens (and creates or migrates) the SQLite store in {@code file}. */
+    public static JdbcStore openSqlite(Path file, Clock clock) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(30_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        String location = "sqlite:" + file.toAbsolutePath();
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration/sqlite")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new StoreException("store " + location + ": migration failed: " + e.getMessage(), e);
+        }
+        return new JdbcStore(Jdbi.create(ds), clock, location);
+    }
+
+    private <T> T tx(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (JdbiException e) {
+            throw new StoreException("store " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<MemberSyncStatus> status(MemberId member) {
+        return tx(h -> StatusSql.find(h, member));
+    }
+
+    @Override
+    public PullResult applyPulled(List<Note> rows, MemberSyncStatus reached) {
+        Instant now = clock.instant();
+        return tx(h -> {
+            List<String> inserted = new ArrayList<>();
+            int updated = 0;
+            for (Note row : rows) {
+                if (OutboxSql.hasEntryFor(h, row.noteId())) {
+                    continue;
+                }
+                Optional<Note> stored = NoteSql.find(h, row.noteId());
+                if (stored.isPresent() && stored.get().equals(row)) {
+                    continue;
+                }
+                NoteSql.dropOtherIdsForRow(h, row);
+                NoteSql.upsert(h, row, now);
+                if (stored.isEmpty() || stored.get().deleted()) {
+                    inserted.add(row.noteId());
+                } else {
+                    updated++;
+                }
+            }
+            StatusSql.upsert(h, withCounts(h, reached));
+            return new PullResult(inserted, updated);
+        });
+    }
+
+    @Override
+    public MemberSyncStatus finishSync(MemberId member, Instant at) {
+        return tx(h -> {
+            MemberSyncStatus s = StatusSql.find(h, member).orElse(MemberSyncStatus.fresh(member));
+            MemberSyncStatus finished = withCounts(
+                    h,
+                    new MemberSyncStatus(
+                            member,
+                            s.initialSyncCompleted(),
+                            at,
+                            s.cursorStamp(),
+                            s.cursorPk(),
+                            s.totalNotesCount(),
+                            s.lastNoteId()));
+            StatusSql.upsert(h, finished);
+            return finished;
+        });
+    }
+
+    private static MemberSyncStatus withCounts(Handle h, MemberSyncStatus s) {
+        List<Note> notes = NoteSql.forMember(h, s.member());
+        String lastNoteId = notes.isEmpty() ? null : notes.getFirst().noteId();
+        return new MemberSyncStatus(
+                s.member(),
+                s.initialSyncCompleted(),
+                s.lastSyncAt(),
+                s.cursorStamp(),
+                s.cursorPk(),
+                notes.size(),
+                lastNoteId);
+    }
+
+    @Override
+    public List<Note> notes(MemberId member) {
+        return tx(h -> NoteSql.forMember(h, member));
+    }
+
+    @Override
+    public List<Note> notesChangedSince(MemberId member, Instant since) {
+        return tx(h -> NoteSql.changedSince(h, member, since));
+    }
+
+    @Override
+    public Optional<Note> note(String noteId) {
+        return tx(h -> NoteSql.find(h, noteId));
+    }
+
+    @Override
+    public OutboxEntry writeLocal(Note note, OutboxAction action, int queueLimit) {
+        Instant now = clock.instant();
+        return tx(h -> {
+            if (OutboxSql.size(h) >= queueLimit) {
+                throw new QueueFullException(queueLimit);
+            }
+            NoteSql.upsert(h, note, now);
+            long id = OutboxSql.insert(h, note.noteId(), note.member(), action, now);
+            return new OutboxEntry(id, note.noteId(), note.member(), action, now, 0, null, false);
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
+        return tx(h -> OutboxSql.claim(h, owner, limit, now, lease));
+    }
+
+    @Override
+    public void completePush(OutboxEntry entry, Note asInCaspio) {
+        Instant now = clock.instant();
+        tx(h -> {
+            OutboxSql.delete(h, entry.id());
+            Note stored = NoteSql.find(h, entry.noteId()).orElse(asInCaspio);
+            if (OutboxSql.hasEntryFor(h, entry.noteId())) {
+                // A later local write is still queued: keep its content, learn only Caspio's identity.
+                NoteSql.upsert(h, identityFrom(stored, asInCaspio), now);
+            } else {
+                NoteSql.dropOtherIdsForRow(h, asInCaspio);
+                NoteSql.upsert(h, asInCaspio.withSyncState(SyncState.SYNCED), now);
+            }
+            return null;
+        });
+    }
+
+    private static Note identityFrom(Note local, Note caspio) {
+        return new Note(
+                local.noteId(),
+                local.member(),
+                caspio.pkId(),
+                local.comments(),
+                local.userId(),
+                local.userFullName(),
+                caspio.timeStamp(),
+                local.followUpDate(),
+                local.followUpStatus(),
+                local.followUpAssignment(),
+                local.assignedFirst(),
+                local.seniorFullName(),
+                caspio.lastModified(),
+                caspio.caspioStamp(),
+                SyncState.PENDING,
+                local.deleted());
+    }
+
+    @Override
+    public void recordFailure(OutboxEntry entry, String error, boolean permanent) {
+        Instant now = clock.instant();
+        tx(h -> {
+            OutboxSql.recordFailure(h, entry.id(), error, permanent);
+            if (permanent) {
+                NoteSql.find(h, entry.noteId())
+                        .ifPresent(n -> NoteSql.upsert(h, n.withSyncState(SyncState.FAILED), now));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> pending() {
+        return tx(h -> OutboxSql.list(h, false));
+    }
+
+    @Override
+    public List<OutboxEntry> failed() {
+        return tx(h -> OutboxSql.list(h, true));
+    }
+
+    @Override
+    public void saveApiKey(ApiKeyRecord key) {
+        tx(h -> {
+            AccessSql.insertKey(h, key);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ApiKeyRecord> apiKeyByHash(String keyHash) {
+        return tx(h -> AccessSql.keyByHash(h, keyHash));
+    }
+
+    @Override
+    public void appendAudit(AuditRecord record) {
+        tx(h -> {
+            AccessSql.insertAudit(h, record);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditRecord> recentAudit(int limit) {
+        return tx(h -> AccessSql.recentAudit(h, limit));
+    }
+
+    @Override
+    public void close() {
+        // Connections are opened per transaction; nothing stays open between calls.
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStore[" + location + "]";
+    }
+}

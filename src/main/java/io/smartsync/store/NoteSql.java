@@ -1,0 +1,115 @@
+package io.smartsync.store;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.Note;
+import io.smartsync.note.SyncState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The statements on the {@code notes} table; each runs on a handle inside the caller's transaction. */
+final class NoteSql {
+    private static final String COLUMNS = "note_id, client_id2, pk_id, comments, user_id, user_full_name, time_stamp,"
+            + " follow_up_date, follow_up_status, follow_up_assignment, assigned_first, senior_full_name,"
+            + " last_modified, caspio_stamp, sync_state, deleted, changed_at";
+
+    private static final String UPSERT = "INSERT INTO notes (" + COLUMNS + ") VALUES (:noteId, :clientId2, :pkId,"
+            + " :comments, :userId, :userFullName, :timeStamp, :followUpDate, :followUpStatus, :followUpAssignment,"
+            + " :assignedFirst, :seniorFullName, :lastModified, :caspioStamp, :syncState, :deleted, :changedAt)"
+            + " ON CONFLICT (note_id) DO UPDATE SET client_id2 = excluded.client_id2, pk_id = excluded.pk_id,"
+            + " comments = excluded.comments, user_id = excluded.user_id, user_full_name = excluded.user_full_name,"
+            + " time_stamp = excluded.time_stamp, follow_up_date = excluded.follow_up_date,"
+            + " follow_up_status = excluded.follow_up_status, follow_up_assignment = excluded.follow_up_assignment,"
+            + " assigned_first = excluded.assigned_first, senior_full_name = excluded.senior_full_name,"
+            + " last_modified = excluded.last_modified, caspio_stamp = excluded.caspio_stamp,"
+            + " sync_state = excluded.sync_state, deleted = excluded.deleted, changed_at = excluded.changed_at";
+
+    private NoteSql() {}
+
+    static void upsert(Handle h, Note n, Instant changedAt) {
+        h.createUpdate(UPSERT)
+                .bind("noteId", n.noteId())
+                .bind("clientId2", n.member().value())
+                .bind("pkId", n.pkId())
+                .bind("comments", n.comments())
+                .bind("userId", n.userId())
+                .bind("userFullName", n.userFullName())
+                .bind("timeStamp", Sql.millis(n.timeStamp()))
+                .bind("followUpDate", Sql.text(n.followUpDate()))
+                .bind("followUpStatus", n.followUpStatus())
+                .bind("followUpAssignment", n.followUpAssignment())
+                .bind("assignedFirst", n.assignedFirst())
+                .bind("seniorFullName", n.seniorFullName())
+                .bind("lastModified", Sql.millis(n.lastModified()))
+                .bind("caspioStamp", n.caspioStamp())
+                .bind("syncState", n.syncState().name())
+                .bind("deleted", n.deleted())
+                .bind("changedAt", changedAt.toEpochMilli())
+                .execute();
+    }
+
+    /** A row made elsewhere can gain a sync id later; drop the copy stored under its old id. */
+    static void dropOtherIdsForRow(Handle h, Note n) {
+        if (n.pkId() != null) {
+            h.createUpdate("DELETE FROM notes WHERE pk_id = :pk AND note_id <> :id")
+                    .bind("pk", n.pkId())
+                    .bind("id", n.noteId())
+                    .execute();
+        }
+    }
+
+    static Optional<Note> find(Handle h, String noteId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE note_id = :id")
+                .bind("id", noteId)
+                .map(NoteSql::map)
+                .findOne();
+    }
+
+    static List<Note> forMember(Handle h, MemberId member) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE client_id2 = :m AND deleted = 0"
+                        + " ORDER BY time_stamp DESC, note_id")
+                .bind("m", member.value())
+                .map(NoteSql::map)
+                .list();
+    }
+
+    static List<Note> changedSince(Handle h, MemberId member, Instant since) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE client_id2 = :m AND changed_at > :since"
+                        + " ORDER BY time_stamp DESC, note_id")
+                .bind("m", member.value())
+                .bind("since", since.toEpochMilli())
+                .map(NoteSql::map)
+                .list();
+    }
+
+    static int countLive(Handle h, MemberId member) {
+        return h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = 0")
+                .bind("m", member.value())
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    private static Note map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Note(
+                rs.getString("note_id"),
+                new MemberId(rs.getString("client_id2")),
+                Sql.nullableLong(rs, "pk_id"),
+                rs.getString("comments"),
+                rs.getString("user_id"),
+                rs.getString("user_full_name"),
+                Sql.instant(rs, "time_stamp"),
+                Sql.localDateTime(rs, "follow_up_date"),
+                rs.getString("follow_up_status"),
+                rs.getString("follow_up_assignment"),
+                rs.getString("assigned_first"),
+                rs.getString("senior_full_name"),
+                Sql.instant(rs, "last_modified"),
+                rs.getString("caspio_stamp"),
+                SyncState.valueOf(rs.getString("sync_state")),
+                rs.getBoolean("deleted"));
+    }
+}

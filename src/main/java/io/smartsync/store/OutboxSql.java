@@ -1,0 +1,101 @@
+package io.smartsync.store;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.OutboxAction;
+import io.smartsync.note.OutboxEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The statements on the {@code outbox} table; each runs on a handle inside the caller's transaction. */
+final class OutboxSql {
+    private static final String COLUMNS = "id, note_id, client_id2, action, queued_at, attempts, last_error, failed";
+
+    /** Only the oldest entry of a note may be taken, so a note's writes reach Caspio in order. */
+    private static final String CLAIMABLE = "SELECT " + COLUMNS + " FROM outbox o WHERE o.failed = 0"
+            + " AND (o.lease_until IS NULL OR o.lease_until < :now)"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.note_id = o.note_id AND p.id < o.id)"
+            + " ORDER BY o.id LIMIT :limit";
+
+    private OutboxSql() {}
+
+    static long insert(Handle h, String noteId, MemberId member, OutboxAction action, Instant at) {
+        return h.createUpdate("INSERT INTO outbox (note_id, client_id2, action, queued_at)"
+                        + " VALUES (:noteId, :m, :action, :at)")
+                .bind("noteId", noteId)
+                .bind("m", member.value())
+                .bind("action", action.name())
+                .bind("at", at.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    static int size(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM outbox").mapTo(Integer.class).one();
+    }
+
+    static boolean hasEntryFor(Handle h, String noteId) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM outbox WHERE note_id = :id)")
+                .bind("id", noteId)
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    static List<OutboxEntry> claim(Handle h, String owner, int limit, Instant now, Duration lease) {
+        List<OutboxEntry> entries = h.createQuery(CLAIMABLE)
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .map(OutboxSql::map)
+                .list();
+        List<OutboxEntry> claimed = new ArrayList<>(entries.size());
+        for (OutboxEntry e : entries) {
+            h.createUpdate("UPDATE outbox SET lease_owner = :owner, lease_until = :until, attempts = attempts + 1"
+                            + " WHERE id = :id")
+                    .bind("owner", owner)
+                    .bind("until", now.plus(lease).toEpochMilli())
+                    .bind("id", e.id())
+                    .execute();
+            claimed.add(new OutboxEntry(
+                    e.id(), e.noteId(), e.member(), e.action(), e.queuedAt(), e.attempts() + 1, e.lastError(), false));
+        }
+        return claimed;
+    }
+
+    static void delete(Handle h, long id) {
+        h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute();
+    }
+
+    static void recordFailure(Handle h, long id, String error, boolean permanent) {
+        h.createUpdate("UPDATE outbox SET last_error = :error, failed = :failed,"
+                        + " lease_owner = NULL, lease_until = NULL WHERE id = :id")
+                .bind("error", error)
+                .bind("failed", permanent)
+                .bind("id", id)
+                .execute();
+    }
+
+    static List<OutboxEntry> list(Handle h, boolean failed) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE failed = :failed ORDER BY id")
+                .bind("failed", failed)
+                .map(OutboxSql::map)
+                .list();
+    }
+
+    private static OutboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new OutboxEntry(
+                rs.getLong("id"),
+                rs.getString("note_id"),
+                new MemberId(rs.getString("client_id2")),
+                OutboxAction.valueOf(rs.getString("action")),
+                Sql.instant(rs, "queued_at"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                rs.getBoolean("failed"));
+    }
+}

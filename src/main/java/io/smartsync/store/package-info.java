@@ -1,0 +1,6 @@
+/**
+ * The local store: notes, member sync status, the outbox, API keys and the audit log, behind {@link
+ * io.smartsync.store.LocalStore}. The JDBC implementation runs on an SQLite file by default; its schema
+ * is Flyway migrations, and every statement sits next to the code that runs it with bound parameters.
+ */
+package io.smartsync.store;

@@ -1,0 +1,103 @@
+package io.smartsync.sync;
+
+import io.smartsync.caspio.CaspioClient;
+import io.smartsync.caspio.CaspioTime;
+import io.smartsync.caspio.NoteFields;
+import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.Where;
+import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.note.Note;
+import io.smartsync.store.LocalStore;
+import io.smartsync.store.PullResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pulls one member's rows from Caspio page by page, in (update stamp, {@code PK_ID}) order, storing each
+ * page with the cursor it reached in one transaction. The cursor only ever holds values Caspio wrote.
+ * Stateless; safe for use from many threads (callers keep one pull per member at a time).
+ */
+final class MemberPuller {
+    private final LocalStore store;
+    private final CaspioClient caspio;
+    private final NoteRowMapper mapper;
+    private final SyncConfig config;
+
+    MemberPuller(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config) {
+        this.store = store;
+        this.caspio = caspio;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** Every row of the member, resuming after the last stored page if an earlier run was cut off. */
+    PullResult initial(MemberSyncStatus from) {
+        return pull(from, from.cursorStamp(), from.cursorPk(), true);
+    }
+
+    /** Rows changed since the cursor, starting {@code overlapSeconds} before it. */
+    PullResult incremental(MemberSyncStatus from) {
+        if (from.cursorStamp() == null) {
+            return pull(from, null, 0, false);
+        }
+        return pull(from, CaspioTime.minusSeconds(from.cursorStamp(), config.overlapSeconds()), 0, false);
+    }
+
+    private PullResult pull(MemberSyncStatus from, String stamp, long pk, boolean initial) {
+        NoteFields f = mapper.fields();
+        String memberClause = Where.eq(f.member(), from.member().value());
+        String orderBy = f.updateStamp() + " ASC, " + f.pk() + " ASC";
+        MemberSyncStatus reached = from;
+        PullResult total = PullResult.NONE;
+        while (true) {
+            String where = stamp == null
+                    ? memberClause
+                    : Where.and(memberClause, Where.after(f.updateStamp(), f.pk(), stamp, pk));
+            List<Map<String, Object>> rows = caspio.select(f.table(), where, orderBy, config.pageSize());
+            List<Note> notes = new ArrayList<>(rows.size());
+            for (Map<String, Object> row : rows) {
+                notes.add(mapper.fromRow(row));
+            }
+            boolean last = rows.size() < config.pageSize();
+            if (!notes.isEmpty()) {
+                Note tail = notes.getLast();
+                if (tail.caspioStamp() == null) {
+                    // Without a stamp the keyset cannot move on; fetching again would loop forever.
+                    throw new IllegalStateException("Caspio row " + tail.pkId() + " of " + f.table() + " has no "
+                            + f.updateStamp() + "; run `setup` so every row carries one");
+                }
+                stamp = tail.caspioStamp();
+                pk = tail.pkId();
+                reached = furthest(reached, stamp, pk);
+            }
+            reached = new MemberSyncStatus(
+                    reached.member(),
+                    reached.initialSyncCompleted() || (initial && last),
+                    reached.lastSyncAt(),
+                    reached.cursorStamp(),
+                    reached.cursorPk(),
+                    reached.totalNotesCount(),
+                    reached.lastNoteId());
+            total = total.plus(store.applyPulled(notes, reached));
+            if (last) {
+                return total;
+            }
+        }
+    }
+
+    /** The overlap re-reads rows below the cursor; the cursor itself never moves back. */
+    private static MemberSyncStatus furthest(MemberSyncStatus s, String stamp, long pk) {
+        if (stamp == null) {
+            return s;
+        }
+        if (s.cursorStamp() != null) {
+            int c = CaspioTime.parseLocal(stamp).compareTo(CaspioTime.parseLocal(s.cursorStamp()));
+            if (c < 0 || (c == 0 && pk <= s.cursorPk())) {
+                return s;
+            }
+        }
+        return new MemberSyncStatus(
+                s.member(), s.initialSyncCompleted(), s.lastSyncAt(), stamp, pk, s.totalNotesCount(), s.lastNoteId());
+    }
+}

@@ -1,0 +1,53 @@
+package io.smartsync;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The package arrows of DESIGN.md: each package uses only the packages listed for it. */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.smartsync");
+    }
+
+    static Stream<Arguments> arrows() {
+        return Stream.of(
+                Arguments.of("note", new String[] {}),
+                Arguments.of("store", new String[] {"note"}),
+                Arguments.of("caspio", new String[] {"note"}),
+                Arguments.of("sync", new String[] {"note", "store", "caspio"}),
+                Arguments.of("access", new String[] {"note", "store"}),
+                Arguments.of("http", new String[] {"sync", "access", "note"}),
+                Arguments.of("emulator", new String[] {"note"}));
+    }
+
+    @ParameterizedTest(name = "{0} depends only on {1}")
+    @MethodSource("arrows")
+    void package_depends_only_on_what_the_design_allows(String pkg, String[] allowed) {
+        String[] packages = Stream.concat(Stream.of(pkg), Arrays.stream(allowed))
+                .map(p -> "io.smartsync." + p + "..")
+                .toArray(String[]::new);
+        classes()
+                .that()
+                .resideInAPackage("io.smartsync." + pkg + "..")
+                .should()
+                .onlyDependOnClassesThat(
+                        resideOutsideOfPackage("io.smartsync..").or(resideInAnyPackage(packages)))
+                .check(production);
+    }
+}

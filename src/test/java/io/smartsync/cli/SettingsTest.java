@@ -1,0 +1,71 @@
+package io.smartsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A missing or bad setting stops `serve` with exit status 2 and a message that names it. */
+class SettingsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int status, String err) {}
+
+    private Run serve(Map<String, String> env) {
+        StringWriter err = new StringWriter();
+        int status = Main.run(new String[] {"serve"}, env, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        return new Run(status, err.toString());
+    }
+
+    private Map<String, String> complete() {
+        Map<String, String> env = new HashMap<>();
+        env.put("CASPIO_BASE_URL", "https://example.caspio.com");
+        env.put("CASPIO_CLIENT_ID", "id");
+        env.put("CASPIO_CLIENT_SECRET", "secret");
+        env.put("SMARTSYNC_DATA_DIR", dir.toString());
+        return env;
+    }
+
+    @Test
+    void serve_without_a_caspio_account_names_the_missing_variable() {
+        Map<String, String> env = complete();
+        env.remove("CASPIO_BASE_URL");
+        Run run = serve(env);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("CASPIO_BASE_URL is not set");
+    }
+
+    @Test
+    void serve_without_a_secret_names_the_secret_setting() {
+        Map<String, String> env = complete();
+        env.remove("CASPIO_CLIENT_SECRET");
+        Run run = serve(env);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("CASPIO_CLIENT_SECRET");
+        assertThat(run.err()).doesNotContain("secret=");
+    }
+
+    @Test
+    void a_bad_port_or_api_version_is_named() {
+        Map<String, String> env = complete();
+        env.put("SMARTSYNC_PORT", "eighty");
+        assertThat(serve(env)).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("SMARTSYNC_PORT must be a port number");
+        });
+
+        env = complete();
+        env.put("CASPIO_API_VERSION", "v9");
+        assertThat(serve(env).err()).contains("CASPIO_API_VERSION must be v2 or v3");
+
+        env = complete();
+        env.put("CASPIO_BASE_URL", "ftp://example.com");
+        assertThat(serve(env).err()).contains("CASPIO_BASE_URL must be an http(s) URL");
+    }
+}

@@ -1,0 +1,168 @@
+package io.smartsync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.note.Note;
+import io.smartsync.note.OutboxAction;
+import io.smartsync.note.OutboxEntry;
+import io.smartsync.note.SyncState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite store on a real file. */
+class JdbcStoreTest {
+    private static final MemberId MEMBER = MemberId.of("CL000001");
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    JdbcStore store;
+
+    @BeforeEach
+    void open() {
+        store = JdbcStore.openSqlite(dir.resolve("store.db"), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void only_the_oldest_entry_of_a_note_is_claimed_and_a_lease_keeps_others_off_it() {
+        store.writeLocal(local("n1", "first"), OutboxAction.CREATE, 100);
+        store.writeLocal(local("n1", "edited"), OutboxAction.UPDATE, 100);
+        store.writeLocal(local("n2", "other"), OutboxAction.CREATE, 100);
+
+        List<OutboxEntry> claimed = store.claim("a", 10, NOW, Duration.ofMinutes(1));
+
+        assertThat(claimed).extracting(OutboxEntry::noteId).containsExactly("n1", "n2");
+        assertThat(claimed).allSatisfy(e -> assertThat(e.action()).isEqualTo(OutboxAction.CREATE));
+        assertThat(claimed).allSatisfy(e -> assertThat(e.attempts()).isEqualTo(1));
+        assertThat(store.claim("b", 10, NOW.plusSeconds(30), Duration.ofMinutes(1)))
+                .isEmpty();
+        assertThat(store.claim("b", 10, NOW.plusSeconds(61), Duration.ofMinutes(1)))
+                .extracting(OutboxEntry::attempts)
+                .containsExactly(2, 2);
+    }
+
+    @Test
+    void a_full_queue_refuses_a_new_write_and_keeps_what_was_queued() {
+        store.writeLocal(local("n1", "one"), OutboxAction.CREATE, 2);
+        store.writeLocal(local("n2", "two"), OutboxAction.CREATE, 2);
+
+        assertThatThrownBy(() -> store.writeLocal(local("n3", "three"), OutboxAction.CREATE, 2))
+                .isInstanceOf(QueueFullException.class)
+                .hasMessageContaining("2 writes");
+
+        assertThat(store.pending()).extracting(OutboxEntry::noteId).containsExactly("n1", "n2");
+        assertThat(store.note("n3")).isEmpty();
+    }
+
+    @Test
+    void a_pulled_row_does_not_overwrite_a_note_whose_local_write_is_still_queued() {
+        store.writeLocal(local("n1", "local edit"), OutboxAction.CREATE, 100);
+        Note fromCaspio = synced("n1", 7L, "server text", "2026-11-25T09:00:00");
+
+        PullResult result = store.applyPulled(List.of(fromCaspio), status("2026-11-25T09:00:00", 7));
+
+        assertThat(result.inserted()).isZero();
+        assertThat(store.note("n1").orElseThrow().comments()).isEqualTo("local edit");
+    }
+
+    @Test
+    void pulled_rows_and_the_cursor_they_reached_are_stored_together() {
+        PullResult first = store.applyPulled(
+                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")), status("2026-11-20T08:00:00", 1));
+        PullResult again = store.applyPulled(
+                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")), status("2026-11-20T08:00:00", 1));
+        PullResult edited = store.applyPulled(
+                List.of(synced("caspio_1", 1L, "b", "2026-11-21T08:00:00")), status("2026-11-21T08:00:00", 1));
+
+        assertThat(first.insertedIds()).containsExactly("caspio_1");
+        assertThat(again).isEqualTo(PullResult.NONE);
+        assertThat(edited.updated()).isEqualTo(1);
+        MemberSyncStatus s = store.status(MEMBER).orElseThrow();
+        assertThat(s.cursorStamp()).isEqualTo("2026-11-21T08:00:00");
+        assertThat(s.cursorPk()).isEqualTo(1);
+        assertThat(s.totalNotesCount()).isEqualTo(1);
+        assertThat(store.notes(MEMBER)).extracting(Note::comments).containsExactly("b");
+    }
+
+    @Test
+    void a_pushed_note_becomes_synced_and_leaves_the_outbox() {
+        OutboxEntry entry = store.writeLocal(local("n1", "text"), OutboxAction.CREATE, 100);
+
+        store.completePush(entry, synced("n1", 9L, "text", "2026-11-25T10:00:00"));
+
+        assertThat(store.pending()).isEmpty();
+        Note n = store.note("n1").orElseThrow();
+        assertThat(n.syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(n.pkId()).isEqualTo(9L);
+    }
+
+    @Test
+    void a_permanent_failure_parks_the_entry_and_marks_the_note_failed() {
+        OutboxEntry entry = store.writeLocal(local("n1", "text"), OutboxAction.CREATE, 100);
+
+        store.recordFailure(entry, "HTTP 400 IncorrectBodyParameter", true);
+
+        assertThat(store.pending()).isEmpty();
+        assertThat(store.failed())
+                .extracting(OutboxEntry::lastError)
+                .containsExactly("HTTP 400 IncorrectBodyParameter");
+        assertThat(store.note("n1").orElseThrow().syncState()).isEqualTo(SyncState.FAILED);
+        assertThat(store.claim("a", 10, NOW, Duration.ofMinutes(1))).isEmpty();
+    }
+
+    private static MemberSyncStatus status(String stamp, long pk) {
+        return new MemberSyncStatus(MEMBER, true, null, stamp, pk, 0, null);
+    }
+
+    private static Note local(String id, String text) {
+        return new Note(
+                id,
+                MEMBER,
+                null,
+                text,
+                "u1",
+                "User One",
+                NOW,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                SyncState.PENDING,
+                false);
+    }
+
+    private static Note synced(String id, Long pk, String text, String stamp) {
+        Instant at = Instant.parse(stamp + "Z");
+        return new Note(
+                id,
+                MEMBER,
+                pk,
+                text,
+                "u1",
+                "User One",
+                at,
+                null,
+                null,
+                null,
+                null,
+                null,
+                at,
+                stamp,
+                SyncState.SYNCED,
+                false);
+    }
+}
