@@ -1,44 +1,50 @@
 package io.smartsync.caspio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ConnectException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.StringJoiner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
- * Caspio's record API over {@link HttpClient}. Safe for use from many threads. It never logs a token, a
- * secret or a row's values, and it never retries a write by itself: the caller decides, knowing whether
- * a failure was {@link CaspioException.Kind#AMBIGUOUS}.
+ * Caspio's REST API for one account: reads (with keyset paging), writes, and the table's field list.
+ * Every call goes through the retry policy, the circuit breaker and the rate limit of {@link
+ * CaspioPolicy}; a write is never re-sent when its first answer was lost (it comes back {@link
+ * CaspioException.Kind#AMBIGUOUS}). It never logs a token, a secret or a row's values. Thread-safe.
  */
 public final class CaspioClient {
-    private static final Logger log = LoggerFactory.getLogger(CaspioClient.class);
+    /** Caspio answers at most this many rows a call. */
+    public static final int MAX_PAGE = 1000;
+    /** Caspio refuses longer request URIs. */
+    public static final int MAX_URI = 2047;
+
     private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {};
 
     private final CaspioConfig config;
-    private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
-    private final TokenCache tokens;
+    private final Transport transport;
+    private final Resilience resilience;
+    private final CaspioMeters meters;
+    private volatile Consumer<Boolean> availability = online -> {};
 
-    public CaspioClient(CaspioConfig config, HttpClient http, Clock clock) {
+    public CaspioClient(
+            CaspioConfig config, CaspioPolicy policy, HttpClient http, Clock clock, MeterRegistry registry) {
         this.config = config;
-        this.http = http;
-        this.tokens = new TokenCache(() -> TokenRequest.fetch(config, http, json, clock), clock);
+        this.meters = new CaspioMeters(registry);
+        this.transport = new Transport(config, http, json, clock, meters);
+        this.resilience = new Resilience(policy, online -> availability.accept(online));
     }
 
     /** A read: {@code q.where}, {@code q.orderBy} and {@code q.limit} (at most 1000). */
@@ -46,24 +52,88 @@ public final class CaspioClient {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("q.where", where);
         params.put("q.orderBy", orderBy);
-        params.put("q.limit", Integer.toString(limit));
-        JsonNode body = call("GET", recordsUrl(table, params), null, false);
-        return json.convertValue(body.path("Result"), ROWS);
+        params.put("q.limit", Integer.toString(Math.min(limit, MAX_PAGE)));
+        URI uri = recordsUrl(table, params);
+        List<Map<String, Object>> rows = json.convertValue(
+                resilience
+                        .call("read " + table, () -> transport.exchange("read", "GET", uri, null, false))
+                        .path("Result"),
+                ROWS);
+        meters.rows("read", rows.size());
+        return rows;
     }
 
-    /** {@code COUNT(*)} of the rows matching {@code where}. */
+    /**
+     * The rows matching {@code where} after {@code from}, in (stamp, {@code PK_ID}) order, one page of
+     * {@code pageSize} rows per call. Only one page is held at a time; each step continues strictly
+     * after the last row seen, so rows sharing a stamp across a page boundary are neither skipped nor
+     * repeated, and rows changed meanwhile come again later with their new stamp.
+     */
+    public Iterator<List<Map<String, Object>>> pages(
+            String table, String where, String stampField, String pkField, Keyset from, int pageSize) {
+        String order = Where.field(stampField) + " ASC, " + Where.field(pkField) + " ASC";
+        return new Iterator<>() {
+            private Keyset position = from;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                return !done;
+            }
+
+            @Override
+            public List<Map<String, Object>> next() {
+                if (done) {
+                    throw new NoSuchElementException();
+                }
+                String clause = position.stamp() == null
+                        ? where
+                        : Where.and(where, Where.after(stampField, pkField, position.stamp(), position.pk()));
+                List<Map<String, Object>> page = select(table, clause, order, pageSize);
+                done = page.size() < pageSize;
+                if (!page.isEmpty()) {
+                    Map<String, Object> tail = page.getLast();
+                    Object stamp = tail.get(stampField);
+                    if (stamp == null && !done) {
+                        // Without a stamp the next step cannot move past this row.
+                        throw new CaspioException(
+                                CaspioException.Kind.PERMANENT,
+                                "row " + tail.get(pkField) + " of " + table + " has no " + stampField
+                                        + "; cannot page past it (run `setup`)",
+                                0,
+                                null,
+                                null,
+                                null,
+                                null);
+                    }
+                    position = new Keyset(String.valueOf(stamp), ((Number) tail.get(pkField)).longValue());
+                }
+                return page;
+            }
+        };
+    }
+
+    /** {@code COUNT(*)} of the rows matching {@code where}: a cheap size for progress bars. */
     public long count(String table, String where) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("q.select", "COUNT(*)");
         params.put("q.where", where);
-        JsonNode body = call("GET", recordsUrl(table, params), null, false);
-        return body.path("Result").path(0).path("COUNT(*)").asLong();
+        URI uri = recordsUrl(table, params);
+        return resilience
+                .call("count " + table, () -> transport.exchange("count", "GET", uri, null, false))
+                .path("Result")
+                .path(0)
+                .path("COUNT(*)")
+                .asLong();
     }
 
     /** Creates one row and answers it as Caspio stored it ({@code response=rows}). */
     public Map<String, Object> insert(String table, Map<String, Object> fields) {
-        JsonNode body = call("POST", recordsUrl(table, Map.of("response", "rows")), fields, true);
-        JsonNode row = body.path("Result").path(0);
+        URI uri = recordsUrl(table, Map.of("response", "rows"));
+        JsonNode row = resilience
+                .call("create in " + table, () -> transport.exchange("create", "POST", uri, fields, true))
+                .path("Result")
+                .path(0);
         if (!row.isObject()) {
             throw new CaspioException(
                     CaspioException.Kind.AMBIGUOUS,
@@ -74,21 +144,56 @@ public final class CaspioClient {
                     null,
                     null);
         }
+        meters.rows("create", 1);
         return json.convertValue(row, new TypeReference<Map<String, Object>>() {});
     }
 
     /** Sets {@code fields} on the rows matching {@code where}; answers how many rows it changed. */
     public int update(String table, String where, Map<String, Object> fields) {
-        return call("PUT", recordsUrl(table, Map.of("q.where", where)), fields, true)
+        URI uri = recordsUrl(table, Map.of("q.where", where));
+        return resilience
+                .call("update in " + table, () -> transport.exchange("update", "PUT", uri, fields, true))
                 .path("RecordsAffected")
                 .asInt();
     }
 
     /** Deletes the rows matching {@code where}; answers how many it deleted. */
     public int delete(String table, String where) {
-        return call("DELETE", recordsUrl(table, Map.of("q.where", where)), null, true)
+        URI uri = recordsUrl(table, Map.of("q.where", where));
+        return resilience
+                .call("delete in " + table, () -> transport.exchange("delete", "DELETE", uri, null, true))
                 .path("RecordsAffected")
                 .asInt();
+    }
+
+    /** The table's fields as {@code GET /tables/{t}/fields} lists them. */
+    public List<FieldInfo> fields(String table) {
+        URI uri = URI.create(config.restRoot() + "/tables/" + encode(Where.field(table)) + "/fields");
+        JsonNode result = resilience
+                .call("fields of " + table, () -> transport.exchange("fields", "GET", uri, null, false))
+                .path("Result");
+        return json.convertValue(result, new TypeReference<List<FieldInfo>>() {});
+    }
+
+    /** Adds a field to the table ({@code POST /tables/{t}/fields}). */
+    public void addField(String table, FieldInfo field) {
+        URI uri = URI.create(config.restRoot() + "/tables/" + encode(Where.field(table)) + "/fields");
+        resilience.call("add field to " + table, () -> transport.exchange("fields", "POST", uri, field, true));
+    }
+
+    /** False while the circuit breaker is open: Caspio kept failing and calls are paused. */
+    public boolean online() {
+        return !resilience.breakerOpen();
+    }
+
+    /** Called with false when the breaker opens and true when it closes again. */
+    public void onAvailabilityChange(Consumer<Boolean> listener) {
+        this.availability = listener;
+    }
+
+    /** Called with each delay the retry policy schedules (for tests and the benchmark). */
+    public void onRetryScheduled(Consumer<Duration> listener) {
+        resilience.onRetryScheduled(listener);
     }
 
     private URI recordsUrl(String table, Map<String, String> params) {
@@ -99,80 +204,22 @@ public final class CaspioClient {
             }
         });
         String url = config.restRoot() + "/tables/" + encode(Where.field(table)) + "/records";
-        return URI.create(query.length() == 0 ? url : url + "?" + query);
+        String full = query.length() == 0 ? url : url + "?" + query;
+        if (full.length() > MAX_URI) {
+            throw new CaspioException(
+                    CaspioException.Kind.PERMANENT,
+                    "request to " + table + " would be " + full.length() + " characters long; Caspio refuses URIs over "
+                            + MAX_URI,
+                    0,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        return URI.create(full);
     }
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private JsonNode call(String method, URI uri, Object body, boolean write) {
-        String token = tokens.get();
-        HttpResponse<String> response = send(method, uri, body, write, token);
-        if (response.statusCode() == 401) {
-            // One renewal and one retry: a token can lapse or be revoked between calls.
-            tokens.invalidate(token);
-            response = send(method, uri, body, write, tokens.get());
-            if (response.statusCode() == 401) {
-                throw Failures.fromResponse(response, json, CaspioException.Kind.AUTH);
-            }
-        }
-        if (response.statusCode() >= 400) {
-            throw Failures.fromResponse(response, json, null);
-        }
-        String text = response.body();
-        try {
-            return text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new CaspioException(
-                    write ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
-                    method + " " + uri.getPath() + ": Caspio answered with a body that is not JSON",
-                    response.statusCode(),
-                    null,
-                    Failures.requestId(response),
-                    null,
-                    e);
-        }
-    }
-
-    private HttpResponse<String> send(String method, URI uri, Object body, boolean write, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-        try {
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            log.debug("caspio {} {} -> {}", method, uri.getPath(), response.statusCode());
-            return response;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CaspioException(
-                    write ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
-                    method + " " + uri.getPath() + ": interrupted",
-                    0,
-                    null,
-                    null,
-                    null,
-                    e);
-        } catch (IOException e) {
-            boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
-            CaspioException.Kind kind =
-                    write && !neverSent ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT;
-            throw new CaspioException(
-                    kind,
-                    method + " " + uri.getPath() + ": " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
-                    0,
-                    null,
-                    null,
-                    null,
-                    e);
-        }
     }
 }

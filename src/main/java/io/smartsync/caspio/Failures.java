@@ -9,7 +9,12 @@ import java.time.Duration;
 final class Failures {
     private Failures() {}
 
-    static CaspioException fromResponse(HttpResponse<String> r, ObjectMapper json, CaspioException.Kind forced) {
+    /**
+     * @param write true when the request changes data: a 500 may then have been applied before it
+     *     failed, so it is ambiguous; 429 and 503 refuse the request before it runs
+     */
+    static CaspioException fromResponse(
+            HttpResponse<String> r, ObjectMapper json, CaspioException.Kind forced, boolean write) {
         int status = r.statusCode();
         String code = null;
         String message = null;
@@ -20,16 +25,19 @@ final class Failures {
         } catch (Exception e) {
             // Not Caspio's JSON error body (a proxy's HTML page, say): the status alone has to do.
         }
-        CaspioException.Kind kind = forced != null ? forced : classify(status);
+        CaspioException.Kind kind = forced != null ? forced : classify(status, write);
         String text = r.request().method() + " " + r.request().uri().getPath() + ": HTTP " + status
                 + (code == null ? "" : " " + code) + (message == null ? "" : " - " + message)
                 + " (request id " + requestId(r) + ")";
         return new CaspioException(kind, text, status, code, requestId(r), retryAfter(r), null);
     }
 
-    static CaspioException.Kind classify(int status) {
-        if (status == 429 || status == 408 || status >= 500) {
+    static CaspioException.Kind classify(int status, boolean write) {
+        if (status == 429 || status == 503 || status == 408) {
             return CaspioException.Kind.TRANSIENT;
+        }
+        if (status >= 500) {
+            return write ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT;
         }
         return status == 401 ? CaspioException.Kind.AUTH : CaspioException.Kind.PERMANENT;
     }

@@ -15,7 +15,8 @@ import java.time.Clock;
 final class TokenRequest {
     private TokenRequest() {}
 
-    static TokenCache.Token fetch(CaspioConfig config, HttpClient http, ObjectMapper json, Clock clock) {
+    static TokenCache.Token fetch(
+            CaspioConfig config, HttpClient http, ObjectMapper json, Clock clock, CaspioMeters meters) {
         String form = "grant_type=client_credentials&client_id=" + enc(config.clientId()) + "&client_secret="
                 + enc(config.clientSecret());
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.tokenUrl()))
@@ -27,6 +28,11 @@ final class TokenRequest {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            meters.request(
+                    "token",
+                    response.statusCode(),
+                    form.length(),
+                    response.body().length());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw transientFailure("interrupted", e);
@@ -35,10 +41,10 @@ final class TokenRequest {
         }
         int status = response.statusCode();
         if (status == 400 || status == 401 || status == 403) {
-            throw Failures.fromResponse(response, json, CaspioException.Kind.AUTH);
+            throw Failures.fromResponse(response, json, CaspioException.Kind.AUTH, false);
         }
         if (status >= 300) {
-            throw Failures.fromResponse(response, json, null);
+            throw Failures.fromResponse(response, json, null, false);
         }
         try {
             JsonNode body = json.readTree(response.body());

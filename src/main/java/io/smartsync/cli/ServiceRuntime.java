@@ -1,9 +1,12 @@
 package io.smartsync.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.AuditLog;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.http.ApiServer;
@@ -36,12 +39,13 @@ final class ServiceRuntime implements AutoCloseable {
 
     static ServiceRuntime start(Path dataDir, CaspioConfig caspioConfig, SyncConfig syncConfig, String host, int port) {
         Clock clock = Clock.systemUTC();
+        MeterRegistry meters = new SimpleMeterRegistry();
         LocalStore store = JdbcStore.openSqlite(dataDir.resolve("smartsync.db"), clock);
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        CaspioClient caspio = new CaspioClient(caspioConfig, http, clock);
+        CaspioClient caspio = new CaspioClient(caspioConfig, policyFrom(syncConfig), http, clock, meters);
         // The demo table's stamps are in UTC; reading each field's zone from /fields comes with `setup`.
         NoteRowMapper mapper = new NoteRowMapper(NoteFields.defaults(), ZoneOffset.UTC);
         String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
@@ -50,6 +54,20 @@ final class ServiceRuntime implements AutoCloseable {
         ApiServer api = ApiServer.start(host, port, sync, keys, new AuditLog(store, clock));
         sync.start();
         return new ServiceRuntime(store, http, sync, keys, api);
+    }
+
+    /** The seed's retry settings drive the client; the breaker and rate limit keep their defaults. */
+    static CaspioPolicy policyFrom(SyncConfig s) {
+        CaspioPolicy d = CaspioPolicy.defaults();
+        return new CaspioPolicy(
+                s.maxRetryAttempts(),
+                Duration.ofMillis(s.retryDelayMs()),
+                d.maxRetryDelay(),
+                Duration.ofMillis(s.syncTimeoutMs()),
+                d.breakerFailures(),
+                d.breakerDelay(),
+                d.callsPerSecond(),
+                d.seed());
     }
 
     int port() {

@@ -23,11 +23,13 @@ public final class CaspioEmulator implements AutoCloseable {
     private final RecordsEndpoint records;
     private final RecordStore store;
     private final Javalin http;
+    private final int port;
 
     private CaspioEmulator(RecordsEndpoint records, RecordStore store, Javalin http) {
         this.records = records;
         this.store = store;
         this.http = http;
+        this.port = http.port(); // kept: Javalin forgets it once stopped
     }
 
     /** Opens (or creates and seeds) {@code emulator.db} in the data directory and starts serving. */
@@ -51,7 +53,7 @@ public final class CaspioEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return http.port();
+        return port;
     }
 
     /** The account host: REST lives under {@code /rest/v2} and {@code /integrations/rest/v3}. */
@@ -63,7 +65,7 @@ public final class CaspioEmulator implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
-        log.info("Caspio emulator on port {} stopped", http.port());
+        log.info("Caspio emulator on port {} stopped", port);
     }
 
     /** All rows of a table in PK_ID order, with values as the REST API answers them. */

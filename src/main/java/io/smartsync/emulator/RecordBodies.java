@@ -16,9 +16,11 @@ final class RecordBodies {
         try {
             node = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw CaspioApiException.badBody("The request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ").");
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            throw CaspioApiException.badBody("The request body is not valid JSON" + where + ".");
         }
         if (node == null || !node.isObject()) {
             throw CaspioApiException.badBody("The request body must be one JSON object of field values.");

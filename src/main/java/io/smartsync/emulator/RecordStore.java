@@ -134,6 +134,12 @@ final class RecordStore {
         }
     }
 
+    /** SQLite names the column ("table.field") or, for some index kinds, the index. */
+    private static boolean mentions(String message, TableDef table, FieldDef field) {
+        return message.contains(table.name() + "." + field.name())
+                || message.contains(Schema.indexName(table, field).replace("\"", ""));
+    }
+
     private static <T> T uniqueChecked(TableDef table, Supplier<T> write) {
         try {
             return write.get();
@@ -143,8 +149,7 @@ final class RecordStore {
             }
             String message = String.valueOf(e.getMessage());
             String field = table.fields().stream()
-                    .filter(f -> f.unique()
-                            && message.contains(Schema.indexName(table, f).replace("\"", "")))
+                    .filter(f -> f.unique() && mentions(message, table, f))
                     .map(FieldDef::name)
                     .findFirst()
                     .orElse("a unique field");

@@ -5,6 +5,7 @@ import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.sync.SyncOutcome;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,9 @@ final class NoteJson {
         m.put("comments", n.comments());
         m.put("timeStamp", text(n.timeStamp()));
         m.put("lastModified", text(n.lastModified()));
-        m.put("followUpDate", n.followUpDate() == null ? null : n.followUpDate().toString());
+        m.put(
+                "followUpDate",
+                n.followUpDate() == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(n.followUpDate()));
         m.put("followUpAssignment", n.followUpAssignment());
         m.put("followUpStatus", n.followUpStatus());
         m.put("assignedFirst", n.assignedFirst());

@@ -2,6 +2,7 @@ package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioTime;
+import io.smartsync.caspio.Keyset;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.Where;
@@ -10,6 +11,7 @@ import io.smartsync.note.Note;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.PullResult;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,43 +35,39 @@ final class MemberPuller {
 
     /** Every row of the member, resuming after the last stored page if an earlier run was cut off. */
     PullResult initial(MemberSyncStatus from) {
-        return pull(from, from.cursorStamp(), from.cursorPk(), true);
+        return pull(from, new Keyset(from.cursorStamp(), from.cursorPk()), true);
     }
 
     /** Rows changed since the cursor, starting {@code overlapSeconds} before it. */
     PullResult incremental(MemberSyncStatus from) {
         if (from.cursorStamp() == null) {
-            return pull(from, null, 0, false);
+            return pull(from, Keyset.START, false);
         }
-        return pull(from, CaspioTime.minusSeconds(from.cursorStamp(), config.overlapSeconds()), 0, false);
+        return pull(
+                from, Keyset.atOrAfter(CaspioTime.minusSeconds(from.cursorStamp(), config.overlapSeconds())), false);
     }
 
-    private PullResult pull(MemberSyncStatus from, String stamp, long pk, boolean initial) {
+    private PullResult pull(MemberSyncStatus from, Keyset start, boolean initial) {
         NoteFields f = mapper.fields();
-        String memberClause = Where.eq(f.member(), from.member().value());
-        String orderBy = f.updateStamp() + " ASC, " + f.pk() + " ASC";
+        Iterator<List<Map<String, Object>>> pages = caspio.pages(
+                f.table(),
+                Where.eq(f.member(), from.member().value()),
+                f.updateStamp(),
+                f.pk(),
+                start,
+                config.pageSize());
         MemberSyncStatus reached = from;
         PullResult total = PullResult.NONE;
-        while (true) {
-            String where = stamp == null
-                    ? memberClause
-                    : Where.and(memberClause, Where.after(f.updateStamp(), f.pk(), stamp, pk));
-            List<Map<String, Object>> rows = caspio.select(f.table(), where, orderBy, config.pageSize());
+        while (pages.hasNext()) {
+            List<Map<String, Object>> rows = pages.next();
+            boolean last = !pages.hasNext();
             List<Note> notes = new ArrayList<>(rows.size());
             for (Map<String, Object> row : rows) {
                 notes.add(mapper.fromRow(row));
             }
-            boolean last = rows.size() < config.pageSize();
             if (!notes.isEmpty()) {
                 Note tail = notes.getLast();
-                if (tail.caspioStamp() == null) {
-                    // Without a stamp the keyset cannot move on; fetching again would loop forever.
-                    throw new IllegalStateException("Caspio row " + tail.pkId() + " of " + f.table() + " has no "
-                            + f.updateStamp() + "; run `setup` so every row carries one");
-                }
-                stamp = tail.caspioStamp();
-                pk = tail.pkId();
-                reached = furthest(reached, stamp, pk);
+                reached = furthest(reached, tail.caspioStamp(), tail.pkId());
             }
             reached = new MemberSyncStatus(
                     reached.member(),
@@ -80,10 +78,8 @@ final class MemberPuller {
                     reached.totalNotesCount(),
                     reached.lastNoteId());
             total = total.plus(store.applyPulled(notes, reached));
-            if (last) {
-                return total;
-            }
         }
+        return total;
     }
 
     /** The overlap re-reads rows below the cursor; the cursor itself never moves back. */

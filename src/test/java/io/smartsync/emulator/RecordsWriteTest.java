@@ -64,13 +64,15 @@ class RecordsWriteTest {
 
     @Test
     void post_with_response_rows_answers_the_stored_row_stamped_by_the_clock() {
-        JsonNode row = postRow("{\"Client_ID2\":\"CL000009\",\"Follow_Up_Date\":\"2026-02-01 09:00\",\"Comments\":null}");
+        JsonNode row =
+                postRow("{\"Client_ID2\":\"CL000009\",\"Follow_Up_Date\":\"2026-02-01 09:00\",\"Comments\":null}");
 
         assertThat(row.get("PK_ID").asLong()).isPositive();
         assertThat(row.get("Client_ID2").asText()).isEqualTo("CL000009");
         assertThat(row.get("Follow_Up_Date").asText()).isEqualTo("2026-02-01T09:00:00");
         assertThat(row.get("Comments").isNull()).isTrue();
-        assertThat(row.get("Time_Stamp").asText()).isEqualTo(row.get("Last_Modified").asText());
+        assertThat(row.get("Time_Stamp").asText())
+                .isEqualTo(row.get("Last_Modified").asText());
         assertThat(row.get("Time_Stamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
     }
 
@@ -86,7 +88,8 @@ class RecordsWriteTest {
         Map<String, Object> stored = row(pk);
         assertThat(stored.get("Comments")).isEqualTo("edited");
         assertThat(stored.get("Time_Stamp")).isEqualTo(created.get("Time_Stamp").asText());
-        assertThat((String) stored.get("Last_Modified")).isGreaterThan(created.get("Last_Modified").asText());
+        assertThat((String) stored.get("Last_Modified"))
+                .isGreaterThan(created.get("Last_Modified").asText());
     }
 
     @Test
@@ -95,12 +98,19 @@ class RecordsWriteTest {
         postRow("{\"Client_ID2\":\"" + client2 + "\"}");
         postRow("{\"Client_ID2\":\"" + client2 + "\"}");
 
-        var answer = client.call("PUT", V2 + "/records", "{\"Follow_Up_Status\":\"🔴Closed\"}",
-                "q.where", "Client_ID2='" + client2 + "'", "response", "rows");
+        var answer = client.call(
+                "PUT",
+                V2 + "/records",
+                "{\"Follow_Up_Status\":\"🔴Closed\"}",
+                "q.where",
+                "Client_ID2='" + client2 + "'",
+                "response",
+                "rows");
 
         assertThat(answer.json().get("RecordsAffected").asInt()).isEqualTo(2);
-        assertThat(answer.result()).hasSize(2).allSatisfy(r -> assertThat(r.get("Follow_Up_Status").asText())
-                .isEqualTo("🔴Closed"));
+        assertThat(answer.result())
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.get("Follow_Up_Status").asText()).isEqualTo("🔴Closed"));
     }
 
     @Test
@@ -135,7 +145,8 @@ class RecordsWriteTest {
         long other = postRow(note(null)).get("PK_ID").asLong();
 
         var insert = client.call("POST", V2 + "/records", note(syncId));
-        var update = client.call("PUT", V2 + "/records", "{\"Sync_ID\":\"" + syncId + "\"}", "q.where", "PK_ID=" + other);
+        var update =
+                client.call("PUT", V2 + "/records", "{\"Sync_ID\":\"" + syncId + "\"}", "q.where", "PK_ID=" + other);
 
         assertThat(insert.status()).isEqualTo(400);
         assertThat(insert.json().get("Code").asText()).isEqualTo("SqlServerError");
@@ -199,7 +210,10 @@ class RecordsWriteTest {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<Integer>> posts = IntStream.range(0, 24)
                     .mapToObj(i -> CompletableFuture.supplyAsync(
-                            () -> client.call("POST", V2 + "/records", note(UUID.randomUUID().toString()))
+                            () -> client.call(
+                                            "POST",
+                                            V2 + "/records",
+                                            note(UUID.randomUUID().toString()))
                                     .status(),
                             threads))
                     .toList();

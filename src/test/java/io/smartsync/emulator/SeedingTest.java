@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,8 @@ class SeedingTest {
 
     static final Instant NOW = Instant.parse("2026-01-17T10:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    static final List<String> STATUSES = Arrays.asList(null, "🟢Open", "🔴Closed", "🟡 Priority", "🔴 Urgent");
 
     @TempDir
     Path dir;
@@ -44,25 +47,25 @@ class SeedingTest {
         List<Map<String, Object>> rows = seededRows(dir.resolve("a"), 20, 7);
 
         assertThat(rows).hasSizeBetween(20, 20 * 60);
-        Set<Object> members = new HashSet<>();
-        String previousTime = "";
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            members.add(row.get("Client_ID2"));
-            assertThat((String) row.get("Client_ID2")).matches("CL0000(0[1-9]|1[0-9]|20)");
-            assertThat(row.get("Note_ID")).isEqualTo("note-" + (i + 1));
-            assertThat(row.get("Sync_ID")).isNull();
-            assertThat((String) row.get("Comments")).hasSizeGreaterThan(30);
-            assertThat(row.get("Follow_Up_Status")).isIn(null, "🟢Open", "🔴Closed", "🟡 Priority", "🔴 Urgent");
-            String time = (String) row.get("Time_Stamp");
-            String modified = (String) row.get("Last_Modified");
-            assertThat(time)
-                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}")
-                    .isGreaterThanOrEqualTo(previousTime);
-            assertThat(modified).isGreaterThanOrEqualTo(time).isLessThanOrEqualTo("2026-01-17T10:00:00");
-            assertThat(LocalDateTime.parse(time)).isAfter(LocalDateTime.parse("2024-01-17T09:59:59"));
-            previousTime = time;
-        }
+        List<String> times =
+                rows.stream().map(r -> (String) r.get("Time_Stamp")).toList();
+        assertThat(times).isSorted().allMatch(t -> t.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"));
+        assertThat(times.get(0)).isGreaterThan("2024-01-17T10:00:00");
+        assertThat(rows)
+                .allMatch(r -> ((String) r.get("Client_ID2")).matches("CL0000(0[1-9]|1[0-9]|20)"), "member ids")
+                .allMatch(r -> r.get("Sync_ID") == null, "no sync id")
+                .allMatch(r -> ((String) r.get("Comments")).length() > 30, "real comments")
+                .allMatch(
+                        r -> ((String) r.get("Last_Modified")).compareTo((String) r.get("Time_Stamp")) >= 0
+                                && ((String) r.get("Last_Modified")).compareTo("2026-01-17T10:00:00") <= 0,
+                        "modified after")
+                .allMatch(r -> STATUSES.contains(r.get("Follow_Up_Status")), "statuses");
+        assertThat(rows)
+                .extracting(r -> r.get("Note_ID"))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, rows.size())
+                        .mapToObj(i -> "note-" + i)
+                        .toList());
+        Set<Object> members = rows.stream().map(r -> r.get("Client_ID2")).collect(Collectors.toSet());
         assertThat(members.size()).isGreaterThan(15);
         assertThat(rows).extracting(r -> r.get("User_ID")).doesNotContainNull();
         assertThat(rows)

@@ -41,7 +41,14 @@ class WhereClauseTest {
         add(clock, "12345", "Dev Patel", "dpatel", "Urgent: ER visit", "🔴 Urgent", null);
     }
 
-    static void add(MutableClock clock, String client2, String name, String user, String comments, String status, String followUp) {
+    static void add(
+            MutableClock clock,
+            String client2,
+            String name,
+            String user,
+            String comments,
+            String status,
+            String followUp) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("Client_ID2", client2);
         fields.put("User_Full_Name", name);
@@ -126,42 +133,43 @@ class WhereClauseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "' OR 1=1 --",
-        "1; DROP TABLE connect_tbl_clientnotes",
-        "PK_ID=1; DROP TABLE connect_tbl_clientnotes",
-        "PK_ID=1 --",
-        "PK_ID=1 /* x */",
-        "Comments='abc",
-        "Comments=abc'",
-        "(PK_ID=1",
-        "PK_ID=1)",
-        "Unknown_Field=1",
-        "[Unknown Field]=1",
-        "[PK_ID=1",
-        "\"PK_ID\" = 1",
-        "PK_ID = = 1",
-        "PK_ID IN ()",
-        "PK_ID IN (PK_ID)",
-        "PK_ID IS 1",
-        "PK_ID = NULL",
-        "PK_ID NOT = 1",
-        "PK_ID = 1 AND",
-        "NOT",
-        "AND PK_ID = 1",
-        "PK_ID",
-        "PK_ID = 0x10",
-        "PK_ID = 1.2.3",
-        "PK_ID = 'abc'",
-        "Time_Stamp > 'yesterday'",
-        "Time_Stamp > 5",
-        "Comments LIKE",
-        "PK_ID BETWEEN 1 AND 2",
-        "PK_ID = 1 UNION SELECT * FROM sqlite_master",
-        "PK_ID = @p",
-        "PK_ID = 1\u0000",
-        "PK_ID = `1`",
-    })
+    @ValueSource(
+            strings = {
+                "' OR 1=1 --",
+                "1; DROP TABLE connect_tbl_clientnotes",
+                "PK_ID=1; DROP TABLE connect_tbl_clientnotes",
+                "PK_ID=1 --",
+                "PK_ID=1 /* x */",
+                "Comments='abc",
+                "Comments=abc'",
+                "(PK_ID=1",
+                "PK_ID=1)",
+                "Unknown_Field=1",
+                "[Unknown Field]=1",
+                "[PK_ID=1",
+                "\"PK_ID\" = 1",
+                "PK_ID = = 1",
+                "PK_ID IN ()",
+                "PK_ID IN (PK_ID)",
+                "PK_ID IS 1",
+                "PK_ID = NULL",
+                "PK_ID NOT = 1",
+                "PK_ID = 1 AND",
+                "NOT",
+                "AND PK_ID = 1",
+                "PK_ID",
+                "PK_ID = 0x10",
+                "PK_ID = 1.2.3",
+                "PK_ID = 'abc'",
+                "Time_Stamp > 'yesterday'",
+                "Time_Stamp > 5",
+                "Comments LIKE",
+                "PK_ID BETWEEN 1 AND 2",
+                "PK_ID = 1 UNION SELECT * FROM sqlite_master",
+                "PK_ID = @p",
+                "PK_ID = 1\u0000",
+                "PK_ID = `1`",
+            })
     void hostile_or_malformed_where_is_400_with_caspio_body(String where) {
         var answer = client.get(V2 + "/records", "q.where", where);
 

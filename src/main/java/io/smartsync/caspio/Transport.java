@@ -1,0 +1,121 @@
+package io.smartsync.caspio;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP exchange with Caspio: the bearer token (renewed once on a 401), the JSON body, and the
+ * classification of every failure. No retries here; see {@link Resilience}. Thread-safe.
+ */
+final class Transport {
+    private static final Logger log = LoggerFactory.getLogger(Transport.class);
+
+    private final CaspioConfig config;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final TokenCache tokens;
+    private final CaspioMeters meters;
+
+    Transport(CaspioConfig config, HttpClient http, ObjectMapper json, Clock clock, CaspioMeters meters) {
+        this.config = config;
+        this.http = http;
+        this.json = json;
+        this.meters = meters;
+        this.tokens = new TokenCache(() -> TokenRequest.fetch(config, http, json, clock, meters), clock);
+    }
+
+    /**
+     * Sends one request and answers its JSON body (an empty object for an empty body).
+     *
+     * @param write true for a request that changes data: a lost answer then makes it ambiguous
+     */
+    JsonNode exchange(String kind, String method, URI uri, Object body, boolean write) {
+        String token = tokens.get();
+        HttpResponse<String> response = send(kind, method, uri, body, write, token);
+        if (response.statusCode() == 401) {
+            // One renewal and one retry: a token can lapse or be revoked between calls.
+            tokens.invalidate(token);
+            response = send(kind, method, uri, body, write, tokens.get());
+            if (response.statusCode() == 401) {
+                throw Failures.fromResponse(response, json, CaspioException.Kind.AUTH, write);
+            }
+        }
+        if (response.statusCode() >= 400) {
+            throw Failures.fromResponse(response, json, null, write);
+        }
+        String text = response.body();
+        try {
+            return text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new CaspioException(
+                    write ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
+                    method + " " + uri.getPath() + ": Caspio answered with a body that is not JSON",
+                    response.statusCode(),
+                    null,
+                    Failures.requestId(response),
+                    null,
+                    e);
+        }
+    }
+
+    private HttpResponse<String> send(String kind, String method, URI uri, Object body, boolean write, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        byte[] payload = new byte[0];
+        try {
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                payload = json.writeValueAsBytes(body);
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            meters.request(
+                    kind,
+                    response.statusCode(),
+                    payload.length + uri.toString().length(),
+                    response.body() == null ? 0 : response.body().getBytes(StandardCharsets.UTF_8).length);
+            log.debug("caspio {} {} -> {}", method, uri.getPath(), response.statusCode());
+            return response;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            meters.request(kind, 0, payload.length, 0);
+            throw new CaspioException(
+                    write ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
+                    method + " " + uri.getPath() + ": interrupted",
+                    0,
+                    null,
+                    null,
+                    null,
+                    e);
+        } catch (IOException e) {
+            meters.request(kind, 0, payload.length, 0);
+            // A refused connection never carried the request; anything later may have been applied.
+            boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+            throw new CaspioException(
+                    write && !neverSent ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
+                    method + " " + uri.getPath() + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    0,
+                    null,
+                    null,
+                    null,
+                    e);
+        }
+    }
+}
