@@ -181,6 +181,11 @@ public final class CaspioClient {
         resilience.call("add field to " + table, () -> transport.exchange("fields", "POST", uri, field, true));
     }
 
+    /** Starts counting the calls this thread makes until the tally is closed. */
+    public Tally tally() {
+        return Tally.open();
+    }
+
     /** False while the circuit breaker is open: Caspio kept failing and calls are paused. */
     public boolean online() {
         return !resilience.breakerOpen();

@@ -12,6 +12,7 @@ final class CaspioMeters {
     }
 
     void request(String kind, int status, long bytesOut, long bytesIn) {
+        Tally.request(bytesOut, bytesIn);
         Counter.builder("caspio.requests")
                 .description("HTTP requests sent to Caspio")
                 .tag("kind", kind)
@@ -31,6 +32,7 @@ final class CaspioMeters {
     }
 
     void rows(String kind, int rows) {
+        Tally.rows(rows);
         Counter.builder("caspio.rows")
                 .description("rows Caspio answered with")
                 .tag("kind", kind)

@@ -43,6 +43,25 @@ public record NoteFields(
         }
     }
 
+    public NoteFields withTable(String name) {
+        return new NoteFields(
+                name,
+                pk,
+                member,
+                comments,
+                userId,
+                userFullName,
+                timeStamp,
+                followUpDate,
+                followUpStatus,
+                followUpAssignment,
+                assignedFirst,
+                seniorFullName,
+                noteId,
+                updateStamp,
+                syncId);
+    }
+
     /** The original app's {@code connect_tbl_clientnotes}, after {@code setup} added the sync fields. */
     public static NoteFields defaults() {
         return new NoteFields(

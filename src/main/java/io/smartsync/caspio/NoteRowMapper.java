@@ -65,6 +65,18 @@ public final class NoteRowMapper {
         return row;
     }
 
+    /** The fields an update sends: what a person can edit, nulls included so a cleared value is cleared. */
+    public Map<String, Object> toUpdateFields(Note n) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(f.comments(), n.comments());
+        row.put(f.followUpDate(), n.followUpDate() == null ? null : CaspioTime.format(n.followUpDate()));
+        row.put(f.followUpStatus(), n.followUpStatus());
+        row.put(f.followUpAssignment(), n.followUpAssignment());
+        row.put(f.assignedFirst(), n.assignedFirst());
+        row.put(f.seniorFullName(), n.seniorFullName());
+        return row;
+    }
+
     private static void putIfPresent(Map<String, Object> row, String field, String value) {
         if (value != null) {
             row.put(field, value);

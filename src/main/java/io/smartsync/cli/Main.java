@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "smartsync 0.1.0",
         description = "Keeps client notes in sync with a Caspio table.",
-        subcommands = {DemoCommand.class, ServeCommand.class, EmulatorCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, EmulatorCommand.class, SetupCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -39,6 +39,9 @@ public final class Main {
         public <K> K create(Class<K> type) throws Exception {
             if (type == ServeCommand.class) {
                 return type.cast(new ServeCommand(new Env(env)));
+            }
+            if (type == SetupCommand.class) {
+                return type.cast(new SetupCommand(new Env(env)));
             }
             return CommandLine.defaultFactory().create(type);
         }

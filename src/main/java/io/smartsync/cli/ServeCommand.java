@@ -3,14 +3,8 @@ package io.smartsync.cli;
 import io.smartsync.access.Role;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.sync.SyncConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CaspioConfig caspio = caspioConfig();
+        CaspioConfig caspio = CaspioSettings.fromEnv(env);
         int httpPort = port != null ? Env.parsePort("--port", port.toString()) : env.port("SMARTSYNC_PORT", 8080);
         String host = env.get("SMARTSYNC_HOST").orElse("127.0.0.1");
         Path dir = DataDir.prepare(
@@ -65,34 +59,5 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         UntilStopped.await(service);
         return 0;
-    }
-
-    private CaspioConfig caspioConfig() {
-        String base = env.require("CASPIO_BASE_URL", "the Caspio account host, e.g. https://<account>.caspio.com");
-        URI baseUrl;
-        try {
-            baseUrl = new URI(base);
-        } catch (URISyntaxException e) {
-            throw new SettingException("CASPIO_BASE_URL is not a URL: " + e.getMessage());
-        }
-        String clientId = env.require("CASPIO_CLIENT_ID", "the client id of the account's REST API profile");
-        String secret = env.get("CASPIO_CLIENT_SECRET").orElseGet(this::secretFromFile);
-        try {
-            return new CaspioConfig(
-                    baseUrl, env.get("CASPIO_API_VERSION").orElse("v2"), clientId, secret, Duration.ofSeconds(30));
-        } catch (IllegalArgumentException e) {
-            throw new SettingException(e.getMessage());
-        }
-    }
-
-    private String secretFromFile() {
-        String file = env.get("CASPIO_CLIENT_SECRET_FILE")
-                .orElseThrow(() -> new SettingException("CASPIO_CLIENT_SECRET is not set: the client secret of the"
-                        + " REST API profile (or CASPIO_CLIENT_SECRET_FILE naming a file that holds it)"));
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            throw new SettingException("CASPIO_CLIENT_SECRET_FILE cannot be read: " + e.getMessage());
-        }
     }
 }

@@ -31,7 +31,7 @@ public final class ApiServer implements AutoCloseable {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Auth auth = new Auth(keys);
         NotesRoutes notes = new NotesRoutes(sync, audit, json);
-        SyncRoutes syncRoutes = new SyncRoutes(sync, audit);
+        SyncRoutes syncRoutes = new SyncRoutes(sync, audit, json);
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;

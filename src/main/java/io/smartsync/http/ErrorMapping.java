@@ -2,6 +2,8 @@ package io.smartsync.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.smartsync.sync.NoSuchNoteException;
+import io.smartsync.sync.NotSettleableException;
 import io.smartsync.sync.OfflineQueueFullException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,8 @@ final class ErrorMapping {
                 IllegalArgumentException.class, (e, ctx) -> fail(ctx, 400, "bad_request", e.getMessage()));
         config.routes.exception(
                 OfflineQueueFullException.class, (e, ctx) -> fail(ctx, 503, "queue_full", e.getMessage()));
+        config.routes.exception(NoSuchNoteException.class, (e, ctx) -> fail(ctx, 404, "not_found", e.getMessage()));
+        config.routes.exception(NotSettleableException.class, (e, ctx) -> fail(ctx, 409, "conflict", e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
             fail(ctx, 500, "internal", "the service failed to answer; the error is in its log");

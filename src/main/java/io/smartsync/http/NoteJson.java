@@ -1,5 +1,6 @@
 package io.smartsync.http;
 
+import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
@@ -71,6 +72,23 @@ final class NoteJson {
         m.put("syncAttempts", e.attempts());
         m.put("lastError", e.lastError());
         m.put("failed", e.failed());
+        return m;
+    }
+
+    /** A conflict with both versions: shown to staff and admins, never logged. */
+    static Map<String, Object> conflict(Conflict c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("noteId", c.noteId());
+        m.put("clientId2", c.member().value());
+        m.put("detectedAt", text(c.detectedAt()));
+        m.put("policy", c.policy());
+        m.put("outcome", c.outcome());
+        m.put("baseStamp", c.baseStamp());
+        m.put("local", c.local() == null ? null : note(c.local(), false));
+        m.put("server", c.server() == null ? null : note(c.server(), false));
+        m.put("resolvedAt", text(c.resolvedAt()));
+        m.put("resolvedBy", c.resolvedBy());
         return m;
     }
 

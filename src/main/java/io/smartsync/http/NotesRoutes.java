@@ -33,6 +33,8 @@ final class NotesRoutes {
     void register(JavalinConfig config) {
         config.routes.get("/api/client-notes", this::list);
         config.routes.post("/api/client-notes", this::create);
+        config.routes.put("/api/client-notes/{noteId}", this::update);
+        config.routes.delete("/api/client-notes/{noteId}", this::delete);
     }
 
     private void list(Context ctx) {
@@ -57,19 +59,48 @@ final class NotesRoutes {
     private void create(Context ctx) {
         Principal who = Auth.require(ctx, Role.STAFF);
         CreateNoteRequest body = Bodies.read(json, ctx, CreateNoteRequest.class);
+        MemberId member = bodyMember(body);
+        NoteDraft draft = draft(body);
+        Note note = audited(who, "notes.create", member, null, () -> sync.create(member, draft, who.asAuthor()));
+        ctx.status(201).json(Envelope.ok(NoteJson.note(note, true)));
+    }
+
+    private void update(Context ctx) {
+        Principal who = Auth.require(ctx, Role.STAFF);
+        String noteId = ctx.pathParam("noteId");
+        CreateNoteRequest body = Bodies.read(json, ctx, CreateNoteRequest.class);
+        MemberId member = bodyMember(body);
+        NoteDraft draft = draft(body);
+        Note note = audited(who, "notes.update", member, noteId, () -> sync.update(member, noteId, draft));
+        ctx.json(Envelope.ok(NoteJson.note(note, false)));
+    }
+
+    private void delete(Context ctx) {
+        Principal who = Auth.require(ctx, Role.STAFF);
+        String noteId = ctx.pathParam("noteId");
+        MemberId member = Params.member(ctx);
+        audited(who, "notes.delete", member, noteId, () -> {
+            sync.delete(member, noteId);
+            return null;
+        });
+        ctx.json(Envelope.ok(Map.of("noteId", noteId, "deleted", true)));
+    }
+
+    private static MemberId bodyMember(CreateNoteRequest body) {
         if (body.clientId2() == null || body.clientId2().isBlank()) {
             throw ApiException.badRequest("clientId2 is required");
         }
-        MemberId member = MemberId.of(body.clientId2());
-        NoteDraft draft = new NoteDraft(
+        return MemberId.of(body.clientId2());
+    }
+
+    private static NoteDraft draft(CreateNoteRequest body) {
+        return new NoteDraft(
                 body.comments(),
                 followUpDate(body.followUpDate()),
                 body.followUpStatus(),
                 body.followUpAssignment(),
                 body.assignedFirst(),
                 body.seniorFullName());
-        Note note = audited(who, "notes.create", member, null, () -> sync.create(member, draft, who.asAuthor()));
-        ctx.status(201).json(Envelope.ok(NoteJson.note(note, true)));
     }
 
     private static LocalDateTime followUpDate(String raw) {

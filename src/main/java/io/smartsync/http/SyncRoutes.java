@@ -1,10 +1,12 @@
 package io.smartsync.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.smartsync.access.AuditLog;
 import io.smartsync.access.Principal;
 import io.smartsync.access.Role;
+import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.sync.ProcessResult;
@@ -16,9 +18,12 @@ final class SyncRoutes {
     private final SyncService sync;
     private final AuditLog audit;
 
-    SyncRoutes(SyncService sync, AuditLog audit) {
+    private final ObjectMapper json;
+
+    SyncRoutes(SyncService sync, AuditLog audit, ObjectMapper json) {
         this.sync = sync;
         this.audit = audit;
+        this.json = json;
     }
 
     void register(JavalinConfig config) {
@@ -26,6 +31,9 @@ final class SyncRoutes {
         config.routes.get("/api/sync/pending", this::pending);
         config.routes.get("/api/sync/failed", this::failed);
         config.routes.post("/api/sync/process", this::process);
+        config.routes.post("/api/sync/retry-failed", this::retryFailed);
+        config.routes.get("/api/sync/conflicts", this::conflicts);
+        config.routes.post("/api/sync/conflicts/{id}/resolve", this::resolve);
     }
 
     private void status(Context ctx) {
@@ -45,6 +53,39 @@ final class SyncRoutes {
         Auth.require(ctx, Role.STAFF);
         ctx.json(Envelope.ok(sync.failed().stream().map(NoteJson::outbox).toList()));
     }
+
+    private void retryFailed(Context ctx) {
+        Principal who = Auth.require(ctx, Role.ADMIN);
+        int requeued = sync.retryFailed();
+        audit.record(who.userId(), "sync.retry-failed", null, null, "ok");
+        ctx.json(Envelope.ok(Map.of("requeued", requeued)));
+    }
+
+    private void conflicts(Context ctx) {
+        Auth.require(ctx, Role.STAFF);
+        ctx.json(
+                Envelope.ok(sync.conflicts(200).stream().map(NoteJson::conflict).toList()));
+    }
+
+    private void resolve(Context ctx) {
+        Principal who = Auth.require(ctx, Role.ADMIN);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("conflict id must be a number, was " + ctx.pathParam("id"));
+        }
+        ResolveRequest body = Bodies.read(json, ctx, ResolveRequest.class);
+        if (body.resolution() == null) {
+            throw ApiException.badRequest("resolution is required: local or server");
+        }
+        Conflict settled = sync.resolve(id, body.resolution(), who.userId());
+        audit.record(who.userId(), "sync.resolve-conflict", settled.member().value(), settled.noteId(), "ok");
+        ctx.json(Envelope.ok(NoteJson.conflict(settled)));
+    }
+
+    /** The body of a conflict resolution. */
+    record ResolveRequest(String resolution) {}
 
     private void process(Context ctx) {
         Principal who = Auth.require(ctx, Role.STAFF);

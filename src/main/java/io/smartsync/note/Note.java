@@ -56,6 +56,59 @@ public record Note(
         return "caspio_" + pkId;
     }
 
+    /** True when a person would see no difference: same text and follow-up fields. */
+    public boolean sameContentAs(Note other) {
+        return Objects.equals(comments, other.comments)
+                && Objects.equals(followUpDate, other.followUpDate)
+                && Objects.equals(followUpStatus, other.followUpStatus)
+                && Objects.equals(followUpAssignment, other.followUpAssignment)
+                && Objects.equals(assignedFirst, other.assignedFirst)
+                && Objects.equals(seniorFullName, other.seniorFullName)
+                && deleted == other.deleted;
+    }
+
+    /** This note with a person's edit applied; ids, author and Caspio's stamps stay. */
+    public Note edited(NoteDraft draft) {
+        return new Note(
+                noteId,
+                member,
+                pkId,
+                draft.comments(),
+                userId,
+                userFullName,
+                timeStamp,
+                draft.followUpDate(),
+                draft.followUpStatus(),
+                draft.followUpAssignment(),
+                draft.assignedFirst(),
+                draft.seniorFullName(),
+                lastModified,
+                caspioStamp,
+                SyncState.PENDING,
+                false);
+    }
+
+    /** This note as a tombstone. */
+    public Note asDeleted(SyncState state) {
+        return new Note(
+                noteId,
+                member,
+                pkId,
+                comments,
+                userId,
+                userFullName,
+                timeStamp,
+                followUpDate,
+                followUpStatus,
+                followUpAssignment,
+                assignedFirst,
+                seniorFullName,
+                lastModified,
+                caspioStamp,
+                state,
+                true);
+    }
+
     public Note withSyncState(SyncState state) {
         return new Note(
                 noteId,

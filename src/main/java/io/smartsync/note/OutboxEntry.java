@@ -7,6 +7,8 @@ import java.util.Objects;
  * A local write waiting to reach Caspio (the seed's {@code NoteSync}).
  *
  * @param failed true once a permanent error parked the entry; transient failures never set it
+ * @param baseStamp for an update or delete, Caspio's stamp of the version the edit was made on; the
+ *     push is conditional on it. Null for a create, or when the note had not reached Caspio yet
  */
 public record OutboxEntry(
         long id,
@@ -16,7 +18,8 @@ public record OutboxEntry(
         Instant queuedAt,
         int attempts,
         String lastError,
-        boolean failed) {
+        boolean failed,
+        String baseStamp) {
 
     public OutboxEntry {
         Objects.requireNonNull(noteId, "noteId");

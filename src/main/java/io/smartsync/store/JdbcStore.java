@@ -1,5 +1,6 @@
 package io.smartsync.store;
 
+import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
@@ -147,15 +148,26 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public OutboxEntry writeLocal(Note note, OutboxAction action, int queueLimit) {
+    public Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit) {
         Instant now = clock.instant();
         return tx(h -> {
+            Optional<Note> before = NoteSql.find(h, note.noteId());
+            Optional<OutboxEntry> idle = OutboxSql.newestIdle(h, note.noteId(), now);
+            Coalescing.Outcome merged =
+                    idle.map(e -> Coalescing.merge(h, e, action, now)).orElse(Coalescing.Outcome.SEPARATE);
+            if (merged == Coalescing.Outcome.CANCELLED) {
+                return Optional.<OutboxEntry>empty();
+            }
+            if (merged == Coalescing.Outcome.MERGED) {
+                NoteSql.upsert(h, note, now);
+                return idle;
+            }
             if (OutboxSql.size(h) >= queueLimit) {
                 throw new QueueFullException(queueLimit);
             }
             NoteSql.upsert(h, note, now);
-            long id = OutboxSql.insert(h, note.noteId(), note.member(), action, now);
-            return new OutboxEntry(id, note.noteId(), note.member(), action, now, 0, null, false);
+            String base = before.map(Note::caspioStamp).orElse(null);
+            return Optional.of(OutboxSql.insert(h, note.noteId(), note.member(), action, now, base));
         });
     }
 
@@ -202,6 +214,25 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
+    public void rebase(OutboxEntry entry, String baseStamp) {
+        tx(h -> {
+            OutboxSql.rebase(h, entry.id(), baseStamp);
+            return null;
+        });
+    }
+
+    @Override
+    public void parkConflict(OutboxEntry entry, long conflictId) {
+        Instant now = clock.instant();
+        tx(h -> {
+            OutboxSql.recordFailure(
+                    h, entry.id(), "conflict " + conflictId + " waits for a person to resolve it", true);
+            NoteSql.find(h, entry.noteId()).ifPresent(n -> NoteSql.upsert(h, n.withSyncState(SyncState.CONFLICT), now));
+            return null;
+        });
+    }
+
+    @Override
     public void recordFailure(OutboxEntry entry, String error, boolean permanent) {
         Instant now = clock.instant();
         tx(h -> {
@@ -222,6 +253,54 @@ public final class JdbcStore implements LocalStore {
     @Override
     public List<OutboxEntry> failed() {
         return tx(h -> OutboxSql.list(h, true));
+    }
+
+    @Override
+    public long recordConflict(Conflict conflict) {
+        return tx(h -> ConflictSql.insert(h, conflict));
+    }
+
+    @Override
+    public List<Conflict> conflicts(int limit) {
+        return tx(h -> ConflictSql.list(h, limit));
+    }
+
+    @Override
+    public Optional<Conflict> conflict(long id) {
+        return tx(h -> ConflictSql.find(h, id));
+    }
+
+    @Override
+    public void resolveConflict(long id, String outcome, String by) {
+        Instant now = clock.instant();
+        tx(h -> {
+            ConflictSql.resolve(h, id, outcome, by, now);
+            return null;
+        });
+    }
+
+    @Override
+    public int requeueFailed() {
+        Instant now = clock.instant();
+        return tx(h -> {
+            for (OutboxEntry e : OutboxSql.list(h, true)) {
+                NoteSql.find(h, e.noteId()).ifPresent(n -> NoteSql.upsert(h, n.withSyncState(SyncState.PENDING), now));
+            }
+            return OutboxSql.requeueFailed(h);
+        });
+    }
+
+    @Override
+    public void recordRun(SyncRun run) {
+        tx(h -> {
+            HistorySql.insert(h, run);
+            return null;
+        });
+    }
+
+    @Override
+    public List<SyncRun> recentRuns(int limit) {
+        return tx(h -> HistorySql.recent(h, limit));
     }
 
     @Override

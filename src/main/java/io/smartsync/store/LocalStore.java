@@ -1,5 +1,6 @@
 package io.smartsync.store;
 
+import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
@@ -37,11 +38,14 @@ public interface LocalStore extends AccessRecords, AutoCloseable {
     Optional<Note> note(String noteId);
 
     /**
-     * Stores a local write and its outbox entry in one transaction.
+     * Stores a local write and its outbox entry in one transaction. A write folds into the note's newest
+     * entry while no push holds it: edits of a queued note become one, and the delete of a note that
+     * never reached Caspio cancels its create (the note is then gone and nothing is queued).
      *
+     * @return the entry that now carries the write; empty when the write cancelled out
      * @throws QueueFullException when the outbox already holds {@code queueLimit} entries
      */
-    OutboxEntry writeLocal(Note note, OutboxAction action, int queueLimit);
+    Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit);
 
     /**
      * Leases up to {@code limit} outbox entries to {@code owner} until {@code now + lease}: only the
@@ -53,6 +57,15 @@ public interface LocalStore extends AccessRecords, AutoCloseable {
     /** Removes a pushed entry and stores the note as Caspio now holds it, in one transaction. */
     void completePush(OutboxEntry entry, Note asInCaspio);
 
+    /**
+     * Releases the entry to be pushed again, now conditional on {@code baseStamp}: Caspio's version it
+     * is to replace.
+     */
+    void rebase(OutboxEntry entry, String baseStamp);
+
+    /** Parks an entry whose conflict waits for a person; the note shows {@code conflict}. */
+    void parkConflict(OutboxEntry entry, long conflictId);
+
     /** Records why an attempt failed and releases the lease; a permanent failure parks the entry until someone retries it. */
     void recordFailure(OutboxEntry entry, String error, boolean permanent);
 
@@ -61,6 +74,24 @@ public interface LocalStore extends AccessRecords, AutoCloseable {
 
     /** Entries parked by a permanent failure, oldest first. */
     List<OutboxEntry> failed();
+
+    /** Records a conflict; answers its id. */
+    long recordConflict(Conflict conflict);
+
+    /** The newest conflicts first. */
+    List<Conflict> conflicts(int limit);
+
+    Optional<Conflict> conflict(long id);
+
+    void resolveConflict(long id, String outcome, String by);
+
+    /** Puts parked entries back in the queue with a fresh count of attempts; answers how many. */
+    int requeueFailed();
+
+    void recordRun(SyncRun run);
+
+    /** The newest sync runs first. */
+    List<SyncRun> recentRuns(int limit);
 
     @Override
     void close();

@@ -62,6 +62,12 @@ final class NoteSql {
         }
     }
 
+    static void delete(Handle h, String noteId) {
+        h.createUpdate("DELETE FROM notes WHERE note_id = :id")
+                .bind("id", noteId)
+                .execute();
+    }
+
     static Optional<Note> find(Handle h, String noteId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE note_id = :id")
                 .bind("id", noteId)

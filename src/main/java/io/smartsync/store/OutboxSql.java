@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The statements on the {@code outbox} table; each runs on a handle inside the caller's transaction. */
 final class OutboxSql {
-    private static final String COLUMNS = "id, note_id, client_id2, action, queued_at, attempts, last_error, failed";
+    private static final String COLUMNS =
+            "id, note_id, client_id2, action, queued_at, attempts, last_error, failed, base_stamp";
 
     /** Only the oldest entry of a note may be taken, so a note's writes reach Caspio in order. */
     private static final String CLAIMABLE = "SELECT " + COLUMNS + " FROM outbox o WHERE o.failed = 0"
@@ -24,16 +26,46 @@ final class OutboxSql {
 
     private OutboxSql() {}
 
-    static long insert(Handle h, String noteId, MemberId member, OutboxAction action, Instant at) {
-        return h.createUpdate("INSERT INTO outbox (note_id, client_id2, action, queued_at)"
-                        + " VALUES (:noteId, :m, :action, :at)")
+    static OutboxEntry insert(
+            Handle h, String noteId, MemberId member, OutboxAction action, Instant at, String baseStamp) {
+        long id = h.createUpdate("INSERT INTO outbox (note_id, client_id2, action, queued_at, base_stamp)"
+                        + " VALUES (:noteId, :m, :action, :at, :base)")
                 .bind("noteId", noteId)
                 .bind("m", member.value())
                 .bind("action", action.name())
                 .bind("at", at.toEpochMilli())
+                .bind("base", baseStamp)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
+        return new OutboxEntry(id, noteId, member, action, at, 0, null, false, baseStamp);
+    }
+
+    /** The note's newest entry, if no push holds it and it is not parked: a new write may merge into it. */
+    static Optional<OutboxEntry> newestIdle(Handle h, String noteId, Instant now) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE note_id = :id AND failed = 0"
+                        + " AND (lease_until IS NULL OR lease_until < :now)"
+                        + " AND id = (SELECT MAX(id) FROM outbox WHERE note_id = :id)")
+                .bind("id", noteId)
+                .bind("now", now.toEpochMilli())
+                .map(OutboxSql::map)
+                .findOne();
+    }
+
+    static int countFor(Handle h, String noteId) {
+        return h.createQuery("SELECT COUNT(*) FROM outbox WHERE note_id = :id")
+                .bind("id", noteId)
+                .mapTo(Integer.class)
+                .one();
+    }
+
+    /** Folds a newer write into an idle entry: it now stands for that write, accepted at {@code at}. */
+    static void merge(Handle h, long id, OutboxAction action, Instant at) {
+        h.createUpdate("UPDATE outbox SET action = :action, queued_at = :at WHERE id = :id")
+                .bind("action", action.name())
+                .bind("at", at.toEpochMilli())
+                .bind("id", id)
+                .execute();
     }
 
     static int size(Handle h) {
@@ -62,7 +94,15 @@ final class OutboxSql {
                     .bind("id", e.id())
                     .execute();
             claimed.add(new OutboxEntry(
-                    e.id(), e.noteId(), e.member(), e.action(), e.queuedAt(), e.attempts() + 1, e.lastError(), false));
+                    e.id(),
+                    e.noteId(),
+                    e.member(),
+                    e.action(),
+                    e.queuedAt(),
+                    e.attempts() + 1,
+                    e.lastError(),
+                    false,
+                    e.baseStamp()));
         }
         return claimed;
     }
@@ -76,6 +116,21 @@ final class OutboxSql {
                         + " lease_owner = NULL, lease_until = NULL WHERE id = :id")
                 .bind("error", error)
                 .bind("failed", permanent)
+                .bind("id", id)
+                .execute();
+    }
+
+    static int requeueFailed(Handle h) {
+        return h.createUpdate("UPDATE outbox SET failed = 0, attempts = 0, lease_owner = NULL, lease_until = NULL"
+                        + " WHERE failed = 1")
+                .execute();
+    }
+
+    /** A settled conflict: the entry is pushed again, conditional on Caspio's current stamp. */
+    static void rebase(Handle h, long id, String baseStamp) {
+        h.createUpdate("UPDATE outbox SET base_stamp = :base, failed = 0, lease_owner = NULL, lease_until = NULL"
+                        + " WHERE id = :id")
+                .bind("base", baseStamp)
                 .bind("id", id)
                 .execute();
     }
@@ -96,6 +151,7 @@ final class OutboxSql {
                 Sql.instant(rs, "queued_at"),
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
-                rs.getBoolean("failed"));
+                rs.getBoolean("failed"),
+                rs.getString("base_stamp"));
     }
 }

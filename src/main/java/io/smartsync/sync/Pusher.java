@@ -1,17 +1,11 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
-import io.smartsync.caspio.Where;
 import io.smartsync.note.Note;
-import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.store.LocalStore;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +22,7 @@ final class Pusher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pusher.class);
 
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteRowMapper mapper;
+    private final NotePush notePush;
     private final SyncConfig config;
     private final Clock clock;
     private final String owner;
@@ -38,10 +31,9 @@ final class Pusher implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    Pusher(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, Clock clock, String owner) {
+    Pusher(LocalStore store, NotePush notePush, SyncConfig config, Clock clock, String owner) {
         this.store = store;
-        this.caspio = caspio;
-        this.mapper = mapper;
+        this.notePush = notePush;
         this.config = config;
         this.clock = clock;
         this.owner = owner;
@@ -91,9 +83,9 @@ final class Pusher implements AutoCloseable {
                     return total;
                 }
                 for (OutboxEntry entry : batch) {
-                    boolean ok = push(entry);
-                    total = total.plus(ok ? new ProcessResult(1, 0) : new ProcessResult(0, 1));
-                    if (!ok) {
+                    Result result = push(entry);
+                    total = total.plus(result == Result.PUSHED ? new ProcessResult(1, 0) : new ProcessResult(0, 1));
+                    if (result == Result.RETRY_LATER) {
                         return total;
                     }
                 }
@@ -103,18 +95,21 @@ final class Pusher implements AutoCloseable {
         }
     }
 
-    private boolean push(OutboxEntry entry) {
+    private enum Result {
+        PUSHED,
+        RETRY_LATER,
+        PARKED
+    }
+
+    private Result push(OutboxEntry entry) {
         try {
             Optional<Note> note = store.note(entry.noteId());
             if (note.isEmpty()) {
                 throw new IllegalStateException("outbox entry " + entry.id() + " names a note that is not stored");
             }
-            if (entry.action() != OutboxAction.CREATE) {
-                throw new UnsupportedOperationException(entry.action().wireName() + " is not pushed yet");
-            }
-            store.completePush(entry, mapper.fromRow(create(entry, note.get())));
+            notePush.push(entry, note.get());
             log.info("pushed {} of note {} for member {}", entry.action().wireName(), entry.noteId(), entry.member());
-            return true;
+            return Result.PUSHED;
         } catch (CaspioException e) {
             boolean permanent = !e.retryable();
             store.recordFailure(entry, e.getMessage(), permanent);
@@ -124,28 +119,12 @@ final class Pusher implements AutoCloseable {
                     e.kind(),
                     permanent ? ", parked" : ", stays pending",
                     entry.attempts());
-            return false;
+            return permanent ? Result.PARKED : Result.RETRY_LATER;
         } catch (RuntimeException e) {
             store.recordFailure(entry, e.getMessage(), true);
             log.error("push of note {} failed permanently: {}", entry.noteId(), e.toString());
-            return false;
+            return Result.PARKED;
         }
-    }
-
-    /**
-     * Creates the row unless an earlier attempt already did: after any earlier attempt the answer may
-     * have been lost, so the sync id is looked up first and an existing row is adopted.
-     */
-    private Map<String, Object> create(OutboxEntry entry, Note note) {
-        NoteFields f = mapper.fields();
-        if (entry.attempts() > 1) {
-            List<Map<String, Object>> existing = caspio.select(f.table(), Where.eq(f.syncId(), note.noteId()), null, 2);
-            if (!existing.isEmpty()) {
-                log.info("note {} was already created by an earlier attempt; adopting its row", note.noteId());
-                return existing.getFirst();
-            }
-        }
-        return caspio.insert(f.table(), mapper.toCreateFields(note));
     }
 
     @Override

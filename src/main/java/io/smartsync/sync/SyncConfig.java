@@ -1,14 +1,17 @@
 package io.smartsync.sync;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * The sync settings, with the seed's names and defaults. Validated once when built; immutable after.
+ * The sync settings, with the seed's names and defaults. Built once with {@link #builder()}, validated
+ * at {@code build()} with messages that name the setting, immutable after.
  *
  * @param overlapSeconds how far before the cursor an incremental pull starts, to catch rows committed
  *     late with an older stamp and ties at a page boundary
  * @param pageSize rows per Caspio read (Caspio answers at most 1000)
  * @param pushLease how long a claimed outbox entry stays with this instance before another may take it
+ * @param conflictPolicy how a local edit that meets a changed Caspio row is settled
  */
 public record SyncConfig(
         int maxRetryAttempts,
@@ -19,10 +22,13 @@ public record SyncConfig(
         long syncTimeoutMs,
         long overlapSeconds,
         int pageSize,
-        Duration pushLease) {
+        Duration pushLease,
+        ConflictPolicy conflictPolicy) {
 
     public SyncConfig {
-        positive("maxRetryAttempts", maxRetryAttempts);
+        if (maxRetryAttempts < 0) {
+            throw new IllegalArgumentException("maxRetryAttempts must be 0 or more, was " + maxRetryAttempts);
+        }
         positive("retryDelayMs", retryDelayMs);
         positive("batchSize", batchSize);
         positive("autoSyncInterval", autoSyncInterval);
@@ -38,6 +44,7 @@ public record SyncConfig(
         if (pushLease == null || pushLease.isNegative() || pushLease.isZero()) {
             throw new IllegalArgumentException("pushLease must be positive, was " + pushLease);
         }
+        Objects.requireNonNull(conflictPolicy, "conflictPolicy");
     }
 
     private static void positive(String name, long value) {
@@ -46,34 +53,107 @@ public record SyncConfig(
         }
     }
 
-    /** The seed's {@code syncConfig}, plus a 5 s overlap, 1000-row pages and a 2 min push lease. */
+    /** The seed's {@code syncConfig}, plus a 5 s overlap, 1000-row pages, a 2 min lease, last-write-wins. */
     public static SyncConfig defaults() {
-        return new SyncConfig(3, 1000, 50, 30_000, 1000, 30_000, 5, 1000, Duration.ofMinutes(2));
+        return builder().build();
     }
 
-    public SyncConfig withAutoSyncInterval(long millis) {
-        return new SyncConfig(
-                maxRetryAttempts,
-                retryDelayMs,
-                batchSize,
-                millis,
-                offlineQueueLimit,
-                syncTimeoutMs,
-                overlapSeconds,
-                pageSize,
-                pushLease);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public SyncConfig withPageSize(int rows) {
-        return new SyncConfig(
-                maxRetryAttempts,
-                retryDelayMs,
-                batchSize,
-                autoSyncInterval,
-                offlineQueueLimit,
-                syncTimeoutMs,
-                overlapSeconds,
-                rows,
-                pushLease);
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.maxRetryAttempts = maxRetryAttempts;
+        b.retryDelayMs = retryDelayMs;
+        b.batchSize = batchSize;
+        b.autoSyncInterval = autoSyncInterval;
+        b.offlineQueueLimit = offlineQueueLimit;
+        b.syncTimeoutMs = syncTimeoutMs;
+        b.overlapSeconds = overlapSeconds;
+        b.pageSize = pageSize;
+        b.pushLease = pushLease;
+        b.conflictPolicy = conflictPolicy;
+        return b;
+    }
+
+    /** Collects settings; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private int maxRetryAttempts = 3;
+        private long retryDelayMs = 1000;
+        private int batchSize = 50;
+        private long autoSyncInterval = 30_000;
+        private int offlineQueueLimit = 1000;
+        private long syncTimeoutMs = 30_000;
+        private long overlapSeconds = 5;
+        private int pageSize = 1000;
+        private Duration pushLease = Duration.ofMinutes(2);
+        private ConflictPolicy conflictPolicy = ConflictPolicy.LAST_WRITE_WINS;
+
+        private Builder() {}
+
+        public Builder maxRetryAttempts(int v) {
+            maxRetryAttempts = v;
+            return this;
+        }
+
+        public Builder retryDelayMs(long v) {
+            retryDelayMs = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder autoSyncInterval(long v) {
+            autoSyncInterval = v;
+            return this;
+        }
+
+        public Builder offlineQueueLimit(int v) {
+            offlineQueueLimit = v;
+            return this;
+        }
+
+        public Builder syncTimeoutMs(long v) {
+            syncTimeoutMs = v;
+            return this;
+        }
+
+        public Builder overlapSeconds(long v) {
+            overlapSeconds = v;
+            return this;
+        }
+
+        public Builder pageSize(int v) {
+            pageSize = v;
+            return this;
+        }
+
+        public Builder pushLease(Duration v) {
+            pushLease = v;
+            return this;
+        }
+
+        public Builder conflictPolicy(ConflictPolicy v) {
+            conflictPolicy = v;
+            return this;
+        }
+
+        public SyncConfig build() {
+            return new SyncConfig(
+                    maxRetryAttempts,
+                    retryDelayMs,
+                    batchSize,
+                    autoSyncInterval,
+                    offlineQueueLimit,
+                    syncTimeoutMs,
+                    overlapSeconds,
+                    pageSize,
+                    pushLease,
+                    conflictPolicy);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.smartsync.sync;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.note.Author;
+import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
@@ -44,8 +45,9 @@ public final class SyncService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.ids = ids;
-        this.engine = new SyncEngine(store, new MemberPuller(store, caspio, mapper, config), clock);
-        this.pusher = new Pusher(store, caspio, mapper, config, clock, instanceId);
+        this.engine = new SyncEngine(store, caspio, new MemberPuller(store, caspio, mapper, config), clock);
+        this.pusher = new Pusher(
+                store, new NotePush(store, caspio, mapper, config.conflictPolicy(), clock), config, clock, instanceId);
         this.sourceTable = mapper.fields().table();
     }
 
@@ -91,13 +93,82 @@ public final class SyncService implements AutoCloseable {
                 null,
                 SyncState.PENDING,
                 false);
+        queue(note, OutboxAction.CREATE);
+        return note;
+    }
+
+    /**
+     * Applies a person's edit to a note and queues it, then wakes the pusher.
+     *
+     * @throws NoSuchNoteException when the member has no such note (or it was deleted)
+     */
+    public Note update(MemberId member, String noteId, NoteDraft draft) {
+        Note edited = live(member, noteId).edited(draft);
+        queue(edited, OutboxAction.UPDATE);
+        return edited;
+    }
+
+    /**
+     * Deletes a note here and queues the delete for Caspio, then wakes the pusher.
+     *
+     * @throws NoSuchNoteException when the member has no such note (or it was deleted)
+     */
+    public void delete(MemberId member, String noteId) {
+        queue(live(member, noteId).asDeleted(SyncState.PENDING), OutboxAction.DELETE);
+    }
+
+    private Note live(MemberId member, String noteId) {
+        return store.note(noteId)
+                .filter(n -> n.member().equals(member) && !n.deleted())
+                .orElseThrow(() -> new NoSuchNoteException(member, noteId));
+    }
+
+    private void queue(Note note, OutboxAction action) {
         try {
-            store.writeLocal(note, OutboxAction.CREATE, config.offlineQueueLimit());
+            store.writeLocal(note, action, config.offlineQueueLimit());
         } catch (QueueFullException e) {
             throw new OfflineQueueFullException(e.getMessage(), e);
         }
         pusher.wake();
-        return note;
+    }
+
+    /** The conflict log, newest first. */
+    public List<Conflict> conflicts(int limit) {
+        return store.conflicts(limit);
+    }
+
+    /**
+     * Settles an open conflict: {@code local} pushes the local edit over Caspio's version, {@code server}
+     * keeps Caspio's version and drops the edit.
+     */
+    public Conflict resolve(long conflictId, String choice, String by) {
+        Conflict c = store.conflict(conflictId)
+                .orElseThrow(() -> new NoSuchNoteException("there is no conflict " + conflictId));
+        if (!c.open()) {
+            throw new NotSettleableException("conflict " + conflictId + " was already settled (" + c.outcome() + ")");
+        }
+        if (!choice.equals("local") && !choice.equals("server")) {
+            throw new IllegalArgumentException("resolution must be local or server, was " + choice);
+        }
+        OutboxEntry parked = store.failed().stream()
+                .filter(e -> e.noteId().equals(c.noteId()))
+                .findFirst()
+                .orElseThrow(() -> new NotSettleableException("conflict " + conflictId + " has no parked write"));
+        if (choice.equals("local")) {
+            store.rebase(parked, c.server().caspioStamp());
+        } else {
+            store.completePush(parked, c.server());
+        }
+        store.resolveConflict(conflictId, choice, by);
+        pusher.wake();
+        return store.conflict(conflictId).orElseThrow();
+    }
+
+    /** Puts every parked entry back in the queue; answers how many. */
+    public int retryFailed() {
+        int requeued = store.requeueFailed();
+        pusher.wake();
+        return requeued;
     }
 
     public Optional<MemberSyncStatus> status(MemberId member) {

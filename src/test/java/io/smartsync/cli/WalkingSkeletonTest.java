@@ -33,7 +33,7 @@ class WalkingSkeletonTest {
     @BeforeAll
     static void start() {
         // Pages of 5 rows, so an initial sync of one member walks many pages.
-        SyncConfig sync = SyncConfig.defaults().withPageSize(5);
+        SyncConfig sync = SyncConfig.builder().pageSize(5).build();
         demo = Demo.start(new Demo.Options(0, 0, dir, 30, null, "demo", "demo-secret", sync));
         api = new TestApi(demo.port(), demo.adminKey());
     }

@@ -97,7 +97,8 @@ class JdbcStoreTest {
 
     @Test
     void a_pushed_note_becomes_synced_and_leaves_the_outbox() {
-        OutboxEntry entry = store.writeLocal(local("n1", "text"), OutboxAction.CREATE, 100);
+        OutboxEntry entry =
+                store.writeLocal(local("n1", "text"), OutboxAction.CREATE, 100).orElseThrow();
 
         store.completePush(entry, synced("n1", 9L, "text", "2026-11-25T10:00:00"));
 
@@ -109,7 +110,8 @@ class JdbcStoreTest {
 
     @Test
     void a_permanent_failure_parks_the_entry_and_marks_the_note_failed() {
-        OutboxEntry entry = store.writeLocal(local("n1", "text"), OutboxAction.CREATE, 100);
+        OutboxEntry entry =
+                store.writeLocal(local("n1", "text"), OutboxAction.CREATE, 100).orElseThrow();
 
         store.recordFailure(entry, "HTTP 400 IncorrectBodyParameter", true);
 

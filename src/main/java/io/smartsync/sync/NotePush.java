@@ -1,0 +1,145 @@
+package io.smartsync.sync;
+
+import io.smartsync.caspio.CaspioClient;
+import io.smartsync.caspio.NoteFields;
+import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.Where;
+import io.smartsync.note.Conflict;
+import io.smartsync.note.Note;
+import io.smartsync.note.OutboxEntry;
+import io.smartsync.note.SyncState;
+import io.smartsync.store.LocalStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes one outbox entry. Creates are idempotent through the sync id; updates and deletes are
+ * conditional on the Caspio stamp they were based on, and a row that moved on is a conflict settled by
+ * the {@link ConflictPolicy}. Stateless apart from its collaborators; thread-safe.
+ */
+final class NotePush {
+    private static final Logger log = LoggerFactory.getLogger(NotePush.class);
+
+    private final LocalStore store;
+    private final CaspioClient caspio;
+    private final NoteRowMapper mapper;
+    private final NoteFields f;
+    private final ConflictPolicy policy;
+    private final Clock clock;
+
+    NotePush(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, ConflictPolicy policy, Clock clock) {
+        this.store = store;
+        this.caspio = caspio;
+        this.mapper = mapper;
+        this.f = mapper.fields();
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    void push(OutboxEntry entry, Note note) {
+        switch (entry.action()) {
+            case CREATE -> store.completePush(entry, mapper.fromRow(create(entry, note)));
+            case UPDATE -> update(entry, note);
+            case DELETE -> delete(entry, note);
+        }
+    }
+
+    /**
+     * Creates the row unless an earlier attempt already did: after any earlier attempt the answer may
+     * have been lost, so the sync id is looked up first and an existing row is adopted.
+     */
+    private Map<String, Object> create(OutboxEntry entry, Note note) {
+        if (entry.attempts() > 1) {
+            List<Map<String, Object>> existing = caspio.select(f.table(), Where.eq(f.syncId(), note.noteId()), null, 2);
+            if (!existing.isEmpty()) {
+                log.info("note {} was already created by an earlier attempt; adopting its row", note.noteId());
+                return existing.getFirst();
+            }
+        }
+        return caspio.insert(f.table(), mapper.toCreateFields(note));
+    }
+
+    private void update(OutboxEntry entry, Note note) {
+        long pk = requirePk(entry, note);
+        String base = entry.baseStamp() != null ? entry.baseStamp() : note.caspioStamp();
+        int changed = caspio.update(f.table(), conditional(pk, base), mapper.toUpdateFields(note));
+        Optional<Note> server = rowByPk(pk);
+        if (changed == 1 && server.isPresent()) {
+            store.completePush(entry, server.get());
+        } else if (server.isPresent() && server.get().sameContentAs(note)) {
+            store.completePush(entry, server.get()); // an earlier attempt landed; its answer was lost
+        } else {
+            settle(entry, note, server.orElse(null), base);
+        }
+    }
+
+    private void delete(OutboxEntry entry, Note note) {
+        long pk = requirePk(entry, note);
+        String base = entry.baseStamp() != null ? entry.baseStamp() : note.caspioStamp();
+        int deleted = caspio.delete(f.table(), conditional(pk, base));
+        Optional<Note> server = deleted == 1 ? Optional.empty() : rowByPk(pk);
+        if (server.isEmpty()) {
+            store.completePush(entry, note.asDeleted(SyncState.SYNCED));
+        } else {
+            settle(entry, note, server.get(), base);
+        }
+    }
+
+    /** Caspio's row moved on (or went away) after the local edit's base version. */
+    private void settle(OutboxEntry entry, Note local, Note server, String base) {
+        boolean localWins = switch (policy) {
+            case LOCAL_WINS -> server != null;
+            case SERVER_WINS -> false;
+            case MANUAL -> false;
+            case LAST_WRITE_WINS ->
+                server != null
+                        && server.lastModified() != null
+                        && entry.queuedAt().isAfter(server.lastModified());
+        };
+        String outcome =
+                policy == ConflictPolicy.MANUAL && server != null ? Conflict.OPEN : localWins ? "local" : "server";
+        long id = store.recordConflict(new Conflict(
+                0,
+                local.noteId(),
+                local.member(),
+                clock.instant(),
+                policy.wireName(),
+                outcome,
+                base,
+                local,
+                server,
+                Conflict.OPEN.equals(outcome) ? null : clock.instant(),
+                Conflict.OPEN.equals(outcome) ? null : "policy"));
+        log.info("conflict {} on note {}: {} ({})", id, local.noteId(), outcome, policy.wireName());
+        if (Conflict.OPEN.equals(outcome)) {
+            store.parkConflict(entry, id);
+        } else if (localWins) {
+            store.rebase(entry, server.caspioStamp());
+        } else {
+            store.completePush(entry, server == null ? local.asDeleted(SyncState.SYNCED) : server);
+        }
+    }
+
+    private String conditional(long pk, String stamp) {
+        String byPk = Where.eq(f.pk(), pk);
+        return stamp == null ? byPk : Where.and(byPk, Where.eq(f.updateStamp(), stamp));
+    }
+
+    private Optional<Note> rowByPk(long pk) {
+        return caspio.select(f.table(), Where.eq(f.pk(), pk), null, 1).stream()
+                .findFirst()
+                .map(mapper::fromRow);
+    }
+
+    private static long requirePk(OutboxEntry entry, Note note) {
+        if (note.pkId() == null) {
+            throw new IllegalStateException(
+                    "outbox entry " + entry.id() + " edits note " + note.noteId() + ", which has no Caspio row yet");
+        }
+        return note.pkId();
+    }
+}
