@@ -123,6 +123,45 @@ class JdbcStoreTest {
         assertThat(store.claim("a", 10, NOW, Duration.ofMinutes(1))).isEmpty();
     }
 
+    @Test
+    void edits_of_a_queued_note_fold_into_one_entry() {
+        store.writeLocal(synced("n1", 5L, "v1", "2026-11-20T08:00:00"), OutboxAction.UPDATE, 100);
+        store.writeLocal(synced("n1", 5L, "v2", "2026-11-20T08:00:00"), OutboxAction.UPDATE, 100);
+        store.writeLocal(synced("n1", 5L, "v3", "2026-11-20T08:00:00"), OutboxAction.UPDATE, 100);
+
+        assertThat(store.pending())
+                .singleElement()
+                .satisfies(e -> assertThat(e.action()).isEqualTo(OutboxAction.UPDATE));
+        assertThat(store.note("n1").orElseThrow().comments()).isEqualTo("v3");
+    }
+
+    @Test
+    void deleting_a_note_that_never_reached_caspio_cancels_its_create() {
+        store.writeLocal(local("n1", "draft"), OutboxAction.CREATE, 100);
+        store.writeLocal(local("n1", "draft edited"), OutboxAction.UPDATE, 100);
+
+        assertThat(store.writeLocal(local("n1", "draft edited"), OutboxAction.DELETE, 100))
+                .isEmpty();
+
+        assertThat(store.pending()).isEmpty();
+        assertThat(store.note("n1")).isEmpty();
+    }
+
+    @Test
+    void a_write_behind_an_entry_being_pushed_gets_its_own_entry_with_its_base_stamp() {
+        store.applyPulled(List.of(synced("n1", 5L, "v0", "2026-11-20T08:00:00")), MemberSyncStatus.fresh(MEMBER));
+        store.writeLocal(synced("n1", 5L, "v1", "2026-11-20T08:00:00"), OutboxAction.UPDATE, 100);
+        store.claim("pusher", 10, NOW, Duration.ofMinutes(1));
+
+        store.writeLocal(synced("n1", 5L, "v2", "2026-11-20T08:00:00"), OutboxAction.DELETE, 100);
+
+        assertThat(store.pending())
+                .extracting(OutboxEntry::action, OutboxEntry::baseStamp)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(OutboxAction.UPDATE, "2026-11-20T08:00:00"),
+                        org.assertj.core.groups.Tuple.tuple(OutboxAction.DELETE, "2026-11-20T08:00:00"));
+    }
+
     private static MemberSyncStatus status(String stamp, long pk) {
         return new MemberSyncStatus(MEMBER, true, null, stamp, pk, 0, null);
     }
