@@ -49,7 +49,13 @@ public final class CaspioClient {
 
     /** A read: {@code q.where}, {@code q.orderBy} and {@code q.limit} (at most 1000). */
     public List<Map<String, Object>> select(String table, String where, String orderBy, int limit) {
+        return select(table, null, where, orderBy, limit);
+    }
+
+    /** A read of some fields only ({@code q.select}, e.g. {@code PK_ID}), for cheap key listings. */
+    public List<Map<String, Object>> select(String table, String fields, String where, String orderBy, int limit) {
         Map<String, String> params = new LinkedHashMap<>();
+        params.put("q.select", fields);
         params.put("q.where", where);
         params.put("q.orderBy", orderBy);
         params.put("q.limit", Integer.toString(Math.min(limit, MAX_PAGE)));

@@ -5,6 +5,7 @@ import io.smartsync.access.Role;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,23 @@ final class Demo implements AutoCloseable {
             String apiKey,
             String clientId,
             String clientSecret,
-            SyncConfig sync) {}
+            SyncConfig sync,
+            FaultConfig faults,
+            long seed) {
+
+        /** Without faults, seed 42: for callers that do not test faults. */
+        Options(
+                int port,
+                int emulatorPort,
+                Path dataDir,
+                int members,
+                String apiKey,
+                String clientId,
+                String clientSecret,
+                SyncConfig sync) {
+            this(port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, FaultConfig.NONE, 42L);
+        }
+    }
 
     static Demo start(Options o) {
         Path dir = DataDir.prepare(o.dataDir(), "--data-dir");
@@ -37,11 +54,13 @@ final class Demo implements AutoCloseable {
                 .withPort(o.emulatorPort())
                 .withMembers(o.members())
                 .withClientId(o.clientId())
-                .withClientSecret(o.clientSecret()));
+                .withClientSecret(o.clientSecret())
+                .withFaults(o.faults())
+                .withSeed(o.seed()));
         try {
             CaspioConfig caspio =
                     new CaspioConfig(emulator.baseUri(), "v2", o.clientId(), o.clientSecret(), Duration.ofSeconds(10));
-            ServiceRuntime service = ServiceRuntime.start(dir, caspio, o.sync(), "127.0.0.1", o.port());
+            ServiceRuntime service = ServiceRuntime.start(dir, caspio, o.sync(), "127.0.0.1", o.port(), null);
             ApiKeys keys = service.keys();
             ApiKeys.IssuedKey key = o.apiKey() == null
                     ? keys.issue("admin", "Demo Admin", Role.ADMIN)

@@ -1,5 +1,6 @@
 package io.smartsync.cli;
 
+import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,6 +56,18 @@ final class DemoCommand implements Callable<Integer> {
             description = "The emulator's OAuth client secret.")
     String clientSecret;
 
+    @Option(
+            names = "--faults",
+            defaultValue = "",
+            description = "Faults the demo's emulator injects, e.g. latency=80ms,error5xx=0.05 (see README).")
+    String faults;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seeds the emulator's demo data and its random faults (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() throws InterruptedException {
         Env.parsePort("--port", Integer.toString(port));
@@ -65,8 +78,18 @@ final class DemoCommand implements Callable<Integer> {
         if (apiKey != null && apiKey.length() < 16) {
             throw new SettingException("--api-key must be at least 16 characters");
         }
+        FaultConfig faultConfig = EmulatorCommand.parseFaults(faults);
         Demo demo = Demo.start(new Demo.Options(
-                port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, SyncConfig.defaults()));
+                port,
+                emulatorPort,
+                dataDir,
+                members,
+                apiKey,
+                clientId,
+                clientSecret,
+                SyncConfig.defaults(),
+                faultConfig,
+                seed));
         PrintWriter out = spec.commandLine().getOut();
         String base = "http://localhost:" + demo.port();
         out.println("Smart Sync demo is running (Ctrl-C stops it).");

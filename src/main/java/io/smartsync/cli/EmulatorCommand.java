@@ -2,6 +2,8 @@ package io.smartsync.cli;
 
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.emulator.FaultConfig;
+import io.smartsync.emulator.TableShape;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,22 +41,63 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Where its SQLite file lives.")
     Path dataDir;
 
+    @Option(
+            names = "--faults",
+            defaultValue = "",
+            description =
+                    "Faults to inject, e.g. latency=80ms,jitter=20ms,error5xx=0.05,throttle429=0.02 (see README).")
+    String faults;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seeds the demo data and every random fault (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--shape",
+            defaultValue = "sync-ready",
+            description = "Notes table of a new database: sync-ready or original (default ${DEFAULT-VALUE}).")
+    String shape;
+
     @Override
     public Integer call() throws InterruptedException {
         Env.parsePort("--port", Integer.toString(port));
         if (members < 0) {
             throw new SettingException("--members must be 0 or more, was " + members);
         }
+        FaultConfig faultConfig = parseFaults(faults);
+        TableShape tableShape = switch (shape) {
+            case "sync-ready" -> TableShape.SYNC_READY;
+            case "original" -> TableShape.ORIGINAL;
+            default -> throw new SettingException("--shape must be sync-ready or original, was " + shape);
+        };
         CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(DataDir.prepare(dataDir, "--data-dir"))
                 .withPort(port)
                 .withMembers(members)
                 .withClientId(clientId)
-                .withClientSecret(clientSecret));
+                .withClientSecret(clientSecret)
+                .withSeed(seed)
+                .withShape(tableShape)
+                .withFaults(faultConfig));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Caspio emulator is running at " + emulator.baseUri() + " (REST under /rest/v2 and"
                 + " /integrations/rest/v3; client id " + clientId + "). Ctrl-C stops it.");
+        if (!faultConfig.spec().isEmpty()) {
+            out.println("Injecting faults " + faultConfig.spec() + " (seed " + seed + "); change them at "
+                    + emulator.baseUri() + "/_emulator/faults.");
+        }
         out.flush();
         UntilStopped.await(emulator);
         return 0;
+    }
+
+    /** A bad spec ends the command with status 2 and a message naming the flag. */
+    static FaultConfig parseFaults(String spec) {
+        try {
+            return FaultConfig.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("--faults: " + e.getMessage());
+        }
     }
 }

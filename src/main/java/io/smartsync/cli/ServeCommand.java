@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             "Runs the service against the Caspio account named in the environment:",
             "  CASPIO_BASE_URL (https://<account>.caspio.com), CASPIO_CLIENT_ID,",
             "  CASPIO_CLIENT_SECRET or CASPIO_CLIENT_SECRET_FILE, CASPIO_API_VERSION (v2|v3, default v2),",
-            "  SMARTSYNC_DATA_DIR, SMARTSYNC_HOST, SMARTSYNC_PORT, SMARTSYNC_API_KEY (an admin key to accept)."
+            "  SMARTSYNC_DATA_DIR, SMARTSYNC_HOST, SMARTSYNC_PORT, SMARTSYNC_API_KEY (an admin key to accept),",
+            "  SMARTSYNC_WEBHOOK_SECRET (accept Caspio outgoing webhooks carrying this secret)."
         })
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -50,7 +51,13 @@ final class ServeCommand implements Callable<Integer> {
         if (adminKey != null && adminKey.length() < 16) {
             throw new SettingException("SMARTSYNC_API_KEY must be at least 16 characters");
         }
-        ServiceRuntime service = ServiceRuntime.start(dir, caspio, SyncConfig.defaults(), host, httpPort);
+        ServiceRuntime service = ServiceRuntime.start(
+                dir,
+                caspio,
+                SyncConfig.defaults(),
+                host,
+                httpPort,
+                env.get("SMARTSYNC_WEBHOOK_SECRET").orElse(null));
         if (adminKey != null) {
             service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
         }

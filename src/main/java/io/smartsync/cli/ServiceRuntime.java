@@ -37,7 +37,13 @@ final class ServiceRuntime implements AutoCloseable {
         this.api = api;
     }
 
-    static ServiceRuntime start(Path dataDir, CaspioConfig caspioConfig, SyncConfig syncConfig, String host, int port) {
+    static ServiceRuntime start(
+            Path dataDir,
+            CaspioConfig caspioConfig,
+            SyncConfig syncConfig,
+            String host,
+            int port,
+            String webhookSecret) {
         Clock clock = Clock.systemUTC();
         MeterRegistry meters = new SimpleMeterRegistry();
         LocalStore store = JdbcStore.openSqlite(dataDir.resolve("smartsync.db"), clock);
@@ -51,7 +57,7 @@ final class ServiceRuntime implements AutoCloseable {
         String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
         SyncService sync = new SyncService(store, caspio, mapper, syncConfig, clock, UUID::randomUUID, instance);
         ApiKeys keys = new ApiKeys(store, clock);
-        ApiServer api = ApiServer.start(host, port, sync, keys, new AuditLog(store, clock));
+        ApiServer api = ApiServer.start(host, port, sync, keys, new AuditLog(store, clock), webhookSecret);
         sync.start();
         return new ServiceRuntime(store, http, sync, keys, api);
     }

@@ -1,7 +1,7 @@
 package io.smartsync.emulator;
 
-import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +68,7 @@ final class DateTimes {
         return base + "." + fraction;
     }
 
-    static String now(Clock clock, ZoneId zone) {
-        return stored(LocalDateTime.ofInstant(clock.instant(), zone));
+    static String at(Instant instant, ZoneId zone) {
+        return stored(LocalDateTime.ofInstant(instant, zone));
     }
 }

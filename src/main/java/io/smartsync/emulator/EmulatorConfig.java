@@ -11,11 +11,13 @@ import java.util.Objects;
  * @param port TCP port on 127.0.0.1; 0 picks any free port
  * @param dataDir directory for {@code emulator.db}; created (owner-only) if missing
  * @param members how many members ({@code CL000001}…) the seed gives notes to
- * @param seed makes the seeded data repeatable
+ * @param seed makes the seeded data and every random fault repeatable
  * @param clientId OAuth client id the token endpoint accepts
  * @param clientSecret OAuth client secret the token endpoint accepts
  * @param tokenLifetime how long an access token stays valid
  * @param clock source of timestamps and token expiry
+ * @param shape the notes table a new database gets; an existing database keeps its stored fields
+ * @param faults the faults injected from the start; {@link CaspioEmulator#faults(FaultConfig)} replaces them
  */
 public record EmulatorConfig(
         int port,
@@ -25,7 +27,9 @@ public record EmulatorConfig(
         String clientId,
         String clientSecret,
         Duration tokenLifetime,
-        Clock clock) {
+        Clock clock,
+        TableShape shape,
+        FaultConfig faults) {
 
     public EmulatorConfig {
         Objects.requireNonNull(dataDir, "emulator config: dataDir is required");
@@ -33,6 +37,8 @@ public record EmulatorConfig(
         Objects.requireNonNull(clientSecret, "emulator config: clientSecret is required");
         Objects.requireNonNull(tokenLifetime, "emulator config: tokenLifetime is required");
         Objects.requireNonNull(clock, "emulator config: clock is required");
+        Objects.requireNonNull(shape, "emulator config: shape is required");
+        Objects.requireNonNull(faults, "emulator config: faults is required (FaultConfig.NONE for none)");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("emulator config: port " + port + " is not 0..65535");
         }
@@ -48,42 +54,72 @@ public record EmulatorConfig(
         }
     }
 
-    /** Port 8081, 200 members, seed 42, client {@code demo}/{@code demo-secret}, 24 h tokens, UTC clock. */
+    /**
+     * Port 8081, 200 members, seed 42, client {@code demo}/{@code demo-secret}, 24 h tokens, UTC clock,
+     * the SYNC_READY table, no faults.
+     */
     public static EmulatorConfig defaults(Path dataDir) {
         return new EmulatorConfig(
-                8081, dataDir, 200, 42L, "demo", "demo-secret", Duration.ofHours(24), Clock.systemUTC());
+                8081,
+                dataDir,
+                200,
+                42L,
+                "demo",
+                "demo-secret",
+                Duration.ofHours(24),
+                Clock.systemUTC(),
+                TableShape.SYNC_READY,
+                FaultConfig.NONE);
     }
 
     public EmulatorConfig withPort(int port) {
-        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
     }
 
     public EmulatorConfig withDataDir(Path dataDir) {
-        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
     }
 
     public EmulatorConfig withMembers(int members) {
-        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
     }
 
     public EmulatorConfig withSeed(long seed) {
-        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
     }
 
     public EmulatorConfig withClientId(String clientId) {
-        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
     }
 
     public EmulatorConfig withClientSecret(String clientSecret) {
-        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
     }
 
     public EmulatorConfig withTokenLifetime(Duration tokenLifetime) {
-        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
     }
 
     public EmulatorConfig withClock(Clock clock) {
-        return new EmulatorConfig(port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock);
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+    }
+
+    public EmulatorConfig withShape(TableShape shape) {
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+    }
+
+    public EmulatorConfig withFaults(FaultConfig faults) {
+        return new EmulatorConfig(
+                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
     }
 
     /** Keeps the secret out of logs and error messages. */
@@ -91,6 +127,6 @@ public record EmulatorConfig(
     public String toString() {
         return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", members=" + members + ", seed=" + seed
                 + ", clientId=" + clientId + ", clientSecret=***, tokenLifetime=" + tokenLifetime + ", clock="
-                + clock + "]";
+                + clock + ", shape=" + shape + ", faults=" + faults.spec() + "]";
     }
 }

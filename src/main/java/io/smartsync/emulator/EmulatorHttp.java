@@ -2,26 +2,32 @@ package io.smartsync.emulator;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Javalin server: routes, the bearer-token gate, and the one place where failures become
- * Caspio error bodies. Query strings are never logged, since a {@code q.where} can quote note text.
+ * The Javalin server: routes, the {@link RequestGate} around them, and the one place where failures
+ * become Caspio error bodies. Query strings are never logged, since a {@code q.where} can quote note text.
  */
 final class EmulatorHttp {
 
     private static final Logger log = LoggerFactory.getLogger(EmulatorHttp.class);
     static final String HOST = "127.0.0.1";
     private static final List<String> API_ROOTS = List.of("/rest/v2", "/integrations/rest/v3");
-    private static final String TOKEN_PATH = "/oauth/token";
+
+    /** The route handlers, wired once by {@link CaspioEmulator#start}. */
+    record Routes(
+            RequestGate gate,
+            OAuthEndpoint oauth,
+            FieldsEndpoint fields,
+            RecordsEndpoint records,
+            AdminEndpoint admin) {}
 
     private EmulatorHttp() {}
 
-    static Javalin start(int port, OAuthEndpoint oauth, TokenStore tokens, RecordsEndpoint records) {
+    static Javalin start(int port, Routes routes) {
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -34,41 +40,27 @@ final class EmulatorHttp {
                     ctx.path(),
                     ctx.status().getCode(),
                     ms));
-            config.routes.before(ctx -> gate(ctx, tokens));
-            config.routes.post(TOKEN_PATH, oauth::token);
+            config.routes.before(routes.gate()::before);
+            config.routes.after(routes.gate()::after);
+            config.routes.post(RequestGate.TOKEN_PATH, routes.oauth()::token);
             for (String root : API_ROOTS) {
                 String table = root + "/tables/{table}";
-                config.routes.get(root + "/tables", records::tables);
-                config.routes.get(table + "/fields", records::fields);
-                config.routes.get(table + "/records", records::get);
-                config.routes.post(table + "/records", records::post);
-                config.routes.put(table + "/records", records::put);
-                config.routes.delete(table + "/records", records::delete);
+                config.routes.get(root + "/tables", routes.fields()::tables);
+                config.routes.get(table + "/fields", routes.fields()::fields);
+                config.routes.post(table + "/fields", routes.fields()::add);
+                config.routes.get(table + "/records", routes.records()::get);
+                config.routes.post(table + "/records", routes.records()::post);
+                config.routes.put(table + "/records", routes.records()::put);
+                config.routes.delete(table + "/records", routes.records()::delete);
             }
+            String admin = RequestGate.ADMIN_ROOT;
+            config.routes.get(admin + "/faults", routes.admin()::getFaults);
+            config.routes.put(admin + "/faults", routes.admin()::putFaults);
+            config.routes.get(admin + "/stats", routes.admin()::stats);
+            config.routes.post(admin + "/reset", routes.admin()::reset);
             mapFailures(config);
         });
         return app.start();
-    }
-
-    private static void gate(Context ctx, TokenStore tokens) {
-        Responses.assignRequestId(ctx);
-        if (ctx.fullUrl().length() > CaspioRules.MAX_URI_LENGTH) {
-            throw new CaspioApiException(
-                    414,
-                    CaspioRules.CODE_URI_TOO_LONG,
-                    "The request URI is longer than " + CaspioRules.MAX_URI_LENGTH + " characters.");
-        }
-        if (ctx.path().equals(TOKEN_PATH)) {
-            return;
-        }
-        String authorization = ctx.header("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw CaspioApiException.unauthorized(
-                    CaspioRules.CODE_BAD_TOKEN, "Authorization header with a Bearer token is required.");
-        }
-        if (!tokens.valid(authorization.substring(7).strip())) {
-            throw CaspioApiException.unauthorized(CaspioRules.CODE_BAD_TOKEN, "Access token is invalid or expired.");
-        }
     }
 
     private static void mapFailures(JavalinConfig config) {

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /**
  * One field of an emulated table. Names are plain identifiers, which is what lets the SQL builders
  * quote them without escaping; the timestamp properties exist only on TIMESTAMP fields.
+ *
+ * @param description free text shown by {@code GET /fields}; never null
  */
 record FieldDef(
         String name,
@@ -16,7 +18,8 @@ record FieldDef(
         boolean onInsert,
         boolean onUpdate,
         String timeZone,
-        Integer length) {
+        Integer length,
+        String description) {
 
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
@@ -31,11 +34,12 @@ record FieldDef(
     FieldDef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+        description = description == null ? "" : description;
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("field name '" + name + "' is not a plain identifier");
         }
         if (type == FieldType.TIMESTAMP) {
-            if (!WINDOWS_ZONES.containsKey(timeZone)) {
+            if (!knownZone(timeZone)) {
                 throw new IllegalArgumentException("field " + name + ": unknown time zone '" + timeZone + "'");
             }
         } else if (onInsert || onUpdate || timeZone != null) {
@@ -53,15 +57,23 @@ record FieldDef(
             case TEXT -> CaspioRules.TEXT_LENGTH;
             default -> null;
         };
-        return new FieldDef(name, type, type == FieldType.AUTONUMBER, false, false, null, length);
+        return new FieldDef(name, type, type == FieldType.AUTONUMBER, false, false, null, length, "");
     }
 
     static FieldDef timestamp(String name, boolean onInsert, boolean onUpdate, String timeZone) {
-        return new FieldDef(name, FieldType.TIMESTAMP, false, onInsert, onUpdate, timeZone, null);
+        return new FieldDef(name, FieldType.TIMESTAMP, false, onInsert, onUpdate, timeZone, null, "");
     }
 
     FieldDef asUnique() {
-        return new FieldDef(name, type, true, onInsert, onUpdate, timeZone, length);
+        return new FieldDef(name, type, true, onInsert, onUpdate, timeZone, length, description);
+    }
+
+    FieldDef withDescription(String text) {
+        return new FieldDef(name, type, unique, onInsert, onUpdate, timeZone, length, text);
+    }
+
+    static boolean knownZone(String timeZone) {
+        return timeZone != null && WINDOWS_ZONES.containsKey(timeZone);
     }
 
     ZoneId zone() {

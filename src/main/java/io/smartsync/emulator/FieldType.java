@@ -1,5 +1,9 @@
 package io.smartsync.emulator;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 /** The Caspio field types the emulator stores, with the name Caspio uses for each on the wire. */
 enum FieldType {
     AUTONUMBER("AUTONUMBER", "INTEGER"),
@@ -18,6 +22,12 @@ enum FieldType {
     FieldType(String caspioName, String sqliteType) {
         this.caspioName = caspioName;
         this.sqliteType = sqliteType;
+    }
+
+    /** The type Caspio calls {@code name}, ignoring case. */
+    static Optional<FieldType> fromCaspioName(String name) {
+        String wanted = name.strip().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(t -> t.caspioName.equals(wanted)).findFirst();
     }
 
     String caspioName() {

@@ -98,14 +98,23 @@ final class FieldValues {
                 "Field '" + field.name() + "' (" + field.type().caspioName() + ") expects " + expected + ".");
     }
 
-    /** The value as the REST API answers it: numbers as numbers, booleans for YES/NO, else text. */
+    /**
+     * The value as the REST API answers it: numbers as numbers (a whole NUMBER or CURRENCY without a
+     * fraction, so member 100001 reads {@code 100001}: see CaspioRules), booleans for YES/NO, else text.
+     */
     static Object fromRow(FieldDef field, ResultSet rs, int column) throws SQLException {
         Object value = switch (field.type()) {
             case AUTONUMBER, INTEGER -> rs.getLong(column);
-            case NUMBER, CURRENCY -> rs.getDouble(column);
+            case NUMBER, CURRENCY -> wholeAsLong(rs.getDouble(column));
             case YES_NO -> rs.getInt(column) != 0;
             default -> rs.getString(column);
         };
         return rs.wasNull() ? null : value;
+    }
+
+    private static Object wholeAsLong(double value) {
+        return value == Math.rint(value) && Math.abs(value) < CaspioRules.MAX_WHOLE_NUMBER
+                ? (Object) (long) value
+                : value;
     }
 }

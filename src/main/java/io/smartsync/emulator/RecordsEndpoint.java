@@ -1,95 +1,86 @@
 package io.smartsync.emulator;
 
 import io.javalin.http.Context;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The table and record routes, identical under {@code /rest/v2} and {@code /integrations/rest/v3}. */
+/** The record routes, identical under {@code /rest/v2} and {@code /integrations/rest/v3}. */
 final class RecordsEndpoint {
 
-    private final List<TableDef> tables;
+    private final Catalog catalog;
     private final RecordStore store;
+    private final StatsCounters stats;
 
-    RecordsEndpoint(List<TableDef> tables, RecordStore store) {
-        this.tables = List.copyOf(tables);
+    RecordsEndpoint(Catalog catalog, RecordStore store, StatsCounters stats) {
+        this.catalog = catalog;
         this.store = store;
-    }
-
-    void tables(Context ctx) {
-        Responses.json(
-                ctx, 200, Map.of("Result", tables.stream().map(TableDef::name).toList()));
-    }
-
-    void fields(Context ctx) {
-        TableDef table = table(ctx.pathParam("table"));
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (int i = 0; i < table.fields().size(); i++) {
-            FieldDef f = table.fields().get(i);
-            Map<String, Object> field = new LinkedHashMap<>();
-            field.put("Name", f.name());
-            field.put("Type", f.type().caspioName());
-            field.put("Unique", f.unique());
-            field.put("Label", f.name());
-            field.put("Description", "");
-            field.put("DisplayOrder", i + 1);
-            field.put("IsFormula", false);
-            field.put("OnInsert", f.type() == FieldType.TIMESTAMP ? f.onInsert() : null);
-            field.put("OnUpdate", f.type() == FieldType.TIMESTAMP ? f.onUpdate() : null);
-            field.put("TimeZone", f.timeZone());
-            field.put("Length", f.length());
-            result.add(field);
-        }
-        Responses.json(ctx, 200, Map.of("Result", result));
+        this.stats = stats;
     }
 
     void get(Context ctx) {
-        TableDef table = table(ctx.pathParam("table"));
+        TableDef table = catalog.table(ctx.pathParam("table"));
         RecordQuery query = RecordQuery.from(table, name -> param(ctx, name));
-        if (query.count()) {
-            Map<String, Object> count = Map.of("COUNT(*)", store.count(table, query.where()));
+        if (query.countOnly()) {
+            Map<String, Object> count = Map.of(RecordQuery.COUNT_COLUMN, store.count(table, query.where()));
             Responses.json(ctx, 200, Map.of("Result", List.of(count)));
         } else {
-            Responses.json(ctx, 200, Map.of("Result", store.select(table, query)));
+            answerRows(ctx, 200, store.select(table, query));
         }
     }
 
     void post(Context ctx) {
-        TableDef table = table(ctx.pathParam("table"));
+        TableDef table = catalog.table(ctx.pathParam("table"));
         boolean rows = wantsRows(ctx);
-        Map<String, Object> row = store.insert(table, RecordBodies.parse(Responses.JSON, table, ctx.body(), false));
+        var values = RecordBodies.parse(Responses.JSON, table, ctx.body(), false);
+        Duration lateBy = lateBy(ctx);
+        Map<String, Object> row = store.insert(table, values, lateBy);
+        countLate(lateBy, 1);
         if (rows) {
-            Responses.json(ctx, 201, Map.of("Result", List.of(row)));
+            answerRows(ctx, 201, List.of(row));
         } else {
             ctx.status(201).result("");
         }
     }
 
     void put(Context ctx) {
-        TableDef table = table(ctx.pathParam("table"));
+        TableDef table = catalog.table(ctx.pathParam("table"));
         SqlFragment where = requiredWhere(ctx, table);
         boolean rows = wantsRows(ctx);
         var values = RecordBodies.parse(Responses.JSON, table, ctx.body(), true);
-        List<Map<String, Object>> updated = store.update(table, values, where);
+        Duration lateBy = lateBy(ctx);
+        List<Map<String, Object>> updated = store.update(table, values, where, lateBy);
+        countLate(lateBy, updated.size());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("RecordsAffected", updated.size());
         // Always present: a public client reads Result as an array even without response=rows.
         answer.put("Result", rows ? updated : List.of());
+        stats.rows(rows ? updated.size() : 0);
         Responses.json(ctx, 200, answer);
     }
 
     void delete(Context ctx) {
-        TableDef table = table(ctx.pathParam("table"));
+        TableDef table = catalog.table(ctx.pathParam("table"));
         int deleted = store.delete(table, requiredWhere(ctx, table));
         Responses.json(ctx, 200, Map.of("RecordsAffected", deleted));
     }
 
-    TableDef table(String name) {
-        return tables.stream()
-                .filter(t -> t.name().equalsIgnoreCase(name))
-                .findFirst()
-                .orElseThrow(() -> CaspioApiException.notFound("Table '" + name + "' does not exist."));
+    private void answerRows(Context ctx, int status, List<Map<String, Object>> rows) {
+        stats.rows(rows.size());
+        Responses.json(ctx, status, Map.of("Result", rows));
+    }
+
+    /** The late-commit lag the fault injector chose for this write, or null. */
+    private static Duration lateBy(Context ctx) {
+        Duration lateBy = FaultDecision.of(ctx).lateBy();
+        return lateBy != null && lateBy.isPositive() ? lateBy : null;
+    }
+
+    private void countLate(Duration lateBy, int rowsWritten) {
+        if (lateBy != null && rowsWritten > 0) {
+            stats.fault(EmulatorStats.Fault.LATE_COMMIT);
+        }
     }
 
     private static SqlFragment requiredWhere(Context ctx, TableDef table) {

@@ -14,6 +14,7 @@ final class Responses {
 
     static final String REQUEST_ID_HEADER = "X-Caspio-Request-ID";
     private static final String REQUEST_ID_ATTRIBUTE = "emulator.requestId";
+    private static final String BYTES_OUT_ATTRIBUTE = "emulator.bytesOut";
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
@@ -37,10 +38,18 @@ final class Responses {
 
     static void json(Context ctx, int status, Object body) {
         try {
-            ctx.status(status).contentType("application/json; charset=utf-8").result(JSON.writeValueAsBytes(body));
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            ctx.attribute(BYTES_OUT_ATTRIBUTE, (long) bytes.length);
+            ctx.status(status).contentType("application/json; charset=utf-8").result(bytes);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The size of the body {@link #json} wrote for this request; 0 for an empty body. */
+    static long bytesOut(Context ctx) {
+        Long bytes = ctx.attribute(BYTES_OUT_ATTRIBUTE);
+        return bytes == null ? 0 : bytes;
     }
 
     static void error(Context ctx, int status, String code, String message) {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** DDL for an emulated table, derived from its {@link TableDef}. */
@@ -22,6 +24,18 @@ final class Schema {
         }
     }
 
+    /** The table's column names as SQLite has them, in order. */
+    static List<String> columns(Connection connection, TableDef table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA table_info(" + table.sqlName() + ")")) {
+            while (rs.next()) {
+                names.add(rs.getString("name"));
+            }
+        }
+        return names;
+    }
+
     static void create(Connection connection, TableDef table) throws SQLException {
         // AUTOINCREMENT so a deleted PK_ID is never handed out again, as with Caspio's AUTONUMBER.
         String columns = table.fields().stream()
@@ -33,16 +47,29 @@ final class Schema {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE " + table.sqlName() + " (" + columns + ")");
             for (FieldDef f : table.fields()) {
-                if (f.unique() && f.type() != FieldType.AUTONUMBER) {
-                    // Partial index: rows without a value ('' or NULL) do not collide (CaspioRules).
-                    st.execute("CREATE UNIQUE INDEX " + indexName(table, f) + " ON " + table.sqlName() + " ("
-                            + f.column() + ") WHERE " + f.column() + " IS NOT NULL AND " + f.column() + " <> ''");
-                }
-                if (f.type() == FieldType.TIMESTAMP) {
-                    st.execute("CREATE INDEX \"ix_" + table.name() + "_" + f.name() + "\" ON " + table.sqlName() + " ("
-                            + f.column() + ")");
-                }
+                indexes(st, table, f);
             }
+        }
+    }
+
+    /** Adds a column; rows already there hold NULL in it (CaspioRules). */
+    static void addColumn(Connection connection, TableDef table, FieldDef field) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("ALTER TABLE " + table.sqlName() + " ADD COLUMN " + field.column() + " "
+                    + field.type().sqliteType());
+            indexes(st, table, field);
+        }
+    }
+
+    private static void indexes(Statement st, TableDef table, FieldDef f) throws SQLException {
+        if (f.unique() && f.type() != FieldType.AUTONUMBER) {
+            // Partial index: rows without a value ('' or NULL) do not collide (CaspioRules).
+            st.execute("CREATE UNIQUE INDEX " + indexName(table, f) + " ON " + table.sqlName() + " (" + f.column()
+                    + ") WHERE " + f.column() + " IS NOT NULL AND " + f.column() + " <> ''");
+        }
+        if (f.type() == FieldType.TIMESTAMP) {
+            st.execute("CREATE INDEX \"ix_" + table.name() + "_" + f.name() + "\" ON " + table.sqlName() + " ("
+                    + f.column() + ")");
         }
     }
 

@@ -10,11 +10,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
- * Creates missing tables and fills a new notes table with demo data. Everything derives from the
- * configured seed and clock, so two emulators with the same settings hold the same rows.
+ * Fills a new notes table with demo data. Everything derives from the configured seed and clock, so two
+ * emulators with the same settings hold the same rows; both shapes get the same notes, with member
+ * {@code n} as {@code CL00000n} or as the number {@code 100000 + n}.
  */
 final class Seeder {
 
@@ -23,7 +26,7 @@ final class Seeder {
     private static final int MAX_NOTES_PER_MEMBER = 60;
 
     private record SeedNote(
-            String clientId,
+            int member,
             String comments,
             Staff author,
             LocalDateTime timeStamp,
@@ -35,20 +38,9 @@ final class Seeder {
 
     private Seeder() {}
 
-    /** Answers how many notes were seeded, or -1 when the notes table already existed. */
-    static int createMissing(EmulatorDatabase db, List<TableDef> tables, EmulatorConfig config) {
-        return db.inTransaction(c -> {
-            int seeded = -1;
-            for (TableDef table : tables) {
-                if (!Schema.exists(c, table)) {
-                    Schema.create(c, table);
-                    if (table.equals(NotesTable.DEFINITION)) {
-                        seeded = insert(c, generate(config));
-                    }
-                }
-            }
-            return seeded;
-        });
+    /** Fills a new notes table with demo notes; answers how many. */
+    static int seed(Connection c, TableDef table, EmulatorConfig config) throws SQLException {
+        return insert(c, table, generate(config), config.shape());
     }
 
     private static List<SeedNote> generate(EmulatorConfig config) {
@@ -57,12 +49,11 @@ final class Seeder {
                 .withNano(0);
         List<SeedNote> notes = new ArrayList<>();
         for (int member = 1; member <= config.members(); member++) {
-            String clientId = String.format("CL%06d", member);
             Staff coordinator = pick(random, SeedVocabulary.STAFF);
             String senior = pick(random, SeedVocabulary.SENIORS);
             int count = random.nextInt(MAX_NOTES_PER_MEMBER + 1);
             for (int i = 0; i < count; i++) {
-                notes.add(note(random, now, clientId, coordinator, senior));
+                notes.add(note(random, now, member, coordinator, senior));
             }
         }
         // PK_ID and Note_ID grow with time, as they did when the original app wrote these rows.
@@ -70,7 +61,7 @@ final class Seeder {
         return notes;
     }
 
-    private static SeedNote note(Random random, LocalDateTime now, String clientId, Staff coordinator, String senior) {
+    private static SeedNote note(Random random, LocalDateTime now, int member, Staff coordinator, String senior) {
         Staff author = random.nextInt(10) < 7 ? coordinator : pick(random, SeedVocabulary.STAFF);
         LocalDateTime timeStamp = now.minusSeconds(random.nextLong(TWO_YEARS_SECONDS));
         LocalDateTime lastModified = timeStamp;
@@ -86,7 +77,7 @@ final class Seeder {
                 roll < 10 ? null : SeedVocabulary.STATUSES.get(roll < 45 ? 0 : roll < 85 ? 1 : roll < 95 ? 2 : 3);
         Staff assignee = random.nextInt(100) < 80 ? (random.nextBoolean() ? coordinator : author) : null;
         return new SeedNote(
-                clientId, comment(random), author, timeStamp, followUp, status, assignee, senior, lastModified);
+                member, comment(random), author, timeStamp, followUp, status, assignee, senior, lastModified);
     }
 
     private static String comment(Random random) {
@@ -110,31 +101,45 @@ final class Seeder {
         return from.get(random.nextInt(from.size()));
     }
 
-    private static int insert(Connection c, List<SeedNote> notes) throws SQLException {
-        String sql = "INSERT INTO " + NotesTable.DEFINITION.sqlName()
-                + " (\"Note_ID\", \"Client_ID2\", \"Comments\", \"User_ID\", \"User_Full_Name\", \"Time_Stamp\","
-                + " \"Follow_Up_Date\", \"Follow_Up_Status\", \"Follow_Up_Assignment\", \"Assigned_First\","
-                + " \"Senior_Full_Name\", \"Last_Modified\", \"Sync_ID\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+    private static int insert(Connection c, TableDef table, List<SeedNote> notes, TableShape shape)
+            throws SQLException {
+        List<FieldDef> columns = table.fields().subList(1, table.fields().size());
+        String sql = "INSERT INTO " + table.sqlName() + " ("
+                + columns.stream().map(FieldDef::column).collect(Collectors.joining(", ")) + ") VALUES ("
+                + "?, ".repeat(columns.size() - 1) + "?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = 0;
             for (SeedNote note : notes) {
-                ps.setString(1, "note-" + (++n));
-                ps.setString(2, note.clientId());
-                ps.setString(3, note.comments());
-                ps.setString(4, note.author().userId());
-                ps.setString(5, note.author().fullName());
-                ps.setString(6, DateTimes.stored(note.timeStamp()));
-                ps.setString(7, note.followUpDate() == null ? null : DateTimes.stored(note.followUpDate()));
-                ps.setString(8, note.status());
-                ps.setString(9, note.assignee() == null ? null : note.assignee().fullName());
-                ps.setString(
-                        10, note.assignee() == null ? null : note.assignee().firstName());
-                ps.setString(11, note.senior());
-                ps.setString(12, DateTimes.stored(note.lastModified()));
+                n++;
+                for (int i = 0; i < columns.size(); i++) {
+                    ps.setObject(i + 1, value(columns.get(i).name(), note, n, shape));
+                }
                 ps.addBatch();
             }
             ps.executeBatch();
             return n;
         }
+    }
+
+    private static Object value(String field, SeedNote note, int n, TableShape shape) {
+        Staff assignee = note.assignee();
+        return switch (field) {
+            case "Note_ID" -> "note-" + n;
+            case "Client_ID2" ->
+                shape == TableShape.ORIGINAL
+                        ? (double) (NotesTable.ORIGINAL_FIRST_ID + note.member() - 1)
+                        : String.format(Locale.ROOT, "CL%06d", note.member());
+            case "Comments" -> note.comments();
+            case "User_ID" -> note.author().userId();
+            case "User_Full_Name" -> note.author().fullName();
+            case "Time_Stamp" -> DateTimes.stored(note.timeStamp());
+            case "Follow_Up_Date" -> note.followUpDate() == null ? null : DateTimes.stored(note.followUpDate());
+            case "Follow_Up_Status" -> note.status();
+            case "Follow_Up_Assignment" -> assignee == null ? null : assignee.fullName();
+            case "Assigned_First" -> assignee == null ? null : assignee.firstName();
+            case "Senior_Full_Name" -> note.senior();
+            case "Last_Modified" -> DateTimes.stored(note.lastModified());
+            default -> null; // Sync_ID: rows made elsewhere have none
+        };
     }
 }

@@ -24,7 +24,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts the API on {@code host:port} (port 0 picks a free one). */
-    public static ApiServer start(String host, int port, SyncService sync, ApiKeys keys, AuditLog audit) {
+    public static ApiServer start(
+            String host, int port, SyncService sync, ApiKeys keys, AuditLog audit, String webhookSecret) {
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -32,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
         Auth auth = new Auth(keys);
         NotesRoutes notes = new NotesRoutes(sync, audit, json);
         SyncRoutes syncRoutes = new SyncRoutes(sync, audit, json);
+        WebhookRoutes webhooks = new WebhookRoutes(sync, json, webhookSecret);
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -43,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             notes.register(config);
             syncRoutes.register(config);
+            webhooks.register(config);
         });
         app.start(host, port);
         return new ApiServer(app);

@@ -11,7 +11,10 @@ import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.sync.ProcessResult;
 import io.smartsync.sync.SyncService;
+import io.smartsync.sync.SyncType;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The seed's sync management endpoints: status of a member, the pending queue, push now. */
 final class SyncRoutes {
@@ -31,6 +34,7 @@ final class SyncRoutes {
         config.routes.get("/api/sync/pending", this::pending);
         config.routes.get("/api/sync/failed", this::failed);
         config.routes.post("/api/sync/process", this::process);
+        config.routes.post("/api/sync/force", this::force);
         config.routes.post("/api/sync/retry-failed", this::retryFailed);
         config.routes.get("/api/sync/conflicts", this::conflicts);
         config.routes.post("/api/sync/conflicts/{id}/resolve", this::resolve);
@@ -53,6 +57,22 @@ final class SyncRoutes {
         Auth.require(ctx, Role.STAFF);
         ctx.json(Envelope.ok(sync.failed().stream().map(NoteJson::outbox).toList()));
     }
+
+    private void force(Context ctx) {
+        Principal who = Auth.require(ctx, Role.STAFF);
+        ForceRequest body = ctx.body().isBlank() ? new ForceRequest(null) : Bodies.read(json, ctx, ForceRequest.class);
+        Optional<MemberId> member = Optional.ofNullable(body.clientId2()).map(MemberId::of);
+        SyncType type = sync.force(member);
+        audit.record(who.userId(), "sync.force", member.map(MemberId::value).orElse(null), null, "ok");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clientId2", member.map(MemberId::value).orElse(null));
+        data.put("type", type.wireName());
+        member.flatMap(sync::status).ifPresent(s -> data.put("status", NoteJson.status(s)));
+        ctx.json(Envelope.ok(data));
+    }
+
+    /** The body of a forced sync; without a member, the whole table is checked. */
+    record ForceRequest(String clientId2) {}
 
     private void retryFailed(Context ctx) {
         Principal who = Auth.require(ctx, Role.ADMIN);

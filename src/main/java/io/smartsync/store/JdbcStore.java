@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -77,27 +78,126 @@ public final class JdbcStore implements LocalStore {
     public PullResult applyPulled(List<Note> rows, MemberSyncStatus reached) {
         Instant now = clock.instant();
         return tx(h -> {
-            List<String> inserted = new ArrayList<>();
-            int updated = 0;
+            PullResult result = applyRows(h, rows, now);
+            StatusSql.upsert(h, withCounts(h, reached));
+            return result;
+        });
+    }
+
+    @Override
+    public PullResult applyPolled(List<Note> rows, TableCursor reached) {
+        Instant now = clock.instant();
+        return tx(h -> {
+            List<Note> ofSyncedMembers = new ArrayList<>();
             for (Note row : rows) {
-                if (OutboxSql.hasEntryFor(h, row.noteId())) {
-                    continue;
-                }
-                Optional<Note> stored = NoteSql.find(h, row.noteId());
-                if (stored.isPresent() && stored.get().equals(row)) {
-                    continue;
-                }
-                NoteSql.dropOtherIdsForRow(h, row);
-                NoteSql.upsert(h, row, now);
-                if (stored.isEmpty() || stored.get().deleted()) {
-                    inserted.add(row.noteId());
-                } else {
-                    updated++;
+                Optional<MemberSyncStatus> s = StatusSql.find(h, row.member());
+                if (s.isPresent() && s.get().initialSyncCompleted()) {
+                    ofSyncedMembers.add(row);
+                    StatusSql.advanceCursor(h, row.member(), row.caspioStamp(), row.pkId());
                 }
             }
-            StatusSql.upsert(h, withCounts(h, reached));
-            return new PullResult(inserted, updated);
+            PullResult result = applyRows(h, ofSyncedMembers, now);
+            CursorSql.save(h, "poll", reached);
+            return result;
         });
+    }
+
+    @Override
+    public int tombstoneMissing(MemberId member, Set<Long> livePks, long upToPk) {
+        Instant now = clock.instant();
+        return tx(h -> {
+            int gone = 0;
+            for (Note n : NoteSql.withCaspioRow(h, member, upToPk)) {
+                if (!livePks.contains(n.pkId()) && !OutboxSql.hasEntryFor(h, n.noteId())) {
+                    NoteSql.upsert(h, n.asDeleted(SyncState.SYNCED), now);
+                    gone++;
+                }
+            }
+            return gone;
+        });
+    }
+
+    @Override
+    public void markReconciled(MemberId member, Instant at) {
+        tx(h -> {
+            StatusSql.markReconciled(h, member, at);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Instant> lastReconciled(MemberId member) {
+        return tx(h -> StatusSql.lastReconciled(h, member));
+    }
+
+    @Override
+    public PullResult applyEvents(List<Note> changed, Set<Long> deletedPks) {
+        Instant now = clock.instant();
+        return tx(h -> {
+            List<Note> ofSyncedMembers = new ArrayList<>();
+            for (Note row : changed) {
+                if (StatusSql.find(h, row.member())
+                        .map(MemberSyncStatus::initialSyncCompleted)
+                        .orElse(false)) {
+                    ofSyncedMembers.add(row);
+                }
+            }
+            PullResult result = applyRows(h, ofSyncedMembers, now);
+            int gone = 0;
+            for (long pk : deletedPks) {
+                Optional<Note> n = NoteSql.findByPk(h, pk);
+                if (n.isPresent()
+                        && !n.get().deleted()
+                        && !OutboxSql.hasEntryFor(h, n.get().noteId())) {
+                    NoteSql.upsert(h, n.get().asDeleted(SyncState.SYNCED), now);
+                    gone++;
+                }
+            }
+            return new PullResult(result.insertedIds(), result.updated() + gone);
+        });
+    }
+
+    @Override
+    public Optional<TableCursor> tableCursor(String name) {
+        return tx(h -> CursorSql.find(h, name));
+    }
+
+    @Override
+    public void saveTableCursor(String name, TableCursor cursor) {
+        tx(h -> {
+            CursorSql.save(h, name, cursor);
+            return null;
+        });
+    }
+
+    /** Out-of-order news (a late webhook, say) never replaces a newer version; stamps compare as text. */
+    private static boolean olderThan(Note row, Note stored) {
+        return row.caspioStamp() != null
+                && stored.caspioStamp() != null
+                && row.caspioStamp().compareTo(stored.caspioStamp()) < 0;
+    }
+
+    /** Stores rows as Caspio holds them, except notes whose local write is still queued. */
+    private static PullResult applyRows(Handle h, List<Note> rows, Instant now) {
+        List<String> inserted = new ArrayList<>();
+        int updated = 0;
+        for (Note row : rows) {
+            if (OutboxSql.hasEntryFor(h, row.noteId())) {
+                continue;
+            }
+            Optional<Note> stored = NoteSql.find(h, row.noteId());
+            if (stored.isPresent() && (stored.get().equals(row) || olderThan(row, stored.get()))) {
+                continue;
+            }
+            NoteSql.dropOtherIdsForRow(h, row);
+            NoteSql.upsert(h, row, now);
+            if (stored.isEmpty() || stored.get().deleted()) {
+                inserted.add(row.noteId());
+            } else {
+                updated++;
+            }
+        }
+        return new PullResult(inserted, updated);
     }
 
     @Override
@@ -133,13 +233,25 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public List<Note> notes(MemberId member) {
-        return tx(h -> NoteSql.forMember(h, member));
+    public Served serve(MemberId member, Instant changedSince) {
+        Instant now = clock.instant();
+        return tx(h -> {
+            Instant previous = StatusSql.lastServed(h, member);
+            List<Note> notes =
+                    changedSince == null ? NoteSql.forMember(h, member) : NoteSql.changedSince(h, member, changedSince);
+            Served served = new Served(
+                    notes,
+                    NoteSql.firstSeenAfter(h, member, previous),
+                    NoteSql.changedAfter(h, member, previous),
+                    previous);
+            StatusSql.markServed(h, member, now);
+            return served;
+        });
     }
 
     @Override
-    public List<Note> notesChangedSince(MemberId member, Instant since) {
-        return tx(h -> NoteSql.changedSince(h, member, since));
+    public List<Note> notes(MemberId member) {
+        return tx(h -> NoteSql.forMember(h, member));
     }
 
     @Override

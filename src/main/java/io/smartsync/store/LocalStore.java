@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The service's durable state. Every method is one transaction; implementations are safe for use from
@@ -26,14 +27,50 @@ public interface LocalStore extends AccessRecords, AutoCloseable {
      */
     PullResult applyPulled(List<Note> rows, MemberSyncStatus reached);
 
+    /**
+     * Stores rows the global poll found, for members whose initial sync is complete (others are left to
+     * their own initial sync), moves those members' cursors forward, and saves the poll's cursor, in one
+     * transaction.
+     */
+    PullResult applyPolled(List<Note> rows, TableCursor reached);
+
+    /**
+     * Applies change notifications (Caspio's outgoing webhooks): changed rows of members already synced,
+     * and deleted rows by {@code PK_ID}; a row older than the stored version is ignored, so messages may
+     * arrive in any order. Notes with a local write queued are left to the push.
+     */
+    PullResult applyEvents(List<Note> changed, Set<Long> deletedPks);
+
+    Optional<TableCursor> tableCursor(String name);
+
+    void saveTableCursor(String name, TableCursor cursor);
+
+    /**
+     * Tombstones the notes whose Caspio row is gone: stored with a {@code PK_ID} of at most {@code
+     * upToPk} that is not in {@code livePks}, of {@code member} (or of every member when null), and
+     * with no local write queued. Answers how many.
+     */
+    int tombstoneMissing(MemberId member, Set<Long> livePks, long upToPk);
+
+    /** Records when the member's rows were last checked against Caspio's keys. */
+    void markReconciled(MemberId member, Instant at);
+
+    Optional<Instant> lastReconciled(MemberId member);
+
     /** Records that a sync of the member finished at {@code at}, keeping the cursor. */
     MemberSyncStatus finishSync(MemberId member, Instant at);
 
+    /**
+     * The member's notes for an answer, counted against the previous answer, which this one replaces as
+     * the marker: whatever brought the rows in (a selection, the poll, a webhook), each is new or updated
+     * in exactly one answer.
+     *
+     * @param changedSince only notes stored or changed here after this instant; null for all
+     */
+    Served serve(MemberId member, Instant changedSince);
+
     /** The member's notes, tombstones excepted, newest first. */
     List<Note> notes(MemberId member);
-
-    /** The member's notes stored or changed here after {@code since}, newest first. */
-    List<Note> notesChangedSince(MemberId member, Instant since);
 
     Optional<Note> note(String noteId);
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -17,9 +18,10 @@ final class NoteSql {
             + " follow_up_date, follow_up_status, follow_up_assignment, assigned_first, senior_full_name,"
             + " last_modified, caspio_stamp, sync_state, deleted, changed_at";
 
-    private static final String UPSERT = "INSERT INTO notes (" + COLUMNS + ") VALUES (:noteId, :clientId2, :pkId,"
-            + " :comments, :userId, :userFullName, :timeStamp, :followUpDate, :followUpStatus, :followUpAssignment,"
-            + " :assignedFirst, :seniorFullName, :lastModified, :caspioStamp, :syncState, :deleted, :changedAt)"
+    private static final String UPSERT = "INSERT INTO notes (" + COLUMNS + ", first_seen_at) VALUES (:noteId,"
+            + " :clientId2, :pkId, :comments, :userId, :userFullName, :timeStamp, :followUpDate, :followUpStatus,"
+            + " :followUpAssignment, :assignedFirst, :seniorFullName, :lastModified, :caspioStamp, :syncState, :deleted,"
+            + " :changedAt, :changedAt)"
             + " ON CONFLICT (note_id) DO UPDATE SET client_id2 = excluded.client_id2, pk_id = excluded.pk_id,"
             + " comments = excluded.comments, user_id = excluded.user_id, user_full_name = excluded.user_full_name,"
             + " time_stamp = excluded.time_stamp, follow_up_date = excluded.follow_up_date,"
@@ -68,6 +70,13 @@ final class NoteSql {
                 .execute();
     }
 
+    static Optional<Note> findByPk(Handle h, long pk) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE pk_id = :pk")
+                .bind("pk", pk)
+                .map(NoteSql::map)
+                .findOne();
+    }
+
     static Optional<Note> find(Handle h, String noteId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE note_id = :id")
                 .bind("id", noteId)
@@ -88,6 +97,39 @@ final class NoteSql {
                         + " ORDER BY time_stamp DESC, note_id")
                 .bind("m", member.value())
                 .bind("since", since.toEpochMilli())
+                .map(NoteSql::map)
+                .list();
+    }
+
+    /** Ids of the member's live notes first stored after {@code after} (all of them when it is null). */
+    static Set<String> firstSeenAfter(Handle h, MemberId member, Instant after) {
+        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = 0"
+                        + " AND first_seen_at > :after")
+                .bind("m", member.value())
+                .bind("after", after == null ? Long.MIN_VALUE : after.toEpochMilli())
+                .mapTo(String.class)
+                .list());
+    }
+
+    /** Ids of the member's live notes stored before {@code after} and changed since. */
+    static Set<String> changedAfter(Handle h, MemberId member, Instant after) {
+        if (after == null) {
+            return Set.of();
+        }
+        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = 0"
+                        + " AND first_seen_at <= :after AND changed_at > :after")
+                .bind("m", member.value())
+                .bind("after", after.toEpochMilli())
+                .mapTo(String.class)
+                .list());
+    }
+
+    /** Live notes with a Caspio row of at most {@code upToPk}, of one member or (null) of all. */
+    static List<Note> withCaspioRow(Handle h, MemberId member, long upToPk) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = 0 AND pk_id IS NOT NULL"
+                        + " AND pk_id <= :upTo AND (:m IS NULL OR client_id2 = :m)")
+                .bind("upTo", upToPk)
+                .bind("m", member == null ? null : member.value())
                 .map(NoteSql::map)
                 .list();
     }

@@ -4,6 +4,7 @@ import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -34,6 +35,51 @@ final class StatusSql {
                 .bind("pk", s.cursorPk())
                 .bind("total", s.totalNotesCount())
                 .bind("lastNote", s.lastNoteId())
+                .execute();
+    }
+
+    /** Moves the member's cursor to (stamp, pk) if that is further on; Caspio stamps compare as text. */
+    static void advanceCursor(Handle h, MemberId member, String stamp, Long pk) {
+        if (stamp == null || pk == null) {
+            return;
+        }
+        h.createUpdate("UPDATE member_sync_status SET cursor_stamp = :stamp, cursor_pk = :pk WHERE client_id2 = :m"
+                        + " AND (cursor_stamp IS NULL OR cursor_stamp < :stamp"
+                        + " OR (cursor_stamp = :stamp AND cursor_pk < :pk))")
+                .bind("stamp", stamp)
+                .bind("pk", pk)
+                .bind("m", member.value())
+                .execute();
+    }
+
+    static void markReconciled(Handle h, MemberId member, Instant at) {
+        h.createUpdate("UPDATE member_sync_status SET last_reconciled_at = :at WHERE client_id2 = :m")
+                .bind("at", at.toEpochMilli())
+                .bind("m", member.value())
+                .execute();
+    }
+
+    static Optional<Instant> lastReconciled(Handle h, MemberId member) {
+        return h.createQuery("SELECT last_reconciled_at FROM member_sync_status WHERE client_id2 = :m")
+                .bind("m", member.value())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli);
+    }
+
+    static Instant lastServed(Handle h, MemberId member) {
+        return h.createQuery("SELECT last_served_at FROM member_sync_status WHERE client_id2 = :m")
+                .bind("m", member.value())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli)
+                .orElse(null);
+    }
+
+    static void markServed(Handle h, MemberId member, Instant at) {
+        h.createUpdate("UPDATE member_sync_status SET last_served_at = :at WHERE client_id2 = :m")
+                .bind("at", at.toEpochMilli())
+                .bind("m", member.value())
                 .execute();
     }
 

@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param pageSize rows per Caspio read (Caspio answers at most 1000)
  * @param pushLease how long a claimed outbox entry stays with this instance before another may take it
  * @param conflictPolicy how a local edit that meets a changed Caspio row is settled
+ * @param selectionDeadlineMs how long a selection waits for its pull before answering from the store
+ *     (marked stale) while the pull goes on in the background
+ * @param reconcileIntervalMs how often the whole table's keys are checked for rows deleted in Caspio,
+ *     and at most how often a selection checks its member's
  */
 public record SyncConfig(
         int maxRetryAttempts,
@@ -23,7 +27,9 @@ public record SyncConfig(
         long overlapSeconds,
         int pageSize,
         Duration pushLease,
-        ConflictPolicy conflictPolicy) {
+        ConflictPolicy conflictPolicy,
+        long selectionDeadlineMs,
+        long reconcileIntervalMs) {
 
     public SyncConfig {
         if (maxRetryAttempts < 0) {
@@ -45,6 +51,8 @@ public record SyncConfig(
             throw new IllegalArgumentException("pushLease must be positive, was " + pushLease);
         }
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
+        positive("selectionDeadlineMs", selectionDeadlineMs);
+        positive("reconcileIntervalMs", reconcileIntervalMs);
     }
 
     private static void positive(String name, long value) {
@@ -74,6 +82,8 @@ public record SyncConfig(
         b.pageSize = pageSize;
         b.pushLease = pushLease;
         b.conflictPolicy = conflictPolicy;
+        b.selectionDeadlineMs = selectionDeadlineMs;
+        b.reconcileIntervalMs = reconcileIntervalMs;
         return b;
     }
 
@@ -89,6 +99,8 @@ public record SyncConfig(
         private int pageSize = 1000;
         private Duration pushLease = Duration.ofMinutes(2);
         private ConflictPolicy conflictPolicy = ConflictPolicy.LAST_WRITE_WINS;
+        private long selectionDeadlineMs = 2000;
+        private long reconcileIntervalMs = 300_000;
 
         private Builder() {}
 
@@ -142,6 +154,16 @@ public record SyncConfig(
             return this;
         }
 
+        public Builder selectionDeadlineMs(long v) {
+            selectionDeadlineMs = v;
+            return this;
+        }
+
+        public Builder reconcileIntervalMs(long v) {
+            reconcileIntervalMs = v;
+            return this;
+        }
+
         public SyncConfig build() {
             return new SyncConfig(
                     maxRetryAttempts,
@@ -153,7 +175,9 @@ public record SyncConfig(
                     overlapSeconds,
                     pageSize,
                     pushLease,
-                    conflictPolicy);
+                    conflictPolicy,
+                    selectionDeadlineMs,
+                    reconcileIntervalMs);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.smartsync.store.PullResult;
 import io.smartsync.store.SyncRun;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -27,21 +26,56 @@ final class SyncEngine {
     private final LocalStore store;
     private final CaspioClient caspio;
     private final MemberPuller puller;
+    private final Poller poller;
+    private final Reconciler reconciler;
+    private final long reconcileIntervalMs;
     private final Clock clock;
     private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
 
-    SyncEngine(LocalStore store, CaspioClient caspio, MemberPuller puller, Clock clock) {
+    SyncEngine(
+            LocalStore store,
+            CaspioClient caspio,
+            MemberPuller puller,
+            Poller poller,
+            Reconciler reconciler,
+            long reconcileIntervalMs,
+            Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.puller = puller;
+        this.poller = poller;
+        this.reconciler = reconciler;
+        this.reconcileIntervalMs = reconcileIntervalMs;
         this.clock = clock;
     }
 
-    SyncOutcome select(MemberId member) {
+    /**
+     * Brings the member up to date and says how: {@code cached} when the global poll already keeps it
+     * fresh (no request), {@code stale} when Caspio could not be asked.
+     */
+    SyncType select(MemberId member) {
+        return run(member, false);
+    }
+
+    /** A full check of one member: a pull even if the poll keeps it fresh, and a reconcile of its keys. */
+    SyncType force(MemberId member) {
+        return run(member, true);
+    }
+
+    private boolean reconcileDue(MemberId member) {
+        return store.lastReconciled(member)
+                .map(at -> at.plusMillis(reconcileIntervalMs).isBefore(clock.instant()))
+                .orElse(true);
+    }
+
+    private SyncType run(MemberId member, boolean force) {
         ReentrantLock lock = memberLocks.computeIfAbsent(member, m -> new ReentrantLock());
         lock.lock();
         try {
             MemberSyncStatus before = store.status(member).orElse(MemberSyncStatus.fresh(member));
+            if (!force && before.initialSyncCompleted() && poller.keepsFresh(before.lastSyncAt())) {
+                return SyncType.CACHED;
+            }
             SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;
             Instant startedAt = clock.instant();
             long started = System.nanoTime();
@@ -50,20 +84,18 @@ final class SyncEngine {
             try (Tally cost = caspio.tally()) {
                 try {
                     found = type == SyncType.INITIAL ? puller.initial(before) : puller.incremental(before);
-                    return finished(member, type, found, before.lastSyncAt());
+                    if (type == SyncType.INCREMENTAL && (force || reconcileDue(member))) {
+                        reconciler.reconcile(member);
+                    }
+                    store.finishSync(member, clock.instant());
+                    return type;
                 } catch (CaspioException e) {
                     outcome = "failed: " + e.kind();
                     log.warn(
                             "sync of member {} could not reach Caspio ({}): answering from the store",
                             member,
                             e.kind());
-                    return new SyncOutcome(
-                            SyncType.STALE,
-                            Set.of(),
-                            0,
-                            "Caspio could not be reached; showing the notes stored here"
-                                    + (before.lastSyncAt() == null ? "" : " as of " + before.lastSyncAt()),
-                            before.lastSyncAt());
+                    return SyncType.STALE;
                 } finally {
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     store.recordRun(new SyncRun(
@@ -93,26 +125,5 @@ final class SyncEngine {
         } finally {
             lock.unlock();
         }
-    }
-
-    private SyncOutcome finished(MemberId member, SyncType type, PullResult found, Instant previousSync) {
-        MemberSyncStatus after = store.finishSync(member, clock.instant());
-        String message = type == SyncType.INITIAL
-                ? "Initial sync completed - " + plural(after.totalNotesCount(), "note") + " loaded"
-                : incrementalMessage(found, previousSync);
-        return new SyncOutcome(type, Set.copyOf(found.insertedIds()), found.updated(), message, after.lastSyncAt());
-    }
-
-    private static String incrementalMessage(PullResult found, Instant since) {
-        String when = since == null ? "" : " since " + since;
-        if (found.inserted() == 0 && found.updated() == 0) {
-            return "No new notes" + when;
-        }
-        return "Found " + plural(found.inserted(), "new note") + " and " + plural(found.updated(), "updated note")
-                + when;
-    }
-
-    static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -1,6 +1,7 @@
 package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
+import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.note.Author;
 import io.smartsync.note.Conflict;
@@ -12,26 +13,50 @@ import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
 import io.smartsync.store.LocalStore;
+import io.smartsync.store.PullResult;
 import io.smartsync.store.QueueFullException;
+import io.smartsync.store.Served;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the HTTP layer and the CLI ask of the sync engine: read a member's notes (syncing first), write
  * notes, and look at or drive the outbox. Safe for use from many threads.
  */
 public final class SyncService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+
     private final LocalStore store;
     private final SyncConfig config;
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final SyncEngine engine;
     private final Pusher pusher;
+    private final Poller poller;
+    private final Reconciler reconciler;
+    private final ExecutorService selections = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("smartsync-select-", 0).factory());
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("smartsync-poll").daemon().factory());
     private final String sourceTable;
+    private final NoteRowMapper mapper;
 
     public SyncService(
             LocalStore store,
@@ -45,10 +70,25 @@ public final class SyncService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.ids = ids;
-        this.engine = new SyncEngine(store, caspio, new MemberPuller(store, caspio, mapper, config), clock);
+        this.poller = new Poller(store, caspio, mapper, config, clock);
+        this.reconciler = new Reconciler(store, caspio, mapper, config, clock);
+        this.engine = new SyncEngine(
+                store,
+                caspio,
+                new MemberPuller(store, caspio, mapper, config),
+                poller,
+                reconciler,
+                config.reconcileIntervalMs(),
+                clock);
         this.pusher = new Pusher(
                 store, new NotePush(store, caspio, mapper, config.conflictPolicy(), clock), config, clock, instanceId);
         this.sourceTable = mapper.fields().table();
+        this.mapper = mapper;
+        caspio.onAvailabilityChange(online -> {
+            if (online) {
+                pusher.wake(); // the queue drains by itself once Caspio answers again
+            }
+        });
     }
 
     /** The Caspio table the notes come from. */
@@ -56,18 +96,76 @@ public final class SyncService implements AutoCloseable {
         return sourceTable;
     }
 
-    /** Starts the background push loop. */
+    /** Starts the background loops: the push loop and the global poll every {@code autoSyncInterval}. */
     public void start() {
         pusher.start();
+        schedule.scheduleWithFixedDelay(this::pollQuietly, 0, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(
+                this::reconcileQuietly,
+                config.reconcileIntervalMs(),
+                config.reconcileIntervalMs(),
+                TimeUnit.MILLISECONDS);
     }
 
-    /** The notes a member has, brought up to date first, as staff see them on selecting the member. */
+    private void reconcileQuietly() {
+        try {
+            reconciler.reconcile(null);
+        } catch (RuntimeException e) {
+            log.warn("scheduled reconcile failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * A full check of one member (a pull that ignores the poll's freshness, and a reconcile of its keys),
+     * or with no member a poll and a reconcile of the whole table.
+     */
+    public SyncType force(Optional<MemberId> member) {
+        if (member.isPresent()) {
+            return engine.force(member.get());
+        }
+        try {
+            poller.pollOnce();
+            reconciler.reconcile(null);
+            return SyncType.INCREMENTAL;
+        } catch (CaspioException e) {
+            log.warn("forced sync of the table could not reach Caspio ({})", e.kind());
+            return SyncType.STALE;
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            poller.pollOnce();
+        } catch (RuntimeException e) {
+            log.error("global poll failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * The notes a member has, brought up to date first, as staff see them on selecting the member. The
+     * pull gets {@code selectionDeadlineMs}; past it the answer comes from the store marked stale while
+     * the pull goes on in the background.
+     *
+     * @param changedSince only notes stored or changed here after this instant
+     */
     public MemberNotes select(MemberId member, Optional<Instant> changedSince) {
-        SyncOutcome outcome = engine.select(member);
-        List<Note> notes = changedSince
-                .map(since -> store.notesChangedSince(member, since))
-                .orElseGet(() -> store.notes(member));
-        return new MemberNotes(member, notes, outcome);
+        Future<SyncType> run = selections.submit(() -> engine.select(member));
+        SyncType type;
+        try {
+            type = run.get(config.selectionDeadlineMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.info("sync of member {} is past its deadline; answering from the store while it finishes", member);
+            type = SyncType.STALE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            type = SyncType.STALE;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        MemberSyncStatus status = store.status(member).orElse(MemberSyncStatus.fresh(member));
+        Served served = store.serve(member, changedSince.orElse(null));
+        return new MemberNotes(
+                member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));
     }
 
     /**
@@ -132,6 +230,30 @@ public final class SyncService implements AutoCloseable {
         pusher.wake();
     }
 
+    /**
+     * Applies a webhook message: a fast path beside the poll and the reconcile, which stay. Rows of
+     * another table, of members not synced yet, or older than what is stored are ignored.
+     *
+     * @return how many notes changed
+     */
+    public int apply(CaspioEvent event) {
+        if (!sourceTable.equalsIgnoreCase(event.objectName())) {
+            throw new IllegalArgumentException("webhook for table " + event.objectName() + ", expected " + sourceTable);
+        }
+        List<Note> changed = new ArrayList<>();
+        Set<Long> deleted = new HashSet<>();
+        for (Map<String, Object> row : event.data()) {
+            switch (event.eventType()) {
+                case "table.recordInsert", "table.recordUpdate" -> changed.add(mapper.fromRow(row));
+                case "table.recordDelete" ->
+                    deleted.add(((Number) row.get(mapper.fields().pk())).longValue());
+                default -> throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
+            }
+        }
+        PullResult result = store.applyEvents(changed, deleted);
+        return result.inserted() + result.updated();
+    }
+
     /** The conflict log, newest first. */
     public List<Conflict> conflicts(int limit) {
         return store.conflicts(limit);
@@ -190,6 +312,14 @@ public final class SyncService implements AutoCloseable {
 
     @Override
     public void close() {
+        schedule.shutdownNow();
+        selections.shutdownNow();
         pusher.close();
+        try {
+            schedule.awaitTermination(config.syncTimeoutMs(), TimeUnit.MILLISECONDS);
+            selections.awaitTermination(config.syncTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class WalkingSkeletonTest {
     static void start() {
         // Pages of 5 rows, so an initial sync of one member walks many pages.
         SyncConfig sync = SyncConfig.builder().pageSize(5).build();
-        demo = Demo.start(new Demo.Options(0, 0, dir, 30, null, "demo", "demo-secret", sync));
+        demo = Demo.start(new Demo.Options(0, 0, dir, 30, null, "demo", "demo-secret", sync, FaultConfig.NONE, 42L));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 

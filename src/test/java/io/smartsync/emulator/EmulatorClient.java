@@ -31,7 +31,16 @@ final class EmulatorClient {
         }
 
         String requestId() {
-            return headers.getOrDefault("x-caspio-request-id", List.of("")).get(0);
+            return header("x-caspio-request-id");
+        }
+
+        /** The first value of a header, or "" when absent; names ignore case. */
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse("");
         }
 
         List<JsonNode> result() {
@@ -61,6 +70,11 @@ final class EmulatorClient {
 
     String token() {
         return token;
+    }
+
+    /** A call to the emulator's own {@code /_emulator} routes: no token. */
+    Answer admin(String method, String path, String jsonBody) {
+        return callWith(null, method, path, jsonBody);
     }
 
     Answer tokenRequest(String form, String basicAuth) {

@@ -127,7 +127,7 @@ class WhereClauseTest {
     @Test
     void where_clause_injection_text_is_bound_as_a_value() {
         assertThat(matching("User_Full_Name = 'x'' OR ''1''=''1'")).isEmpty();
-        SqlFragment sql = WhereCompiler.compile(NotesTable.DEFINITION, "User_Full_Name = 'x'' OR 1=1 --'");
+        SqlFragment sql = WhereCompiler.compile(NotesTable.SYNC_READY, "User_Full_Name = 'x'' OR 1=1 --'");
         assertThat(sql.sql()).isEqualTo("\"User_Full_Name\" = ?");
         assertThat(sql.params()).containsExactly("x' OR 1=1 --");
     }

@@ -1,0 +1,89 @@
+package io.smartsync.sync;
+
+import io.smartsync.caspio.CaspioClient;
+import io.smartsync.caspio.NoteFields;
+import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.Tally;
+import io.smartsync.caspio.Where;
+import io.smartsync.note.MemberId;
+import io.smartsync.store.LocalStore;
+import io.smartsync.store.SyncRun;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds rows deleted in Caspio, which no timestamp query shows: lists only primary keys (of one member
+ * or of the whole table) and tombstones the stored notes whose row is gone. Thread-safe.
+ */
+final class Reconciler {
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final LocalStore store;
+    private final CaspioClient caspio;
+    private final NoteFields f;
+    private final SyncConfig config;
+    private final Clock clock;
+
+    Reconciler(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, Clock clock) {
+        this.store = store;
+        this.caspio = caspio;
+        this.f = mapper.fields();
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Checks one member's rows (null: the whole table); answers how many notes were tombstoned. */
+    int reconcile(MemberId member) {
+        Instant startedAt = clock.instant();
+        long started = System.nanoTime();
+        try (Tally cost = caspio.tally()) {
+            String scope = member == null ? null : Where.eq(f.member(), member.value());
+            // Rows created after this point are not listed below; notes that name them must not be touched.
+            List<Map<String, Object>> newest = caspio.select(f.table(), f.pk(), scope, f.pk() + " DESC", 1);
+            long upToPk = newest.isEmpty() ? Long.MAX_VALUE : pk(newest.getFirst());
+            Set<Long> live = new HashSet<>();
+            long after = 0;
+            while (true) {
+                String where = scope == null ? f.pk() + ">" + after : Where.and(scope, f.pk() + ">" + after);
+                List<Map<String, Object>> page =
+                        caspio.select(f.table(), f.pk(), where, f.pk() + " ASC", config.pageSize());
+                page.forEach(r -> live.add(pk(r)));
+                if (page.size() < config.pageSize()) {
+                    break;
+                }
+                after = pk(page.getLast());
+            }
+            int gone = store.tombstoneMissing(member, live, upToPk);
+            if (member != null) {
+                store.markReconciled(member, clock.instant());
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            store.recordRun(new SyncRun(
+                    startedAt,
+                    ms,
+                    "reconcile",
+                    member == null ? null : member.value(),
+                    cost.requests(),
+                    cost.bytesIn(),
+                    cost.bytesOut(),
+                    cost.rows(),
+                    0,
+                    gone,
+                    "ok"));
+            if (gone > 0) {
+                log.info("reconcile of {}: {} notes deleted in Caspio", member == null ? "the table" : member, gone);
+            }
+            return gone;
+        }
+    }
+
+    private long pk(Map<String, Object> row) {
+        return ((Number) row.get(f.pk())).longValue();
+    }
+}
