@@ -1,5 +1,6 @@
 package io.smartsync.caspio;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,10 +17,12 @@ public record FieldInfo(
         @JsonProperty("TimeZone") String timeZone,
         @JsonProperty("Description") String description) {
 
+    @JsonIgnore
     public boolean isTimestamp() {
         return "TIMESTAMP".equalsIgnoreCase(type);
     }
 
+    @JsonIgnore
     public boolean isNumeric() {
         return type != null
                 && switch (type.toUpperCase(java.util.Locale.ROOT)) {
