@@ -62,6 +62,25 @@ public record NoteFields(
                 syncId);
     }
 
+    public NoteFields withUpdateStamp(String name) {
+        return new NoteFields(
+                table,
+                pk,
+                member,
+                comments,
+                userId,
+                userFullName,
+                timeStamp,
+                followUpDate,
+                followUpStatus,
+                followUpAssignment,
+                assignedFirst,
+                seniorFullName,
+                noteId,
+                name,
+                syncId);
+    }
+
     /** The original app's {@code connect_tbl_clientnotes}, after {@code setup} added the sync fields. */
     public static NoteFields defaults() {
         return new NoteFields(

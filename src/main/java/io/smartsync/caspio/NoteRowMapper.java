@@ -13,10 +13,29 @@ import java.util.Map;
 public final class NoteRowMapper {
     private final NoteFields f;
     private final ZoneId stampZone;
+    private final boolean memberNumeric;
 
-    public NoteRowMapper(NoteFields fields, ZoneId stampZone) {
+    /**
+     * @param stampZone the zone Caspio writes the table's TIMESTAMP fields in
+     * @param memberNumeric true when the member field is a NUMBER, so member ids are sent unquoted
+     */
+    public NoteRowMapper(NoteFields fields, ZoneId stampZone, boolean memberNumeric) {
         this.f = fields;
         this.stampZone = stampZone;
+        this.memberNumeric = memberNumeric;
+    }
+
+    /** The mapper for a table of this shape: its cursor field, zone and member field type. */
+    public static NoteRowMapper forShape(NoteFields names, TableShape shape) {
+        NoteFields fields = shape.cursor() == null
+                ? names
+                : names.withUpdateStamp(shape.cursor().name());
+        return new NoteRowMapper(fields, shape.cursorZone(), shape.memberNumeric());
+    }
+
+    /** {@code q.where} for one member's rows, quoted as the member field's type asks. */
+    public String memberClause(MemberId member) {
+        return memberNumeric ? Where.eqNumber(f.member(), member.value()) : Where.eq(f.member(), member.value());
     }
 
     public NoteFields fields() {
@@ -51,7 +70,9 @@ public final class NoteRowMapper {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put(f.syncId(), n.noteId());
         row.put(f.noteId(), n.noteId());
-        row.put(f.member(), n.member().value());
+        row.put(
+                f.member(),
+                memberNumeric ? Long.valueOf(n.member().value()) : n.member().value());
         row.put(f.comments(), n.comments());
         putIfPresent(row, f.userId(), n.userId());
         putIfPresent(row, f.userFullName(), n.userFullName());

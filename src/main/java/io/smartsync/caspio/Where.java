@@ -33,6 +33,16 @@ public final class Where {
         return field(field) + "=" + text(value);
     }
 
+    private static final Pattern NUMBER = Pattern.compile("^-?[0-9]{1,18}(\\.[0-9]{1,9})?$");
+
+    /** Equality with a value of a NUMBER field: sent unquoted, so it must be a plain number. */
+    public static String eqNumber(String field, String value) {
+        if (value == null || !NUMBER.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " is a number field; '" + value + "' is not a number");
+        }
+        return field(field) + "=" + value;
+    }
+
     public static String eq(String field, long value) {
         return field(field) + "=" + value;
     }

@@ -60,7 +60,8 @@ final class Demo implements AutoCloseable {
         try {
             CaspioConfig caspio =
                     new CaspioConfig(emulator.baseUri(), "v2", o.clientId(), o.clientSecret(), Duration.ofSeconds(10));
-            ServiceRuntime service = ServiceRuntime.start(dir, caspio, o.sync(), "127.0.0.1", o.port(), null);
+            ServiceRuntime service = ServiceRuntime.start(
+                    dir, caspio, CaspioEmulator.NOTES_TABLE, o.sync(), "127.0.0.1", o.port(), null);
             ApiKeys keys = service.keys();
             ApiKeys.IssuedKey key = o.apiKey() == null
                     ? keys.issue("admin", "Demo Admin", Role.ADMIN)

@@ -97,7 +97,7 @@ final class EmulatorCommand implements Callable<Integer> {
         try {
             return FaultConfig.parse(spec);
         } catch (IllegalArgumentException e) {
-            throw new SettingException("--faults: " + e.getMessage());
+            throw new SettingException("--faults: " + e.getMessage().replaceFirst("^faults: ", ""));
         }
     }
 }

@@ -54,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         ServiceRuntime service = ServiceRuntime.start(
                 dir,
                 caspio,
+                CaspioSettings.table(env),
                 SyncConfig.defaults(),
                 host,
                 httpPort,

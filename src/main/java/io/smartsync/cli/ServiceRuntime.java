@@ -6,9 +6,11 @@ import io.smartsync.access.ApiKeys;
 import io.smartsync.access.AuditLog;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.TableShape;
 import io.smartsync.http.ApiServer;
 import io.smartsync.store.JdbcStore;
 import io.smartsync.store.LocalStore;
@@ -20,9 +22,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The service assembled from its parts: store, Caspio client, sync engine, HTTP API. Closed in reverse. */
 final class ServiceRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
+
     private final LocalStore store;
     private final HttpClient http;
     private final SyncService sync;
@@ -40,6 +46,7 @@ final class ServiceRuntime implements AutoCloseable {
     static ServiceRuntime start(
             Path dataDir,
             CaspioConfig caspioConfig,
+            String table,
             SyncConfig syncConfig,
             String host,
             int port,
@@ -52,14 +59,33 @@ final class ServiceRuntime implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         CaspioClient caspio = new CaspioClient(caspioConfig, policyFrom(syncConfig), http, clock, meters);
-        // The demo table's stamps are in UTC; reading each field's zone from /fields comes with `setup`.
-        NoteRowMapper mapper = new NoteRowMapper(NoteFields.defaults(), ZoneOffset.UTC);
+        NoteRowMapper mapper = mapperFor(caspio, NoteFields.defaults().withTable(table));
         String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
         SyncService sync = new SyncService(store, caspio, mapper, syncConfig, clock, UUID::randomUUID, instance);
         ApiKeys keys = new ApiKeys(store, clock);
         ApiServer api = ApiServer.start(host, port, sync, keys, new AuditLog(store, clock), webhookSecret);
         sync.start();
         return new ServiceRuntime(store, http, sync, keys, api);
+    }
+
+    /**
+     * Reads the table's fields to learn its cursor field, zone and member type, and says what that means.
+     * When Caspio cannot be reached at start-up the service still starts, on the configured names.
+     */
+    static NoteRowMapper mapperFor(CaspioClient caspio, NoteFields names) {
+        try {
+            TableShape shape = TableShape.detect(caspio.fields(names.table()), names);
+            shape.describe(names).forEach(line -> log.info("table {}: {}", names.table(), line));
+            return NoteRowMapper.forShape(names, shape);
+        } catch (CaspioException e) {
+            log.warn(
+                    "could not read the fields of {} ({}); assuming {} (UTC) is the cursor and {} holds sync ids",
+                    names.table(),
+                    e.getMessage(),
+                    names.updateStamp(),
+                    names.syncId());
+            return new NoteRowMapper(names, ZoneOffset.UTC, false);
+        }
     }
 
     /** The seed's retry settings drive the client; the breaker and rate limit keep their defaults. */

@@ -24,6 +24,7 @@ public final class CaspioEmulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CaspioEmulator.class);
 
+    private final EmulatorDatabase db;
     private final Catalog catalog;
     private final RecordStore store;
     private final FaultInjector faults;
@@ -34,6 +35,7 @@ public final class CaspioEmulator implements AutoCloseable {
     private final int port;
 
     private CaspioEmulator(
+            EmulatorDatabase db,
             Catalog catalog,
             RecordStore store,
             FaultInjector faults,
@@ -41,6 +43,7 @@ public final class CaspioEmulator implements AutoCloseable {
             TokenStore tokens,
             LateCommits late,
             Javalin http) {
+        this.db = db;
         this.catalog = catalog;
         this.store = store;
         this.faults = faults;
@@ -55,6 +58,15 @@ public final class CaspioEmulator implements AutoCloseable {
     public static CaspioEmulator start(EmulatorConfig config) {
         Objects.requireNonNull(config, "config");
         EmulatorDatabase db = EmulatorDatabase.open(config.dataDir());
+        try {
+            return start(config, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static CaspioEmulator start(EmulatorConfig config, EmulatorDatabase db) {
         FaultInjector faults = new FaultInjector(config.faults(), config.seed());
         Clock clock = new SkewedClock(config.clock(), () -> faults.config().clockSkew());
         Catalog.Opened opened = Catalog.open(db, config);
@@ -80,7 +92,7 @@ public final class CaspioEmulator implements AutoCloseable {
                         : "seeded " + opened.seeded() + " notes, " + config.shape() + " table",
                 config.faults().spec(),
                 config.seed());
-        return new CaspioEmulator(opened.catalog(), store, faults, stats, tokens, late, http);
+        return new CaspioEmulator(db, opened.catalog(), store, faults, stats, tokens, late, http);
     }
 
     public int port() {
@@ -92,10 +104,11 @@ public final class CaspioEmulator implements AutoCloseable {
         return URI.create("http://" + EmulatorHttp.HOST + ":" + port());
     }
 
-    /** Stops serving; the database needs no closing because every call opened its own connection. */
+    /** Stops serving and closes the database connections kept open; the data hooks still work after. */
     @Override
     public void close() {
         http.stop();
+        db.close();
         log.info("Caspio emulator on port {} stopped", port);
     }
 

@@ -8,21 +8,26 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The emulator's SQLite file. Each call gets its own connection; WAL, a busy timeout and IMMEDIATE
- * transactions let concurrent requests write without "database is locked" failures. Safe to share
- * across threads.
+ * The emulator's SQLite file. Each call has a connection to itself, taken from a few kept open (opening
+ * one costs more than most queries); WAL, a busy timeout and IMMEDIATE transactions let concurrent
+ * requests write without "database is locked" failures. Safe to share across threads.
  */
-final class EmulatorDatabase {
+final class EmulatorDatabase implements AutoCloseable {
 
     static final String FILE_NAME = "emulator.db";
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int MAX_IDLE_CONNECTIONS = 8;
 
     private final Path file;
     private final SQLiteDataSource dataSource;
+    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     private EmulatorDatabase(Path file) {
         this.file = file;
@@ -71,10 +76,17 @@ final class EmulatorDatabase {
     }
 
     <T> T withConnection(SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+        Connection connection = null;
+        boolean reusable = false;
+        try {
+            connection = borrow();
+            T result = work.run(connection);
+            reusable = connection.getAutoCommit();
+            return result;
         } catch (SQLException e) {
             throw new EmulatorStoreException("emulator db " + file + ": " + e.getMessage(), e);
+        } finally {
+            giveBack(connection, reusable);
         }
     }
 
@@ -88,7 +100,46 @@ final class EmulatorDatabase {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         });
+    }
+
+    /** Closes the connections kept open; calls after this open and close their own. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Connection c = idle.poll(); c != null; c = idle.poll()) {
+            closeQuietly(c);
+        }
+    }
+
+    private Connection borrow() throws SQLException {
+        Connection kept = idle.poll();
+        return kept != null ? kept : dataSource.getConnection();
+    }
+
+    /** A connection that failed or is mid-transaction is closed rather than kept. */
+    private void giveBack(Connection connection, boolean reusable) {
+        if (connection == null) {
+            return;
+        }
+        if (reusable && !closed && idle.size() < MAX_IDLE_CONNECTIONS) {
+            idle.push(connection);
+            if (closed && idle.remove(connection)) {
+                closeQuietly(connection);
+            }
+        } else {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing left to do with a connection that will not close
+        }
     }
 }

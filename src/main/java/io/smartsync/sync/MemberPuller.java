@@ -5,7 +5,6 @@ import io.smartsync.caspio.CaspioTime;
 import io.smartsync.caspio.Keyset;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
-import io.smartsync.caspio.Where;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.store.LocalStore;
@@ -50,12 +49,7 @@ final class MemberPuller {
     private PullResult pull(MemberSyncStatus from, Keyset start, boolean initial) {
         NoteFields f = mapper.fields();
         Iterator<List<Map<String, Object>>> pages = caspio.pages(
-                f.table(),
-                Where.eq(f.member(), from.member().value()),
-                f.updateStamp(),
-                f.pk(),
-                start,
-                config.pageSize());
+                f.table(), mapper.memberClause(from.member()), f.updateStamp(), f.pk(), start, config.pageSize());
         MemberSyncStatus reached = from;
         PullResult total = PullResult.NONE;
         while (pages.hasNext()) {

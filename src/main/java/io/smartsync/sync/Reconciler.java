@@ -27,6 +27,7 @@ final class Reconciler {
     private final LocalStore store;
     private final CaspioClient caspio;
     private final NoteFields f;
+    private final NoteRowMapper mapper;
     private final SyncConfig config;
     private final Clock clock;
 
@@ -34,6 +35,7 @@ final class Reconciler {
         this.store = store;
         this.caspio = caspio;
         this.f = mapper.fields();
+        this.mapper = mapper;
         this.config = config;
         this.clock = clock;
     }
@@ -43,7 +45,7 @@ final class Reconciler {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         try (Tally cost = caspio.tally()) {
-            String scope = member == null ? null : Where.eq(f.member(), member.value());
+            String scope = member == null ? null : mapper.memberClause(member);
             // Rows created after this point are not listed below; notes that name them must not be touched.
             List<Map<String, Object>> newest = caspio.select(f.table(), f.pk(), scope, f.pk() + " DESC", 1);
             long upToPk = newest.isEmpty() ? Long.MAX_VALUE : pk(newest.getFirst());

@@ -94,17 +94,19 @@ class TableShapeTest {
     }
 
     @Test
-    void a_file_from_before_stored_definitions_is_served_as_the_sync_ready_table() throws Exception {
+    void a_file_from_before_stored_definitions_is_served_as_the_sync_ready_table() {
         try (CaspioEmulator first =
                 CaspioEmulator.start(EmulatorConfig.defaults(dir).withPort(0).withMembers(1))) {
             first.insert(CaspioEmulator.NOTES_TABLE, Map.of("Sync_ID", "s-1"));
         }
-        EmulatorDatabase.open(dir).inTransaction(c -> {
-            try (var st = c.createStatement()) {
-                st.execute("DROP TABLE \"_emulator_fields\"");
-            }
-            return null;
-        });
+        try (EmulatorDatabase db = EmulatorDatabase.open(dir)) {
+            db.inTransaction(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("DROP TABLE \"_emulator_fields\"");
+                }
+                return null;
+            });
+        }
 
         try (CaspioEmulator reopened =
                 CaspioEmulator.start(EmulatorConfig.defaults(dir).withPort(0).withShape(TableShape.ORIGINAL))) {
