@@ -24,12 +24,14 @@ final class MemberPuller {
     private final CaspioClient caspio;
     private final NoteRowMapper mapper;
     private final SyncConfig config;
+    private final SyncEvents events;
 
-    MemberPuller(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config) {
+    MemberPuller(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, SyncEvents events) {
         this.store = store;
         this.caspio = caspio;
         this.mapper = mapper;
         this.config = config;
+        this.events = events;
     }
 
     /** Every row of the member, resuming after the last stored page if an earlier run was cut off. */
@@ -52,6 +54,14 @@ final class MemberPuller {
                 f.table(), mapper.memberClause(from.member()), f.updateStamp(), f.pk(), start, config.pageSize());
         MemberSyncStatus reached = from;
         PullResult total = PullResult.NONE;
+        // A first sync reports its progress against a count of the member's rows (one cheap request).
+        long expectedPages = initial
+                ? Math.max(
+                        1,
+                        (caspio.count(f.table(), mapper.memberClause(from.member())) + config.pageSize() - 1)
+                                / config.pageSize())
+                : 0;
+        int pagesDone = 0;
         while (pages.hasNext()) {
             List<Map<String, Object>> rows = pages.next();
             boolean last = !pages.hasNext();
@@ -72,6 +82,20 @@ final class MemberPuller {
                     reached.totalNotesCount(),
                     reached.lastNoteId());
             total = total.plus(store.applyPulled(notes, reached));
+            pagesDone++;
+            if (initial) {
+                events.emit(
+                        "sync.progress",
+                        from.member().value(),
+                        null,
+                        Map.of(
+                                "pagesDone",
+                                pagesDone,
+                                "pagesExpected",
+                                Math.max(expectedPages, pagesDone),
+                                "notes",
+                                total.inserted()));
+            }
         }
         return total;
     }

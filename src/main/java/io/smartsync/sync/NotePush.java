@@ -29,14 +29,22 @@ final class NotePush {
     private final NoteRowMapper mapper;
     private final NoteFields f;
     private final ConflictPolicy policy;
+    private final SyncEvents events;
     private final Clock clock;
 
-    NotePush(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, ConflictPolicy policy, Clock clock) {
+    NotePush(
+            LocalStore store,
+            CaspioClient caspio,
+            NoteRowMapper mapper,
+            ConflictPolicy policy,
+            SyncEvents events,
+            Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.mapper = mapper;
         this.f = mapper.fields();
         this.policy = policy;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -115,6 +123,7 @@ final class NotePush {
                 Conflict.OPEN.equals(outcome) ? null : clock.instant(),
                 Conflict.OPEN.equals(outcome) ? null : "policy"));
         log.info("conflict {} on note {}: {} ({})", id, local.noteId(), outcome, policy.wireName());
+        events.emit("conflict", local.member().value(), local.noteId(), Map.of("conflictId", id, "outcome", outcome));
         if (Conflict.OPEN.equals(outcome)) {
             store.parkConflict(entry, id);
         } else if (localWins) {

@@ -6,6 +6,7 @@ import io.smartsync.note.OutboxEntry;
 import io.smartsync.store.LocalStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ final class Pusher implements AutoCloseable {
 
     private final LocalStore store;
     private final NotePush notePush;
+    private final SyncEvents events;
     private final SyncConfig config;
     private final Clock clock;
     private final String owner;
@@ -31,9 +33,10 @@ final class Pusher implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    Pusher(LocalStore store, NotePush notePush, SyncConfig config, Clock clock, String owner) {
+    Pusher(LocalStore store, NotePush notePush, SyncEvents events, SyncConfig config, Clock clock, String owner) {
         this.store = store;
         this.notePush = notePush;
+        this.events = events;
         this.config = config;
         this.clock = clock;
         this.owner = owner;
@@ -109,6 +112,11 @@ final class Pusher implements AutoCloseable {
             }
             notePush.push(entry, note.get());
             log.info("pushed {} of note {} for member {}", entry.action().wireName(), entry.noteId(), entry.member());
+            events.emit(
+                    "note.pushed",
+                    entry.member().value(),
+                    entry.noteId(),
+                    Map.of("action", entry.action().wireName()));
             return Result.PUSHED;
         } catch (CaspioException e) {
             boolean permanent = !e.retryable();
@@ -119,10 +127,20 @@ final class Pusher implements AutoCloseable {
                     e.kind(),
                     permanent ? ", parked" : ", stays pending",
                     entry.attempts());
+            events.emit(
+                    "note.failed",
+                    entry.member().value(),
+                    entry.noteId(),
+                    Map.of("action", entry.action().wireName(), "attempts", entry.attempts(), "parked", permanent));
             return permanent ? Result.PARKED : Result.RETRY_LATER;
         } catch (RuntimeException e) {
             store.recordFailure(entry, e.getMessage(), true);
             log.error("push of note {} failed permanently: {}", entry.noteId(), e.toString());
+            events.emit(
+                    "note.failed",
+                    entry.member().value(),
+                    entry.noteId(),
+                    Map.of("action", entry.action().wireName(), "attempts", entry.attempts(), "parked", true));
             return Result.PARKED;
         }
     }

@@ -10,6 +10,7 @@ import io.smartsync.store.PullResult;
 import io.smartsync.store.SyncRun;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ final class SyncEngine {
     private final Poller poller;
     private final Reconciler reconciler;
     private final long reconcileIntervalMs;
+    private final SyncEvents events;
     private final Clock clock;
     private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
 
@@ -39,6 +41,7 @@ final class SyncEngine {
             Poller poller,
             Reconciler reconciler,
             long reconcileIntervalMs,
+            SyncEvents events,
             Clock clock) {
         this.store = store;
         this.caspio = caspio;
@@ -46,6 +49,7 @@ final class SyncEngine {
         this.poller = poller;
         this.reconciler = reconciler;
         this.reconcileIntervalMs = reconcileIntervalMs;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -81,6 +85,7 @@ final class SyncEngine {
             long started = System.nanoTime();
             PullResult found = PullResult.NONE;
             String outcome = "ok";
+            events.emit("sync.started", member.value(), null, Map.of("type", type.wireName()));
             try (Tally cost = caspio.tally()) {
                 try {
                     found = type == SyncType.INITIAL ? puller.initial(before) : puller.incremental(before);
@@ -98,6 +103,21 @@ final class SyncEngine {
                     return SyncType.STALE;
                 } finally {
                     long ms = (System.nanoTime() - started) / 1_000_000;
+                    events.emit(
+                            "sync.finished",
+                            member.value(),
+                            null,
+                            Map.of(
+                                    "type",
+                                    type.wireName(),
+                                    "outcome",
+                                    outcome,
+                                    "newNotes",
+                                    found.inserted(),
+                                    "updatedNotes",
+                                    found.updated(),
+                                    "ms",
+                                    ms));
                     store.recordRun(new SyncRun(
                             startedAt,
                             ms,

@@ -56,6 +56,7 @@ public final class SyncService implements AutoCloseable {
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("smartsync-poll").daemon().factory());
     private final String sourceTable;
+    private final SyncEvents events;
     private final NoteRowMapper mapper;
 
     public SyncService(
@@ -70,25 +71,38 @@ public final class SyncService implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.ids = ids;
+        this.events = new SyncEvents(clock);
         this.poller = new Poller(store, caspio, mapper, config, clock);
         this.reconciler = new Reconciler(store, caspio, mapper, config, clock);
         this.engine = new SyncEngine(
                 store,
                 caspio,
-                new MemberPuller(store, caspio, mapper, config),
+                new MemberPuller(store, caspio, mapper, config, events),
                 poller,
                 reconciler,
                 config.reconcileIntervalMs(),
+                events,
                 clock);
         this.pusher = new Pusher(
-                store, new NotePush(store, caspio, mapper, config.conflictPolicy(), clock), config, clock, instanceId);
+                store,
+                new NotePush(store, caspio, mapper, config.conflictPolicy(), events, clock),
+                events,
+                config,
+                clock,
+                instanceId);
         this.sourceTable = mapper.fields().table();
         this.mapper = mapper;
         caspio.onAvailabilityChange(online -> {
+            events.emit(online ? "online" : "offline", null, null, Map.of());
             if (online) {
                 pusher.wake(); // the queue drains by itself once Caspio answers again
             }
         });
+    }
+
+    /** Live events of the engine (for server-sent events); ids and counts only. */
+    public SyncEvents events() {
+        return events;
     }
 
     /** The Caspio table the notes come from. */
