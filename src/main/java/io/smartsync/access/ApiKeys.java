@@ -2,26 +2,21 @@ package io.smartsync.access;
 
 import io.smartsync.store.AccessRecords;
 import io.smartsync.store.ApiKeyRecord;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Issues and checks API keys. A key is 256 random bits, shown once when issued; only its SHA-256 is
- * stored, which is enough for a secret of that strength (no dictionary to attack). Thread-safe.
+ * Issues, lists, revokes and checks API keys. A key is 256 random bits, shown once when issued; only its
+ * SHA-256 is stored, which is enough for a secret of that strength (no dictionary to attack). Thread-safe.
  */
 public final class ApiKeys {
     private static final String PREFIX = "ssk_";
 
     private final AccessRecords records;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public ApiKeys(AccessRecords records, Clock clock) {
         this.records = records;
@@ -36,11 +31,12 @@ public final class ApiKeys {
         }
     }
 
+    /** A stored key as a list shows it: never the key itself. */
+    public record KeyInfo(
+            String id, String ownerId, String ownerName, Role role, Instant createdAt, Instant revokedAt) {}
+
     public IssuedKey issue(String ownerId, String ownerName, Role role) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return register(
-                PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), ownerId, ownerName, role);
+        return register(PREFIX + Secrets.token(), ownerId, ownerName, role);
     }
 
     /** Stores a key chosen by the operator (the demo's {@code --api-key}); it must be long enough to guess at. */
@@ -48,14 +44,16 @@ public final class ApiKeys {
         if (key == null || key.length() < 16) {
             throw new IllegalArgumentException("an API key must be at least 16 characters");
         }
+        Names.userId(ownerId);
         String id = UUID.randomUUID().toString();
-        records.saveApiKey(new ApiKeyRecord(id, hash(key), ownerId, ownerName, role.name(), clock.instant(), null));
+        records.saveApiKey(new ApiKeyRecord(
+                id, Secrets.sha256(key), ownerId, Names.fullName(ownerName), role.name(), clock.instant(), null));
         return new IssuedKey(id, key);
     }
 
     /** Registers {@code key} unless it is already known (an operator's key given at every start). */
     public IssuedKey ensure(String key, String ownerId, String ownerName, Role role) {
-        return records.apiKeyByHash(hash(key))
+        return records.apiKeyByHash(Secrets.sha256(key))
                 .map(k -> new IssuedKey(k.id(), key))
                 .orElseGet(() -> register(key, ownerId, ownerName, role));
     }
@@ -65,17 +63,20 @@ public final class ApiKeys {
         if (presented == null || presented.isBlank()) {
             return Optional.empty();
         }
-        return records.apiKeyByHash(hash(presented.trim()))
+        return records.apiKeyByHash(Secrets.sha256(presented.trim()))
                 .filter(k -> k.revokedAt() == null)
                 .map(k -> new Principal(k.ownerId(), k.ownerName(), Role.parse(k.role())));
     }
 
-    static String hash(String key) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+    public List<KeyInfo> list() {
+        return records.apiKeys().stream()
+                .map(k -> new KeyInfo(
+                        k.id(), k.ownerId(), k.ownerName(), Role.parse(k.role()), k.createdAt(), k.revokedAt()))
+                .toList();
+    }
+
+    /** Revokes the key with this id; answers false when there is no such key or it was revoked already. */
+    public boolean revoke(String id) {
+        return records.revokeApiKey(id, clock.instant());
     }
 }

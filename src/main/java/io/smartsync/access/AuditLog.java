@@ -1,11 +1,15 @@
 package io.smartsync.access;
 
 import io.smartsync.store.AccessRecords;
+import io.smartsync.store.AuditQuery;
 import io.smartsync.store.AuditRecord;
 import java.time.Clock;
 import java.util.List;
 
-/** Writes who read or changed which member's notes, and how it ended. Never the notes' text. Thread-safe. */
+/**
+ * Writes who read or changed which member's notes, and every admin action, with how it ended; never the
+ * notes' text. Admins query it; lines older than the retention period are purged. Thread-safe.
+ */
 public final class AuditLog {
     private final AccessRecords records;
     private final Clock clock;
@@ -19,7 +23,11 @@ public final class AuditLog {
         records.appendAudit(new AuditRecord(0, clock.instant(), actor, action, clientId2, noteId, outcome));
     }
 
-    public List<AuditRecord> recent(int limit) {
-        return records.recentAudit(limit);
+    public List<AuditEntry> find(AuditFilter f) {
+        return records
+                .audit(new AuditQuery(f.actor(), f.clientId2(), f.action(), f.from(), f.to(), f.beforeId(), f.limit()))
+                .stream()
+                .map(r -> new AuditEntry(r.id(), r.at(), r.actor(), r.action(), r.clientId2(), r.noteId(), r.outcome()))
+                .toList();
     }
 }

@@ -92,9 +92,10 @@ public final class CaspioClient {
                 if (done) {
                     throw new NoSuchElementException();
                 }
-                String clause = position.stamp() == null
-                        ? where
-                        : Where.and(where, Where.after(stampField, pkField, position.stamp(), position.pk()));
+                String after = position.stamp() == null
+                        ? null
+                        : Where.after(stampField, pkField, position.stamp(), position.pk());
+                String clause = after == null ? where : where == null ? after : Where.and(where, after);
                 List<Map<String, Object>> page = select(table, clause, order, pageSize);
                 done = page.size() < pageSize;
                 if (!page.isEmpty()) {

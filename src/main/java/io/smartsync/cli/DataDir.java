@@ -21,4 +21,23 @@ final class DataDir {
             throw new SettingException(setting + ": cannot create the data directory " + dir + ": " + e.getMessage());
         }
     }
+
+    /**
+     * Creates {@code file} readable by its owner only, before SQLite opens it: SQLite gives its journal
+     * and WAL files the database file's permissions, so they stay private too.
+     */
+    static Path ownerOnlyFile(Path file) {
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                if (Files.notExists(file)) {
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                }
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return file;
+        } catch (IOException | SecurityException e) {
+            throw new SettingException("cannot make " + file + " private to its owner: " + e.getMessage());
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** The emulator and the service in one process, wired to each other over loopback HTTP. */
 final class Demo implements AutoCloseable {
@@ -61,7 +62,14 @@ final class Demo implements AutoCloseable {
             CaspioConfig caspio =
                     new CaspioConfig(emulator.baseUri(), "v2", o.clientId(), o.clientSecret(), Duration.ofSeconds(10));
             ServiceRuntime service = ServiceRuntime.start(
-                    dir, caspio, CaspioEmulator.NOTES_TABLE, o.sync(), "127.0.0.1", o.port(), null);
+                    dir,
+                    caspio,
+                    CaspioEmulator.NOTES_TABLE,
+                    o.sync(),
+                    SyncSettings.policy(new Env(Map.of()), o.sync()),
+                    "127.0.0.1",
+                    o.port(),
+                    null);
             ApiKeys keys = service.keys();
             ApiKeys.IssuedKey key = o.apiKey() == null
                     ? keys.issue("admin", "Demo Admin", Role.ADMIN)

@@ -11,7 +11,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "smartsync 0.1.0",
         description = "Keeps client notes in sync with a Caspio table.",
-        subcommands = {DemoCommand.class, ServeCommand.class, EmulatorCommand.class, SetupCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ServeCommand.class,
+            EmulatorCommand.class,
+            SetupCommand.class,
+            KeysCommand.class,
+            UsersCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {
@@ -42,6 +49,12 @@ public final class Main {
             }
             if (type == SetupCommand.class) {
                 return type.cast(new SetupCommand(new Env(env)));
+            }
+            if (type == KeysCommand.class) {
+                return type.cast(new KeysCommand(new Env(env)));
+            }
+            if (type == UsersCommand.class) {
+                return type.cast(new UsersCommand(new Env(env)));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
             "  CASPIO_BASE_URL (https://<account>.caspio.com), CASPIO_CLIENT_ID,",
             "  CASPIO_CLIENT_SECRET or CASPIO_CLIENT_SECRET_FILE, CASPIO_API_VERSION (v2|v3, default v2),",
             "  SMARTSYNC_DATA_DIR, SMARTSYNC_HOST, SMARTSYNC_PORT, SMARTSYNC_API_KEY (an admin key to accept),",
-            "  SMARTSYNC_WEBHOOK_SECRET (accept Caspio outgoing webhooks carrying this secret)."
+            "  SMARTSYNC_WEBHOOK_SECRET (accept Caspio outgoing webhooks carrying this secret),",
+            "  SMARTSYNC_TLS_KEYSTORE and SMARTSYNC_TLS_KEYSTORE_PASSWORD[_FILE] (serve HTTPS),",
+            "  SMARTSYNC_COOKIE_SECURE, SMARTSYNC_SESSION_IDLE_MINUTES, SMARTSYNC_SESSION_MAX_HOURS,",
+            "  SMARTSYNC_AUDIT_RETENTION_DAYS, SMARTSYNC_FOLLOW_UP_STATUSES (a|b|c), SMARTSYNC_MEMBER_ID_PATTERN,",
+            "  SMARTSYNC_MAX_REQUEST_BYTES; and the sync settings SMARTSYNC_* (see README)."
         })
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -40,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CaspioConfig caspio = CaspioSettings.fromEnv(env);
+        SyncConfig sync = SyncSettings.fromEnv(env);
         int httpPort = port != null ? Env.parsePort("--port", port.toString()) : env.port("SMARTSYNC_PORT", 8080);
         String host = env.get("SMARTSYNC_HOST").orElse("127.0.0.1");
         Path dir = DataDir.prepare(
@@ -55,15 +60,17 @@ final class ServeCommand implements Callable<Integer> {
                 dir,
                 caspio,
                 CaspioSettings.table(env),
-                SyncConfig.defaults(),
-                host,
-                httpPort,
-                env.get("SMARTSYNC_WEBHOOK_SECRET").orElse(null));
+                sync,
+                SyncSettings.policy(env, sync),
+                HttpSettings.fromEnv(env, host, httpPort),
+                AccessSettings.fromEnv(env));
         if (adminKey != null) {
             service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Smart Sync is serving http://" + host + ":" + service.port() + " against " + caspio.baseUrl());
+        out.println(
+                "Smart Sync is serving " + (env.get("SMARTSYNC_TLS_KEYSTORE").isPresent() ? "https" : "http") + "://"
+                        + host + ":" + service.port() + " against " + caspio.baseUrl());
         out.flush();
         UntilStopped.await(service);
         return 0;

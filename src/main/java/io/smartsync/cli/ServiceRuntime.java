@@ -1,9 +1,12 @@
 package io.smartsync.cli;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.AuditLog;
+import io.smartsync.access.Retention;
+import io.smartsync.access.Sessions;
+import io.smartsync.access.Users;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.caspio.CaspioException;
@@ -12,9 +15,11 @@ import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.TableShape;
 import io.smartsync.http.ApiServer;
+import io.smartsync.http.ApiSettings;
 import io.smartsync.store.JdbcStore;
 import io.smartsync.store.LocalStore;
 import io.smartsync.sync.SyncConfig;
+import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -33,14 +38,48 @@ final class ServiceRuntime implements AutoCloseable {
     private final HttpClient http;
     private final SyncService sync;
     private final ApiKeys keys;
+    private final Users users;
     private final ApiServer api;
+    private final Retention retention;
+    private final CaspioUsage usage;
 
-    private ServiceRuntime(LocalStore store, HttpClient http, SyncService sync, ApiKeys keys, ApiServer api) {
+    private ServiceRuntime(
+            LocalStore store,
+            HttpClient http,
+            SyncService sync,
+            ApiKeys keys,
+            Users users,
+            ApiServer api,
+            Retention retention,
+            CaspioUsage usage) {
         this.store = store;
         this.http = http;
         this.sync = sync;
         this.keys = keys;
+        this.users = users;
         this.api = api;
+        this.retention = retention;
+        this.usage = usage;
+    }
+
+    /** Plain HTTP on {@code host:port} with the default API and access settings. */
+    static ServiceRuntime start(
+            Path dataDir,
+            CaspioConfig caspioConfig,
+            String table,
+            SyncConfig syncConfig,
+            CaspioPolicy policy,
+            String host,
+            int port,
+            String webhookSecret) {
+        return start(
+                dataDir,
+                caspioConfig,
+                table,
+                syncConfig,
+                policy,
+                ApiSettings.defaults(host, port).withWebhookSecret(webhookSecret),
+                AccessSettings.defaults());
     }
 
     static ServiceRuntime start(
@@ -48,24 +87,32 @@ final class ServiceRuntime implements AutoCloseable {
             CaspioConfig caspioConfig,
             String table,
             SyncConfig syncConfig,
-            String host,
-            int port,
-            String webhookSecret) {
+            CaspioPolicy policy,
+            ApiSettings apiSettings,
+            AccessSettings access) {
         Clock clock = Clock.systemUTC();
-        MeterRegistry meters = new SimpleMeterRegistry();
-        LocalStore store = JdbcStore.openSqlite(dataDir.resolve("smartsync.db"), clock);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        LocalStore store = JdbcStore.openSqlite(DataDir.ownerOnlyFile(dataDir.resolve("smartsync.db")), clock);
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        CaspioClient caspio = new CaspioClient(caspioConfig, policyFrom(syncConfig), http, clock, meters);
+        CaspioClient caspio = new CaspioClient(caspioConfig, policy, http, clock, meters);
         NoteRowMapper mapper = mapperFor(caspio, NoteFields.defaults().withTable(table));
         String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
         SyncService sync = new SyncService(store, caspio, mapper, syncConfig, clock, UUID::randomUUID, instance);
-        ApiKeys keys = new ApiKeys(store, clock);
-        ApiServer api = ApiServer.start(host, port, sync, keys, new AuditLog(store, clock), webhookSecret);
+        ApiKeys keys = new ApiKeys(store.access(), clock);
+        Users users = new Users(store.access(), clock);
+        Sessions sessions = new Sessions(store.access(), clock, access.sessionIdle(), access.sessionMaxAge());
+        AuditLog audit = new AuditLog(store.access(), clock);
+        ApiServer api = ApiServer.start(
+                apiSettings,
+                new ApiServer.Parts(
+                        sync, new SyncReports(store, caspio, clock), keys, users, sessions, audit, meters, clock));
+        Retention retention = Retention.start(store.access(), clock, access.auditRetention(), Duration.ofDays(1));
+        CaspioUsage usage = CaspioUsage.start(meters, store.reports(), clock, Duration.ofSeconds(2));
         sync.start();
-        return new ServiceRuntime(store, http, sync, keys, api);
+        return new ServiceRuntime(store, http, sync, keys, users, api, retention, usage);
     }
 
     /**
@@ -88,20 +135,6 @@ final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    /** The seed's retry settings drive the client; the breaker and rate limit keep their defaults. */
-    static CaspioPolicy policyFrom(SyncConfig s) {
-        CaspioPolicy d = CaspioPolicy.defaults();
-        return new CaspioPolicy(
-                s.maxRetryAttempts(),
-                Duration.ofMillis(s.retryDelayMs()),
-                d.maxRetryDelay(),
-                Duration.ofMillis(s.syncTimeoutMs()),
-                d.breakerFailures(),
-                d.breakerDelay(),
-                d.callsPerSecond(),
-                d.seed());
-    }
-
     int port() {
         return api.port();
     }
@@ -110,10 +143,21 @@ final class ServiceRuntime implements AutoCloseable {
         return keys;
     }
 
+    Users users() {
+        return users;
+    }
+
+    /** The routes the API serves, as {@code "METHOD /path access"}. */
+    java.util.List<String> endpoints() {
+        return api.endpoints();
+    }
+
     @Override
     public void close() {
         api.close();
+        retention.close();
         sync.close();
+        usage.close();
         http.close();
         store.close();
     }

@@ -11,8 +11,14 @@ final class ApiException extends RuntimeException {
         this.code = code;
     }
 
+    /** The request cannot be read: bad JSON, an unknown field, a malformed or missing parameter. */
     static ApiException badRequest(String message) {
         return new ApiException(400, "bad_request", message);
+    }
+
+    /** The request reads well but a value breaks a rule: too long, not an accepted status, no such date. */
+    static ApiException invalid(String message) {
+        return new ApiException(422, "invalid", message);
     }
 
     int status() {

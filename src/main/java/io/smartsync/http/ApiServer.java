@@ -1,62 +1,136 @@
 package io.smartsync.http;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.AuditLog;
+import io.smartsync.access.Sessions;
+import io.smartsync.access.Users;
+import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
-import java.util.Map;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** The HTTP API on Javalin with virtual threads. Started once, stopped once; thread-safe. */
 public final class ApiServer implements AutoCloseable {
-    /** Enough for a note of Caspio's 64,000 characters in any script, with room for the other fields. */
-    private static final long MAX_REQUEST_BYTES = 512 * 1024;
-
     private final Javalin app;
+    private final List<Route> routes;
+    private final EventsRoute events;
+    private final ServiceMeters meters;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, List<Route> routes, EventsRoute events, ServiceMeters meters) {
         this.app = app;
+        this.routes = List.copyOf(routes);
+        this.events = events;
+        this.meters = meters;
     }
 
-    /** Starts the API on {@code host:port} (port 0 picks a free one). */
-    public static ApiServer start(
-            String host, int port, SyncService sync, ApiKeys keys, AuditLog audit, String webhookSecret) {
-        ObjectMapper json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        Auth auth = new Auth(keys);
-        NotesRoutes notes = new NotesRoutes(sync, audit, json);
-        SyncRoutes syncRoutes = new SyncRoutes(sync, audit, json);
-        WebhookRoutes webhooks = new WebhookRoutes(sync, json, webhookSecret);
+    /** What the API is built from. */
+    public record Parts(
+            SyncService sync,
+            SyncReports reports,
+            ApiKeys keys,
+            Users users,
+            Sessions sessions,
+            AuditLog audit,
+            PrometheusMeterRegistry meters,
+            Clock clock) {}
+
+    /** Starts the API as {@code settings} say (port 0 picks a free one). */
+    public static ApiServer start(ApiSettings settings, Parts parts) {
+        ObjectMapper json = Bodies.mapper();
+        Audit audit = new Audit(parts.audit());
+        Params params = new Params(settings.memberIds());
+        EventsRoute events = new EventsRoute(parts.sync(), audit, json);
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new HealthRoutes(parts.reports(), parts.meters(), parts.clock()).routes());
+        routes.addAll(new AuthRoutes(parts.users(), parts.sessions(), audit, json, settings.secureCookies()).routes());
+        routes.addAll(
+                new NotesRoutes(parts.sync(), audit, json, params, new NoteInput(params, settings.followUpStatuses()))
+                        .routes());
+        routes.addAll(new SyncRoutes(parts.sync(), parts.reports(), audit, json, params).routes());
+        routes.addAll(new AuditRoutes(parts.audit(), audit, params).routes());
+        routes.addAll(events.routes());
+        routes.addAll(new WebhookRoutes(parts.sync(), json, settings.webhookSecret()).routes());
+        Auth auth = new Auth(parts.keys(), parts.sessions(), parts.audit(), Set.of(EventsRoute.PATH));
+        RequestMeters timing = new RequestMeters(parts.meters());
+        ServiceMeters meters = ServiceMeters.bind(parts.meters(), parts.sync(), parts.reports(), parts.clock());
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.maxRequestSize = settings.maxRequestBytes();
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, true));
             config.staticFiles.add("/public", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();
+            if (settings.tls() != null) {
+                Tls.configure(config, settings);
+            }
             ErrorMapping.register(config);
-            config.routes.before("/api/*", auth::authenticate);
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
-            notes.register(config);
-            syncRoutes.register(config);
-            webhooks.register(config);
+            config.routes.before(ctx -> {
+                timing.start(ctx);
+                headers(ctx, settings.tls() != null);
+            });
+            config.routes.after(timing::stop);
+            register(config, routes, auth);
         });
-        app.start(host, port);
-        return new ApiServer(app);
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            events.close();
+            meters.close();
+            throw e;
+        }
+        return new ApiServer(app, routes, events, meters);
+    }
+
+    /** Every route runs the access check first, and names its template for the request timer. */
+    private static void register(JavalinConfig config, List<Route> routes, Auth auth) {
+        for (Route r : routes) {
+            config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
+                ctx.attribute(RequestMeters.ROUTE, r.path());
+                auth.check(ctx, r);
+                r.handler().handle(ctx);
+            });
+        }
+    }
+
+    /** Answers about members are PHI: never cached, never framed, never sniffed into something else. */
+    private static void headers(Context ctx, boolean tls) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (tls) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
     }
 
     public int port() {
         return app.port();
     }
 
+    /** Each route as {@code "METHOD /path access"}, e.g. {@code "GET /api/audit admin"}: the API's own list. */
+    public List<String> endpoints() {
+        return routes.stream()
+                .map(r -> r.method().name() + " " + r.path() + " "
+                        + r.access().name().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
     @Override
     public void close() {
+        events.close();
+        meters.close();
         app.stop();
     }
 }

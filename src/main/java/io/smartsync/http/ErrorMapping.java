@@ -2,31 +2,66 @@ package io.smartsync.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.smartsync.sync.NoSuchNoteException;
 import io.smartsync.sync.NotSettleableException;
 import io.smartsync.sync.OfflineQueueFullException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where exceptions become HTTP answers; never a stack trace in a body. */
+/**
+ * The one place where exceptions become HTTP answers: {@code {"success":false,"error":…,"code":…}}, never
+ * a stack trace in a body.
+ */
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
 
     private ErrorMapping() {}
 
+    /** What an exception means to a caller. */
+    record Failure(int status, String code, String message) {}
+
+    static Failure of(Throwable e) {
+        return switch (e) {
+            case ApiException a -> new Failure(a.status(), a.code(), a.getMessage());
+            case HttpResponseException h -> fromJavalin(h);
+            case OfflineQueueFullException q -> new Failure(503, "queue_full", q.getMessage());
+            case NoSuchNoteException n -> new Failure(404, "not_found", n.getMessage());
+            case NotSettleableException n -> new Failure(409, "conflict", n.getMessage());
+            case IllegalArgumentException i -> new Failure(400, "bad_request", i.getMessage());
+            default -> new Failure(500, "internal", "the service failed to answer; the error is in its log");
+        };
+    }
+
+    static String codeOf(Throwable e) {
+        return of(e).code();
+    }
+
+    private static Failure fromJavalin(HttpResponseException h) {
+        return switch (h.getStatus()) {
+            case 413 -> new Failure(413, "too_large", "the request body is larger than this service accepts");
+            case 400 -> new Failure(400, "bad_request", h.getMessage());
+            case 404 -> new Failure(404, "not_found", h.getMessage());
+            default -> new Failure(h.getStatus(), "http_" + h.getStatus(), h.getMessage());
+        };
+    }
+
     static void register(JavalinConfig config) {
-        config.routes.exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.code(), e.getMessage()));
-        config.routes.exception(
-                IllegalArgumentException.class, (e, ctx) -> fail(ctx, 400, "bad_request", e.getMessage()));
-        config.routes.exception(
-                OfflineQueueFullException.class, (e, ctx) -> fail(ctx, 503, "queue_full", e.getMessage()));
-        config.routes.exception(NoSuchNoteException.class, (e, ctx) -> fail(ctx, 404, "not_found", e.getMessage()));
-        config.routes.exception(NotSettleableException.class, (e, ctx) -> fail(ctx, 409, "conflict", e.getMessage()));
+        // Javalin answers its own exceptions (413 from the body limit, say) in plain text unless told.
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            Failure f = of(e);
+            fail(ctx, f.status(), f.code(), f.message());
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
-            log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
-            fail(ctx, 500, "internal", "the service failed to answer; the error is in its log");
+            Failure f = of(e);
+            if (f.status() >= 500 && !(e instanceof OfflineQueueFullException)) {
+                log.error("{} {} failed: {}", ctx.method(), ctx.path(), describe(e));
+            }
+            fail(ctx, f.status(), f.code(), f.message());
         });
         config.routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -35,10 +70,25 @@ final class ErrorMapping {
         });
     }
 
+    /**
+     * The exception's types, and a database's own message: other messages may quote a statement's bound
+     * values, which can be a note's text, and notes never go into the log.
+     */
+    static String describe(Throwable e) {
+        StringJoiner chain = new StringJoiner(" <- ");
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            chain.add(
+                    t instanceof SQLException sql
+                            ? t.getClass().getSimpleName() + " (" + sql.getMessage() + ")"
+                            : t.getClass().getName());
+        }
+        return chain.toString();
+    }
+
     static void fail(Context ctx, int status, String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
-        body.put("error", message);
+        body.put("error", message == null || message.isBlank() ? code : message);
         body.put("code", code);
         ctx.status(status).json(body);
     }

@@ -1,47 +1,57 @@
 package io.smartsync.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.smartsync.access.AuditLog;
 import io.smartsync.access.Principal;
-import io.smartsync.access.Role;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
-import io.smartsync.note.NoteDraft;
 import io.smartsync.sync.MemberNotes;
 import io.smartsync.sync.SyncService;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 
-/** {@code /api/client-notes}: read a member's notes (syncing first) and write new ones. Every call is audited. */
+/**
+ * {@code /api/client-notes}: read a member's notes (syncing first), write, edit and delete them. Every
+ * call is audited; the author of a note is the caller, never a field of the body.
+ */
 final class NotesRoutes {
     private final SyncService sync;
-    private final AuditLog audit;
+    private final Audit audit;
     private final ObjectMapper json;
+    private final Params params;
+    private final NoteInput input;
 
-    NotesRoutes(SyncService sync, AuditLog audit, ObjectMapper json) {
+    NotesRoutes(SyncService sync, Audit audit, ObjectMapper json, Params params, NoteInput input) {
         this.sync = sync;
         this.audit = audit;
         this.json = json;
+        this.params = params;
+        this.input = input;
     }
 
-    void register(JavalinConfig config) {
-        config.routes.get("/api/client-notes", this::list);
-        config.routes.post("/api/client-notes", this::create);
-        config.routes.put("/api/client-notes/{noteId}", this::update);
-        config.routes.delete("/api/client-notes/{noteId}", this::delete);
+    List<Route> routes() {
+        return List.of(
+                Route.get("/api/client-notes", Access.STAFF, this::list),
+                Route.post("/api/client-notes", Access.STAFF, this::create),
+                Route.put("/api/client-notes/{noteId}", Access.STAFF, this::update),
+                Route.delete("/api/client-notes/{noteId}", Access.STAFF, this::delete));
     }
 
+    /**
+     * {@code includeAll=true} is the app's initial fetch: every live note, whatever {@code since} says.
+     * It is not a resync; {@code POST /api/sync/force} is.
+     */
     private void list(Context ctx) {
-        Principal who = Auth.require(ctx, Role.STAFF);
-        MemberId member = Params.member(ctx);
-        Params.flag(ctx, "includeAll"); // every answer holds all live notes; the flag is the app's and is checked only
-        MemberNotes answer = audited(who, "notes.read", member, null, () -> sync.select(member, Params.since(ctx)));
+        Principal who = Auth.principal(ctx);
+        MemberId member = params.member(ctx);
+        boolean includeAll = Params.flag(ctx, "includeAll");
+        Optional<Instant> since = Params.instant(ctx, "since");
+        MemberNotes answer = audit.around(
+                who, "notes.read", member, null, () -> sync.select(member, includeAll ? Optional.empty() : since));
         List<Map<String, Object>> notes = new ArrayList<>();
         for (Note n : answer.notes()) {
             notes.add(NoteJson.note(n, answer.sync().newNoteIds().contains(n.noteId())));
@@ -57,77 +67,30 @@ final class NotesRoutes {
     }
 
     private void create(Context ctx) {
-        Principal who = Auth.require(ctx, Role.STAFF);
-        CreateNoteRequest body = Bodies.read(json, ctx, CreateNoteRequest.class);
-        MemberId member = bodyMember(body);
-        NoteDraft draft = draft(body);
-        Note note = audited(who, "notes.create", member, null, () -> sync.create(member, draft, who.asAuthor()));
+        Principal who = Auth.principal(ctx);
+        NoteInput.Checked in = input.check(Bodies.read(json, ctx, CreateNoteRequest.class));
+        Note note = audit.around(
+                who, "notes.create", in.member(), null, () -> sync.create(in.member(), in.draft(), who.asAuthor()));
         ctx.status(201).json(Envelope.ok(NoteJson.note(note, true)));
     }
 
     private void update(Context ctx) {
-        Principal who = Auth.require(ctx, Role.STAFF);
-        String noteId = ctx.pathParam("noteId");
-        CreateNoteRequest body = Bodies.read(json, ctx, CreateNoteRequest.class);
-        MemberId member = bodyMember(body);
-        NoteDraft draft = draft(body);
-        Note note = audited(who, "notes.update", member, noteId, () -> sync.update(member, noteId, draft));
+        Principal who = Auth.principal(ctx);
+        String noteId = Params.noteId(ctx);
+        NoteInput.Checked in = input.check(Bodies.read(json, ctx, CreateNoteRequest.class));
+        Note note = audit.around(
+                who, "notes.update", in.member(), noteId, () -> sync.update(in.member(), noteId, in.draft()));
         ctx.json(Envelope.ok(NoteJson.note(note, false)));
     }
 
     private void delete(Context ctx) {
-        Principal who = Auth.require(ctx, Role.STAFF);
-        String noteId = ctx.pathParam("noteId");
-        MemberId member = Params.member(ctx);
-        audited(who, "notes.delete", member, noteId, () -> {
+        Principal who = Auth.principal(ctx);
+        String noteId = Params.noteId(ctx);
+        MemberId member = params.member(ctx);
+        audit.around(who, "notes.delete", member, noteId, () -> {
             sync.delete(member, noteId);
             return null;
         });
-        ctx.json(Envelope.ok(Map.of("noteId", noteId, "deleted", true)));
-    }
-
-    private static MemberId bodyMember(CreateNoteRequest body) {
-        if (body.clientId2() == null || body.clientId2().isBlank()) {
-            throw ApiException.badRequest("clientId2 is required");
-        }
-        return MemberId.of(body.clientId2());
-    }
-
-    private static NoteDraft draft(CreateNoteRequest body) {
-        return new NoteDraft(
-                body.comments(),
-                followUpDate(body.followUpDate()),
-                body.followUpStatus(),
-                body.followUpAssignment(),
-                body.assignedFirst(),
-                body.seniorFullName());
-    }
-
-    private static LocalDateTime followUpDate(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return raw.length() == 10 ? java.time.LocalDate.parse(raw).atStartOfDay() : LocalDateTime.parse(raw);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest(
-                    "followUpDate must be a date such as 2026-02-01 (or a local date-time), was " + raw);
-        }
-    }
-
-    private <T> T audited(Principal who, String action, MemberId member, String noteId, Supplier<T> work) {
-        try {
-            T result = work.get();
-            audit.record(who.userId(), action, member.value(), noteId, "ok");
-            return result;
-        } catch (RuntimeException e) {
-            audit.record(
-                    who.userId(),
-                    action,
-                    member.value(),
-                    noteId,
-                    "failed: " + e.getClass().getSimpleName());
-            throw e;
-        }
+        ctx.json(Envelope.ok(Map.of("noteId", noteId, "clientId2", member.value(), "deleted", true)));
     }
 }

@@ -5,41 +5,121 @@ import io.smartsync.note.MemberId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Reads and checks query parameters, answering 400 with what was wrong. */
+/** Reads and checks query and path parameters, answering 400 with what was wrong. */
 final class Params {
-    private Params() {}
+    /** A note's id: a UUID made here, {@code caspio_<PK_ID>}, or a sync id written elsewhere. */
+    private static final Pattern NOTE_ID = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
 
-    static MemberId member(Context ctx) {
-        String raw = ctx.queryParam("clientId2");
-        if (raw == null || raw.isBlank()) {
-            throw ApiException.badRequest("clientId2 is required (the member's id, e.g. ?clientId2=CL001234)");
-        }
-        return MemberId.of(raw);
+    private final Pattern memberIds;
+
+    Params(Pattern memberIds) {
+        this.memberIds = memberIds;
     }
 
-    static Optional<Instant> since(Context ctx) {
-        String raw = ctx.queryParam("since");
+    /** The required {@code clientId2} query parameter. */
+    MemberId member(Context ctx) {
+        return member(single(ctx, "clientId2")
+                .orElseThrow(() ->
+                        ApiException.badRequest("clientId2 is required (the member's id, e.g. ?clientId2=CL001234)")));
+    }
+
+    /** A member id from anywhere (body, path): it must match both the safe pattern and the configured one. */
+    MemberId member(String raw) {
         if (raw == null || raw.isBlank()) {
-            return Optional.empty();
+            throw ApiException.badRequest("clientId2 is required (the member's id, e.g. CL001234)");
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(raw).toInstant());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(
-                    "since must be an ISO 8601 instant with an offset, e.g. 2026-01-17T10:30:00Z; was " + raw);
+        MemberId member = MemberId.of(raw); // refuses anything outside the safe pattern, with its reason
+        if (!memberIds.matcher(raw).matches()) {
+            throw ApiException.badRequest("clientId2 must match the pattern " + memberIds.pattern());
         }
+        return member;
+    }
+
+    Optional<MemberId> optionalMember(Context ctx) {
+        return single(ctx, "clientId2").map(this::member);
+    }
+
+    static String noteId(Context ctx) {
+        String raw = ctx.pathParam("noteId");
+        if (!NOTE_ID.matcher(raw).matches()) {
+            throw ApiException.badRequest("noteId must be 1-100 letters, digits, '_', '.', ':' or '-'");
+        }
+        return raw;
+    }
+
+    /** An ISO 8601 instant with an offset, e.g. 2026-01-17T10:30:00Z. */
+    static Optional<Instant> instant(Context ctx, String name) {
+        return single(ctx, name).map(raw -> {
+            try {
+                return OffsetDateTime.parse(raw).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest(
+                        name + " must be an ISO 8601 instant with an offset, e.g. 2026-01-17T10:30:00Z");
+            }
+        });
     }
 
     static boolean flag(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return false;
+        return single(ctx, name)
+                .map(raw -> {
+                    if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+                        return Boolean.parseBoolean(raw);
+                    }
+                    throw ApiException.badRequest(name + " must be true or false");
+                })
+                .orElse(false);
+    }
+
+    /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    static long number(Context ctx, String name, long min, long max, long fallback) {
+        return single(ctx, name)
+                .map(raw -> {
+                    try {
+                        long v = Long.parseLong(raw);
+                        if (v >= min && v <= max) {
+                            return v;
+                        }
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                    throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max);
+                })
+                .orElse(fallback);
+    }
+
+    /** A path parameter that must be a positive whole number. */
+    static long pathId(Context ctx, String name) {
+        try {
+            long v = Long.parseLong(ctx.pathParam(name));
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(raw);
+        throw ApiException.badRequest(name + " must be a positive whole number");
+    }
+
+    /** A short text filter: at most 100 characters without control characters. */
+    static Optional<String> text(Context ctx, String name) {
+        return single(ctx, name).map(raw -> {
+            if (raw.length() > 100 || raw.chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.badRequest(name + " must be at most 100 characters without control characters");
+            }
+            return raw;
+        });
+    }
+
+    /** A parameter given at most once; blank counts as absent, as the original app's clients send it. */
+    static Optional<String> single(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        if (values.size() > 1) {
+            throw ApiException.badRequest(name + " must be given at most once");
         }
-        throw ApiException.badRequest(name + " must be true or false, was " + raw);
+        return values.isEmpty() || values.getFirst().isBlank() ? Optional.empty() : Optional.of(values.getFirst());
     }
 }

@@ -1,69 +1,79 @@
 package io.smartsync.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.smartsync.access.AuditLog;
 import io.smartsync.access.Principal;
-import io.smartsync.access.Role;
 import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.sync.ProcessResult;
+import io.smartsync.sync.SyncMetrics;
+import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
 import io.smartsync.sync.SyncType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
-/** The seed's sync management endpoints: status of a member, the pending queue, push now. */
+/** The seed's sync management endpoints: a member's status, the queue, push now, force, conflicts, metrics. */
 final class SyncRoutes {
+    /** How many conflicts the log shows at once, newest first. */
+    private static final int CONFLICTS_SHOWN = 200;
+
     private final SyncService sync;
-    private final AuditLog audit;
-
+    private final SyncReports reports;
+    private final Audit audit;
     private final ObjectMapper json;
+    private final Params params;
 
-    SyncRoutes(SyncService sync, AuditLog audit, ObjectMapper json) {
+    SyncRoutes(SyncService sync, SyncReports reports, Audit audit, ObjectMapper json, Params params) {
         this.sync = sync;
+        this.reports = reports;
         this.audit = audit;
         this.json = json;
+        this.params = params;
     }
 
-    void register(JavalinConfig config) {
-        config.routes.get("/api/sync-status", this::status);
-        config.routes.get("/api/sync/pending", this::pending);
-        config.routes.get("/api/sync/failed", this::failed);
-        config.routes.post("/api/sync/process", this::process);
-        config.routes.post("/api/sync/force", this::force);
-        config.routes.post("/api/sync/retry-failed", this::retryFailed);
-        config.routes.get("/api/sync/conflicts", this::conflicts);
-        config.routes.post("/api/sync/conflicts/{id}/resolve", this::resolve);
+    List<Route> routes() {
+        return List.of(
+                Route.get("/api/sync-status", Access.STAFF, this::status),
+                Route.get("/api/sync/pending", Access.STAFF, this::pending),
+                Route.get("/api/sync/failed", Access.STAFF, this::failed),
+                Route.post("/api/sync/process", Access.STAFF, this::process),
+                Route.post("/api/sync/force", Access.STAFF, this::force),
+                Route.post("/api/sync/retry-failed", Access.ADMIN, this::retryFailed),
+                Route.get("/api/sync/conflicts", Access.STAFF, this::conflicts),
+                Route.post("/api/sync/conflicts/{id}/resolve", Access.ADMIN, this::resolve),
+                Route.get("/api/sync/metrics", Access.STAFF, this::metrics),
+                Route.delete("/api/sync/members/{clientId2}", Access.ADMIN, this::clearMember));
     }
 
     private void status(Context ctx) {
-        Principal who = Auth.require(ctx, Role.STAFF);
-        MemberId member = Params.member(ctx);
-        MemberSyncStatus status = sync.status(member).orElse(MemberSyncStatus.fresh(member));
-        audit.record(who.userId(), "sync.status", member.value(), null, "ok");
+        Principal who = Auth.principal(ctx);
+        MemberId member = params.member(ctx);
+        MemberSyncStatus status = audit.around(
+                who, "sync.status", member, null, () -> sync.status(member).orElse(MemberSyncStatus.fresh(member)));
         ctx.json(Envelope.ok(NoteJson.status(status)));
     }
 
     private void pending(Context ctx) {
-        Auth.require(ctx, Role.STAFF);
         ctx.json(Envelope.ok(sync.pending().stream().map(NoteJson::outbox).toList()));
     }
 
     private void failed(Context ctx) {
-        Auth.require(ctx, Role.STAFF);
         ctx.json(Envelope.ok(sync.failed().stream().map(NoteJson::outbox).toList()));
     }
 
+    /** The body of a forced sync; without a member, the whole table is checked. */
+    record ForceRequest(String clientId2) {}
+
     private void force(Context ctx) {
-        Principal who = Auth.require(ctx, Role.STAFF);
-        ForceRequest body = ctx.body().isBlank() ? new ForceRequest(null) : Bodies.read(json, ctx, ForceRequest.class);
-        Optional<MemberId> member = Optional.ofNullable(body.clientId2()).map(MemberId::of);
-        SyncType type = sync.force(member);
-        audit.record(who.userId(), "sync.force", member.map(MemberId::value).orElse(null), null, "ok");
+        Principal who = Auth.principal(ctx);
+        ForceRequest body = Bodies.readOptional(json, ctx, ForceRequest.class, new ForceRequest(null));
+        Optional<MemberId> member = Optional.ofNullable(body.clientId2()).map(params::member);
+        SyncType type = audit.around(who, "sync.force", member.orElse(null), null, () -> sync.force(member));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clientId2", member.map(MemberId::value).orElse(null));
         data.put("type", type.wireName());
@@ -71,46 +81,68 @@ final class SyncRoutes {
         ctx.json(Envelope.ok(data));
     }
 
-    /** The body of a forced sync; without a member, the whole table is checked. */
-    record ForceRequest(String clientId2) {}
-
     private void retryFailed(Context ctx) {
-        Principal who = Auth.require(ctx, Role.ADMIN);
-        int requeued = sync.retryFailed();
-        audit.record(who.userId(), "sync.retry-failed", null, null, "ok");
+        Principal who = Auth.principal(ctx);
+        int requeued = audit.around(who, "sync.retry-failed", null, null, sync::retryFailed);
         ctx.json(Envelope.ok(Map.of("requeued", requeued)));
     }
 
+    /** Both versions of each conflicting note are shown: a read of those members' notes, audited per member. */
     private void conflicts(Context ctx) {
-        Auth.require(ctx, Role.STAFF);
-        ctx.json(
-                Envelope.ok(sync.conflicts(200).stream().map(NoteJson::conflict).toList()));
-    }
-
-    private void resolve(Context ctx) {
-        Principal who = Auth.require(ctx, Role.ADMIN);
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("conflict id must be a number, was " + ctx.pathParam("id"));
-        }
-        ResolveRequest body = Bodies.read(json, ctx, ResolveRequest.class);
-        if (body.resolution() == null) {
-            throw ApiException.badRequest("resolution is required: local or server");
-        }
-        Conflict settled = sync.resolve(id, body.resolution(), who.userId());
-        audit.record(who.userId(), "sync.resolve-conflict", settled.member().value(), settled.noteId(), "ok");
-        ctx.json(Envelope.ok(NoteJson.conflict(settled)));
+        Principal who = Auth.principal(ctx);
+        List<Conflict> shown = sync.conflicts(CONFLICTS_SHOWN);
+        new TreeSet<>(shown.stream().map(c -> c.member().value()).toList())
+                .forEach(m -> audit.ok(who, "conflicts.read", m, null));
+        ctx.json(Envelope.ok(shown.stream().map(NoteJson::conflict).toList()));
     }
 
     /** The body of a conflict resolution. */
     record ResolveRequest(String resolution) {}
 
+    private void resolve(Context ctx) {
+        Principal who = Auth.principal(ctx);
+        long id = Params.pathId(ctx, "id");
+        ResolveRequest body = Bodies.read(json, ctx, ResolveRequest.class);
+        if (!"local".equals(body.resolution()) && !"server".equals(body.resolution())) {
+            throw ApiException.invalid("resolution must be local or server");
+        }
+        Conflict settled;
+        try {
+            settled = sync.resolve(id, body.resolution(), who.userId());
+        } catch (RuntimeException e) {
+            // The member is known only once the conflict is found: a failure names the conflict instead.
+            audit.record(
+                    who.userId(), "sync.resolve-conflict", null, "conflict " + id, "failed: " + ErrorMapping.codeOf(e));
+            throw e;
+        }
+        audit.ok(who, "sync.resolve-conflict", settled.member().value(), settled.noteId());
+        ctx.json(Envelope.ok(NoteJson.conflict(settled)));
+    }
+
     private void process(Context ctx) {
-        Principal who = Auth.require(ctx, Role.STAFF);
-        ProcessResult result = sync.processNow();
-        audit.record(who.userId(), "sync.process", null, null, "ok");
+        Principal who = Auth.principal(ctx);
+        ProcessResult result = audit.around(who, "sync.process", null, null, sync::processNow);
         ctx.json(Envelope.ok(Map.of("processed", result.processed(), "failed", result.failed())));
+    }
+
+    private void metrics(Context ctx) {
+        SyncMetrics m = reports.metrics();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("totalMembers", m.totalMembers());
+        data.put("syncedMembers", m.syncedMembers());
+        data.put("pendingSyncs", m.pendingSyncs());
+        data.put("failedSyncs", m.failedSyncs());
+        data.put("avgSyncTime", m.avgSyncTime());
+        data.put("dataTransferSaved", m.dataTransferSaved());
+        data.put("caspioCallsThisMonth", m.caspioCallsThisMonth());
+        ctx.json(Envelope.ok(data));
+    }
+
+    /** An admin's "clear data" of one member: local notes and status go, queued writes stay. */
+    private void clearMember(Context ctx) {
+        Principal who = Auth.principal(ctx);
+        MemberId member = params.member(ctx.pathParam("clientId2"));
+        int removed = audit.around(who, "member.clear", member, null, () -> sync.clearMember(member));
+        ctx.json(Envelope.ok(Map.of("clientId2", member.value(), "notesRemoved", removed)));
     }
 }

@@ -2,20 +2,24 @@ package io.smartsync.http;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.smartsync.sync.CaspioEvent;
 import io.smartsync.sync.SyncService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code POST /webhooks/caspio}: Caspio's outgoing webhooks, trusted only when their {@code secret}
  * matches the configured one. Without a configured secret the endpoint refuses every message.
  */
 final class WebhookRoutes {
+    private static final Set<String> EVENT_TYPES =
+            Set.of("table.recordInsert", "table.recordUpdate", "table.recordDelete");
+
     private final SyncService sync;
     private final ObjectMapper json;
     private final byte[] secret;
@@ -30,8 +34,8 @@ final class WebhookRoutes {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Message(String secret, String eventType, String objectName, List<Map<String, Object>> data) {}
 
-    void register(JavalinConfig config) {
-        config.routes.post("/webhooks/caspio", this::receive);
+    List<Route> routes() {
+        return List.of(Route.post("/webhooks/caspio", Access.WEBHOOK, this::receive));
     }
 
     private void receive(Context ctx) {
@@ -42,7 +46,17 @@ final class WebhookRoutes {
         if (m.secret() == null || !MessageDigest.isEqual(secret, m.secret().getBytes(StandardCharsets.UTF_8))) {
             throw new ApiException(401, "unauthenticated", "the webhook secret does not match");
         }
-        int applied = sync.apply(new CaspioEvent(m.eventType(), m.objectName(), m.data()));
+        if (!EVENT_TYPES.contains(m.eventType()) || m.objectName() == null || m.data() == null) {
+            throw ApiException.badRequest(
+                    "a webhook needs eventType (one of " + EVENT_TYPES + "), objectName and data");
+        }
+        int applied;
+        try {
+            applied = sync.apply(new CaspioEvent(m.eventType(), m.objectName(), m.data()));
+        } catch (ClassCastException | NullPointerException | DateTimeException e) {
+            // A row whose fields do not have Caspio's types: the message is refused, nothing is applied.
+            throw ApiException.badRequest("a row of the webhook does not have the table's field types");
+        }
         ctx.json(Envelope.ok(Map.of("applied", applied)));
     }
 }

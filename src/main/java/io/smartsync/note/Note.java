@@ -109,6 +109,26 @@ public record Note(
                 true);
     }
 
+    public Note withNoteId(String id) {
+        return new Note(
+                id,
+                member,
+                pkId,
+                comments,
+                userId,
+                userFullName,
+                timeStamp,
+                followUpDate,
+                followUpStatus,
+                followUpAssignment,
+                assignedFirst,
+                seniorFullName,
+                lastModified,
+                caspioStamp,
+                syncState,
+                deleted);
+    }
+
     public Note withSyncState(SyncState state) {
         return new Note(
                 noteId,

@@ -1,16 +1,50 @@
 package io.smartsync.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Storage for API keys and the audit log. Implementations are safe for use from many threads. */
+/**
+ * Storage for API keys, users, sessions and the audit log. Every method is one transaction;
+ * implementations are safe for use from many threads.
+ */
 public interface AccessRecords {
     void saveApiKey(ApiKeyRecord key);
 
     Optional<ApiKeyRecord> apiKeyByHash(String keyHash);
 
+    /** Every key, revoked ones included, oldest first. */
+    List<ApiKeyRecord> apiKeys();
+
+    /** Revokes a key that is not revoked yet; answers whether one was. */
+    boolean revokeApiKey(String id, Instant at);
+
+    /** Stores a new user; answers false when the user id is taken. */
+    boolean createUser(UserRecord user);
+
+    Optional<UserRecord> user(String userId);
+
+    /** Every user, oldest first. */
+    List<UserRecord> users();
+
+    /** Disables a user and ends their sessions in one transaction; answers whether the user was enabled. */
+    boolean disableUser(String userId, Instant at);
+
+    void saveSession(SessionRecord session);
+
+    Optional<SessionRecord> session(String tokenHash);
+
+    void touchSession(String tokenHash, Instant at);
+
+    void deleteSession(String tokenHash);
+
+    /** Removes sessions past their expiry; answers how many. */
+    int deleteExpiredSessions(Instant now);
+
     void appendAudit(AuditRecord record);
 
-    /** The newest audit lines first. */
-    List<AuditRecord> recentAudit(int limit);
+    List<AuditRecord> audit(AuditQuery query);
+
+    /** Removes audit lines older than {@code before}; answers how many. */
+    int purgeAudit(Instant before);
 }

@@ -2,12 +2,13 @@ package io.smartsync.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** The statements on {@code api_keys} and {@code audit_log}. */
+/** The statements on {@code api_keys}. */
 final class AccessSql {
     private AccessSql() {}
 
@@ -31,23 +32,18 @@ final class AccessSql {
                 .findOne();
     }
 
-    static void insertAudit(Handle h, AuditRecord a) {
-        h.createUpdate("INSERT INTO audit_log (at, actor, action, client_id2, note_id, outcome)"
-                        + " VALUES (:at, :actor, :action, :m, :note, :outcome)")
-                .bind("at", Sql.millis(a.at()))
-                .bind("actor", a.actor())
-                .bind("action", a.action())
-                .bind("m", a.clientId2())
-                .bind("note", a.noteId())
-                .bind("outcome", a.outcome())
-                .execute();
+    static List<ApiKeyRecord> keys(Handle h) {
+        return h.createQuery("SELECT * FROM api_keys ORDER BY created_at, id")
+                .map(AccessSql::mapKey)
+                .list();
     }
 
-    static List<AuditRecord> recentAudit(Handle h, int limit) {
-        return h.createQuery("SELECT * FROM audit_log ORDER BY id DESC LIMIT :limit")
-                .bind("limit", limit)
-                .map(AccessSql::mapAudit)
-                .list();
+    static boolean revokeKey(Handle h, String id, Instant at) {
+        return h.createUpdate("UPDATE api_keys SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+                        .bind("at", at.toEpochMilli())
+                        .bind("id", id)
+                        .execute()
+                == 1;
     }
 
     private static ApiKeyRecord mapKey(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -59,16 +55,5 @@ final class AccessSql {
                 rs.getString("role"),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "revoked_at"));
-    }
-
-    private static AuditRecord mapAudit(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new AuditRecord(
-                rs.getLong("id"),
-                Sql.instant(rs, "at"),
-                rs.getString("actor"),
-                rs.getString("action"),
-                rs.getString("client_id2"),
-                rs.getString("note_id"),
-                rs.getString("outcome"));
     }
 }

@@ -31,6 +31,8 @@ public final class JdbcStore implements LocalStore {
     private final Jdbi jdbi;
     private final Clock clock;
     private final String location;
+    private final AccessRecords access = new JdbcAccessRecords(this::tx);
+    private final Reports reports = new JdbcReports(this::tx);
 
     private JdbcStore(Jdbi jdbi, Clock clock, String location) {
         this.jdbi = jdbi;
@@ -170,6 +172,20 @@ public final class JdbcStore implements LocalStore {
         });
     }
 
+    /**
+     * A row without a sync id (a table without the field) carries the id of the note already stored for
+     * its {@code PK_ID}, so a note written here keeps the id the app knows.
+     */
+    private static Note withLocalId(Handle h, Note row) {
+        if (row.pkId() == null || !row.noteId().equals(Note.idForCaspioRow(row.pkId()))) {
+            return row;
+        }
+        return NoteSql.findByPk(h, row.pkId())
+                .filter(local -> !local.noteId().equals(row.noteId()))
+                .map(local -> row.withNoteId(local.noteId()))
+                .orElse(row);
+    }
+
     /** Out-of-order news (a late webhook, say) never replaces a newer version; stamps compare as text. */
     private static boolean olderThan(Note row, Note stored) {
         return row.caspioStamp() != null
@@ -181,7 +197,8 @@ public final class JdbcStore implements LocalStore {
     private static PullResult applyRows(Handle h, List<Note> rows, Instant now) {
         List<String> inserted = new ArrayList<>();
         int updated = 0;
-        for (Note row : rows) {
+        for (Note pulled : rows) {
+            Note row = withLocalId(h, pulled);
             if (OutboxSql.hasEntryFor(h, row.noteId())) {
                 continue;
             }
@@ -416,29 +433,18 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public void saveApiKey(ApiKeyRecord key) {
-        tx(h -> {
-            AccessSql.insertKey(h, key);
-            return null;
-        });
+    public AccessRecords access() {
+        return access;
     }
 
     @Override
-    public Optional<ApiKeyRecord> apiKeyByHash(String keyHash) {
-        return tx(h -> AccessSql.keyByHash(h, keyHash));
+    public Reports reports() {
+        return reports;
     }
 
     @Override
-    public void appendAudit(AuditRecord record) {
-        tx(h -> {
-            AccessSql.insertAudit(h, record);
-            return null;
-        });
-    }
-
-    @Override
-    public List<AuditRecord> recentAudit(int limit) {
-        return tx(h -> AccessSql.recentAudit(h, limit));
+    public int clearMember(MemberId member) {
+        return tx(h -> MemberSql.clear(h, member));
     }
 
     @Override

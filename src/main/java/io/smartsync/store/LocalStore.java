@@ -16,7 +16,21 @@ import java.util.Set;
  * The service's durable state. Every method is one transaction; implementations are safe for use from
  * many threads.
  */
-public interface LocalStore extends AccessRecords, AutoCloseable {
+public interface LocalStore extends AutoCloseable {
+
+    /** API keys, users, sessions and the audit log, in the same database. */
+    AccessRecords access();
+
+    /** Figures for health checks, meters and the seed's sync metrics. */
+    Reports reports();
+
+    /**
+     * Forgets a member's notes and sync status, so the next selection syncs it from the start. Notes
+     * with a write still queued are kept, and so is the queue.
+     *
+     * @return how many notes were removed
+     */
+    int clearMember(MemberId member);
 
     Optional<MemberSyncStatus> status(MemberId member);
 

@@ -39,6 +39,11 @@ final class MemberPuller {
         return pull(from, new Keyset(from.cursorStamp(), from.cursorPk()), true);
     }
 
+    /** Every row of the member again, stored where it differs: the content check of a forced sync. */
+    PullResult everything(MemberSyncStatus from) {
+        return pull(from, Keyset.START, false);
+    }
+
     /** Rows changed since the cursor, starting {@code overlapSeconds} before it. */
     PullResult incremental(MemberSyncStatus from) {
         if (from.cursorStamp() == null) {

@@ -1,6 +1,7 @@
 package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
+import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.Where;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 final class NotePush {
     private static final Logger log = LoggerFactory.getLogger(NotePush.class);
+
+    /** Caspio's code for a violated unique field, among other SQL Server errors. */
+    private static final String UNIQUE = "SqlServerError";
 
     private final LocalStore store;
     private final CaspioClient caspio;
@@ -68,7 +72,23 @@ final class NotePush {
                 return existing.getFirst();
             }
         }
-        return caspio.insert(f.table(), mapper.toCreateFields(note));
+        try {
+            return caspio.insert(f.table(), mapper.toCreateFields(note));
+        } catch (CaspioException e) {
+            if (entry.attempts() > 1 && e.kind() == CaspioException.Kind.PERMANENT && UNIQUE.equals(e.caspioCode())) {
+                // The sync id is taken, yet the lookup saw no row: an earlier attempt's row is committed but
+                // not visible yet. Looking again later adopts it; creating another would duplicate it.
+                throw new CaspioException(
+                        CaspioException.Kind.TRANSIENT,
+                        "note " + note.noteId() + " exists in Caspio but is not visible yet; looking it up again later",
+                        e.status(),
+                        e.caspioCode(),
+                        e.requestId(),
+                        null,
+                        e);
+            }
+            throw e;
+        }
     }
 
     private void update(OutboxEntry entry, Note note) {

@@ -61,7 +61,10 @@ final class SyncEngine {
         return run(member, false);
     }
 
-    /** A full check of one member: a pull even if the poll keeps it fresh, and a reconcile of its keys. */
+    /**
+     * A full check of one member: every row read again and compared (this catches even two edits within
+     * one second, which the cursor cannot tell apart), and a reconcile of its keys for deletes.
+     */
     SyncType force(MemberId member) {
         return run(member, true);
     }
@@ -88,7 +91,9 @@ final class SyncEngine {
             events.emit("sync.started", member.value(), null, Map.of("type", type.wireName()));
             try (Tally cost = caspio.tally()) {
                 try {
-                    found = type == SyncType.INITIAL ? puller.initial(before) : puller.incremental(before);
+                    found = type == SyncType.INITIAL
+                            ? puller.initial(before)
+                            : force ? puller.everything(before) : puller.incremental(before);
                     if (type == SyncType.INCREMENTAL && (force || reconcileDue(member))) {
                         reconciler.reconcile(member);
                     }

@@ -300,6 +300,16 @@ public final class SyncService implements AutoCloseable {
         return store.conflict(conflictId).orElseThrow();
     }
 
+    /**
+     * Forgets the member's local notes and sync status (an admin's "clear data"); writes still queued
+     * stay, with their notes, and the next selection syncs the member from the start.
+     *
+     * @return how many notes were removed
+     */
+    public int clearMember(MemberId member) {
+        return store.clearMember(member);
+    }
+
     /** Puts every parked entry back in the queue; answers how many. */
     public int retryFailed() {
         int requeued = store.requeueFailed();

@@ -1,0 +1,49 @@
+package io.smartsync.cli;
+
+import io.smartsync.access.AuditLog;
+import io.smartsync.store.AccessRecords;
+import io.smartsync.store.JdbcStore;
+import io.smartsync.store.LocalStore;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The store of a data directory, opened by the {@code keys} and {@code users} commands (a running
+ * service may have it open too: SQLite lets them take turns). Each admin action is audited with the
+ * operating-system user who ran it.
+ */
+final class AccessStore implements AutoCloseable {
+    private final LocalStore store;
+    private final AuditLog audit;
+    private final String actor;
+
+    private AccessStore(LocalStore store, Clock clock) {
+        this.store = store;
+        this.audit = new AuditLog(store.access(), clock);
+        this.actor = "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    /** {@code --data-dir}, else {@code SMARTSYNC_DATA_DIR}, else ./smartsync-data. */
+    static AccessStore open(Env env, Path dataDir) {
+        Path dir = DataDir.prepare(
+                dataDir != null
+                        ? dataDir
+                        : Path.of(env.get("SMARTSYNC_DATA_DIR").orElse("./smartsync-data")),
+                dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR");
+        Clock clock = Clock.systemUTC();
+        return new AccessStore(JdbcStore.openSqlite(DataDir.ownerOnlyFile(dir.resolve("smartsync.db")), clock), clock);
+    }
+
+    AccessRecords records() {
+        return store.access();
+    }
+
+    void audited(String action, String subject, String outcome) {
+        audit.record(actor, action, null, subject, outcome);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

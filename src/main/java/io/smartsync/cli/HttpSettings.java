@@ -1,0 +1,93 @@
+package io.smartsync.cli;
+
+import io.smartsync.http.ApiSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The HTTP API's settings from {@code SMARTSYNC_*} variables: {@code SMARTSYNC_TLS_KEYSTORE} with
+ * {@code SMARTSYNC_TLS_KEYSTORE_PASSWORD[_FILE]}, {@code SMARTSYNC_COOKIE_SECURE},
+ * {@code SMARTSYNC_FOLLOW_UP_STATUSES} (separated by {@code |}), {@code SMARTSYNC_MEMBER_ID_PATTERN},
+ * {@code SMARTSYNC_MAX_REQUEST_BYTES}, {@code SMARTSYNC_WEBHOOK_SECRET}. Every error names its variable.
+ */
+final class HttpSettings {
+    private HttpSettings() {}
+
+    static ApiSettings fromEnv(Env env, String host, int port) {
+        ApiSettings s = ApiSettings.defaults(host, port)
+                .withWebhookSecret(env.get("SMARTSYNC_WEBHOOK_SECRET").orElse(null));
+        try {
+            if (env.get("SMARTSYNC_FOLLOW_UP_STATUSES").isPresent()) {
+                s = s.withFollowUpStatuses(
+                        statuses(env.get("SMARTSYNC_FOLLOW_UP_STATUSES").get()));
+            }
+            if (env.get("SMARTSYNC_MEMBER_ID_PATTERN").isPresent()) {
+                s = s.withMemberIds(
+                        pattern(env.get("SMARTSYNC_MEMBER_ID_PATTERN").get()));
+            }
+            if (env.get("SMARTSYNC_MAX_REQUEST_BYTES").isPresent()) {
+                s = s.withMaxRequestBytes(
+                        bytes(env.get("SMARTSYNC_MAX_REQUEST_BYTES").get()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("HTTP settings: " + e.getMessage());
+        }
+        s = s.withSecureCookies(
+                env.get("SMARTSYNC_COOKIE_SECURE").map(Boolean::parseBoolean).orElse(false));
+        if (env.get("SMARTSYNC_TLS_KEYSTORE").isPresent()) {
+            Path keystore = Path.of(env.get("SMARTSYNC_TLS_KEYSTORE").get());
+            if (!Files.isReadable(keystore)) {
+                throw new SettingException("SMARTSYNC_TLS_KEYSTORE: cannot read " + keystore);
+            }
+            s = s.withTls(new ApiSettings.Tls(keystore, password(env)));
+        }
+        return s;
+    }
+
+    /** {@code 🟢Open|🔴Closed|🟡 Priority}: a bar separates them, because statuses contain spaces and commas. */
+    static Set<String> statuses(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Arrays.stream(text.split("\\|"))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .forEach(out::add);
+        return out;
+    }
+
+    private static Pattern pattern(String text) {
+        try {
+            return Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            throw new SettingException(
+                    "SMARTSYNC_MEMBER_ID_PATTERN is not a regular expression: " + e.getDescription());
+        }
+    }
+
+    private static long bytes(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new SettingException("SMARTSYNC_MAX_REQUEST_BYTES must be a whole number, was '" + text + "'");
+        }
+    }
+
+    private static String password(Env env) {
+        return env.get("SMARTSYNC_TLS_KEYSTORE_PASSWORD").orElseGet(() -> {
+            String file = env.get("SMARTSYNC_TLS_KEYSTORE_PASSWORD_FILE")
+                    .orElseThrow(() -> new SettingException("SMARTSYNC_TLS_KEYSTORE is set but neither"
+                            + " SMARTSYNC_TLS_KEYSTORE_PASSWORD nor SMARTSYNC_TLS_KEYSTORE_PASSWORD_FILE is"));
+            try {
+                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new SettingException("SMARTSYNC_TLS_KEYSTORE_PASSWORD_FILE cannot be read: " + e.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package io.smartsync.cli;
+
+import io.smartsync.caspio.CaspioPolicy;
+import io.smartsync.sync.ConflictPolicy;
+import io.smartsync.sync.SyncConfig;
+import java.time.Duration;
+import java.util.function.LongConsumer;
+
+/**
+ * The sync settings from {@code SMARTSYNC_*} variables over the seed's defaults; every error names its
+ * variable. Tests and long runs use these to shrink intervals and backoffs to milliseconds.
+ */
+final class SyncSettings {
+    private SyncSettings() {}
+
+    static SyncConfig fromEnv(Env env) {
+        SyncConfig.Builder b = SyncConfig.builder();
+        number(env, "SMARTSYNC_MAX_RETRY_ATTEMPTS", v -> b.maxRetryAttempts((int) v));
+        number(env, "SMARTSYNC_RETRY_DELAY_MS", b::retryDelayMs);
+        number(env, "SMARTSYNC_BATCH_SIZE", v -> b.batchSize((int) v));
+        number(env, "SMARTSYNC_AUTO_SYNC_INTERVAL_MS", b::autoSyncInterval);
+        number(env, "SMARTSYNC_OFFLINE_QUEUE_LIMIT", v -> b.offlineQueueLimit((int) v));
+        number(env, "SMARTSYNC_SYNC_TIMEOUT_MS", b::syncTimeoutMs);
+        number(env, "SMARTSYNC_OVERLAP_SECONDS", b::overlapSeconds);
+        number(env, "SMARTSYNC_PAGE_SIZE", v -> b.pageSize((int) v));
+        number(env, "SMARTSYNC_PUSH_LEASE_MS", v -> b.pushLease(Duration.ofMillis(v)));
+        number(env, "SMARTSYNC_SELECTION_DEADLINE_MS", b::selectionDeadlineMs);
+        number(env, "SMARTSYNC_RECONCILE_INTERVAL_MS", b::reconcileIntervalMs);
+        env.get("SMARTSYNC_CONFLICT_POLICY").ifPresent(v -> b.conflictPolicy(parse("SMARTSYNC_CONFLICT_POLICY", v)));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("sync settings: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The client's retry, breaker and rate limit: the seed's settings plus {@code SMARTSYNC_BREAKER_DELAY_MS},
+     * {@code SMARTSYNC_BREAKER_FAILURES}, {@code SMARTSYNC_MAX_RETRY_DELAY_MS} (also the most a
+     * {@code Retry-After} is honoured for) and {@code SMARTSYNC_CALLS_PER_SECOND}.
+     */
+    static CaspioPolicy policy(Env env, SyncConfig s) {
+        CaspioPolicy d = CaspioPolicy.defaults();
+        long breakerDelay = env.get("SMARTSYNC_BREAKER_DELAY_MS")
+                .map(v -> parseLong("SMARTSYNC_BREAKER_DELAY_MS", v))
+                .orElse(s.autoSyncInterval()); // paused for one sync cycle, then one trial call
+        long breakerFailures = env.get("SMARTSYNC_BREAKER_FAILURES")
+                .map(v -> parseLong("SMARTSYNC_BREAKER_FAILURES", v))
+                .orElse((long) d.breakerFailures());
+        long maxDelay = env.get("SMARTSYNC_MAX_RETRY_DELAY_MS")
+                .map(v -> parseLong("SMARTSYNC_MAX_RETRY_DELAY_MS", v))
+                .orElse(Math.max(s.retryDelayMs(), d.maxRetryDelay().toMillis()));
+        long rate = env.get("SMARTSYNC_CALLS_PER_SECOND")
+                .map(v -> parseLong("SMARTSYNC_CALLS_PER_SECOND", v))
+                .orElse((long) d.callsPerSecond());
+        try {
+            return new CaspioPolicy(
+                    s.maxRetryAttempts(),
+                    Duration.ofMillis(s.retryDelayMs()),
+                    Duration.ofMillis(
+                            Math.max(s.retryDelayMs(), d.maxRetryDelay().toMillis())),
+                    Duration.ofMillis(s.syncTimeoutMs()),
+                    (int) breakerFailures,
+                    Duration.ofMillis(breakerDelay),
+                    (int) rate,
+                    d.seed());
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("Caspio client settings: " + e.getMessage());
+        }
+    }
+
+    private static void number(Env env, String name, LongConsumer set) {
+        env.get(name).ifPresent(v -> set.accept(parseLong(name, v)));
+    }
+
+    private static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new SettingException(name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static ConflictPolicy parse(String name, String value) {
+        try {
+            return ConflictPolicy.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(name + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.smartsync.http;
+
+import io.smartsync.access.AuditLog;
+import io.smartsync.access.Principal;
+import io.smartsync.note.MemberId;
+import java.util.function.Supplier;
+
+/** Writes the audit line of an API call once its outcome is known: ok, or failed with the reason's code. */
+final class Audit {
+    private final AuditLog log;
+
+    Audit(AuditLog log) {
+        this.log = log;
+    }
+
+    /** Runs {@code work} and records how it ended; a failure is recorded and thrown on. */
+    <T> T around(Principal who, String action, MemberId member, String noteId, Supplier<T> work) {
+        String m = member == null ? null : member.value();
+        try {
+            T result = work.get();
+            log.record(who.userId(), action, m, noteId, "ok");
+            return result;
+        } catch (RuntimeException e) {
+            log.record(who.userId(), action, m, noteId, "failed: " + ErrorMapping.codeOf(e));
+            throw e;
+        }
+    }
+
+    void ok(Principal who, String action, String clientId2, String noteId) {
+        log.record(who.userId(), action, clientId2, noteId, "ok");
+    }
+
+    void record(String actor, String action, String clientId2, String noteId, String outcome) {
+        log.record(actor, action, clientId2, noteId, outcome);
+    }
+}

@@ -1,0 +1,69 @@
+package io.smartsync.http;
+
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.smartsync.sync.QueueState;
+import io.smartsync.sync.SyncReports;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Liveness, readiness and Prometheus metrics. Ready means the store answers: reads and local writes go on
+ * while Caspio is offline, so an open breaker only makes the service "degraded". Counts, never ids.
+ */
+final class HealthRoutes {
+    private final SyncReports reports;
+    private final PrometheusMeterRegistry meters;
+    private final Clock clock;
+
+    HealthRoutes(SyncReports reports, PrometheusMeterRegistry meters, Clock clock) {
+        this.reports = reports;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.get("/health", Access.OPEN, this::health),
+                Route.get("/health/live", Access.OPEN, ctx -> ctx.json(Map.of("status", "up"))),
+                Route.get("/health/ready", Access.OPEN, this::health),
+                Route.get("/metrics", Access.STAFF, this::prometheus));
+    }
+
+    private void health(Context ctx) {
+        boolean store = reports.storeReachable();
+        boolean caspio = reports.caspioOnline();
+        Map<String, Object> checks = new LinkedHashMap<>();
+        checks.put("store", store ? "up" : "down");
+        checks.put("caspio", caspio ? "online" : "offline");
+        checks.put("queue", store ? queue(reports.queue()) : null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", !store ? "down" : caspio ? "up" : "degraded");
+        body.put("live", true);
+        body.put("ready", store);
+        body.put("checks", checks);
+        ctx.status(store ? 200 : 503).json(body);
+    }
+
+    private Map<String, Object> queue(QueueState q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pending", q.pending());
+        m.put("failed", q.failed());
+        m.put(
+                "oldestPendingAgeSeconds",
+                q.oldestPendingAt() == null
+                        ? null
+                        : Math.max(
+                                0,
+                                Duration.between(q.oldestPendingAt(), clock.instant())
+                                        .toSeconds()));
+        return m;
+    }
+
+    private void prometheus(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
+    }
+}

@@ -1,0 +1,21 @@
+package io.smartsync.store;
+
+import io.smartsync.note.MemberId;
+import org.jdbi.v3.core.Handle;
+
+/** Clearing a member's local data: its notes and sync status go, its queued writes stay. */
+final class MemberSql {
+    private MemberSql() {}
+
+    /** Answers how many notes were removed; notes with a queued write are kept for the push. */
+    static int clear(Handle h, MemberId member) {
+        int notes = h.createUpdate(
+                        "DELETE FROM notes WHERE client_id2 = :m" + " AND note_id NOT IN (SELECT note_id FROM outbox)")
+                .bind("m", member.value())
+                .execute();
+        h.createUpdate("DELETE FROM member_sync_status WHERE client_id2 = :m")
+                .bind("m", member.value())
+                .execute();
+        return notes;
+    }
+}

@@ -1,0 +1,67 @@
+package io.smartsync.store;
+
+import java.time.YearMonth;
+import org.jdbi.v3.core.Handle;
+
+/** The read-only statements behind {@link Reports}, plus the monthly Caspio usage counter. */
+final class ReportSql {
+    private ReportSql() {}
+
+    static QueueStats queue(Handle h) {
+        return h.createQuery("SELECT COALESCE(SUM(CASE WHEN failed = 0 THEN 1 ELSE 0 END), 0) AS pending,"
+                        + " COALESCE(SUM(failed), 0) AS parked,"
+                        + " MIN(CASE WHEN failed = 0 THEN queued_at END) AS oldest FROM outbox")
+                .map((rs, ctx) -> new QueueStats(rs.getInt("pending"), rs.getInt("parked"), Sql.instant(rs, "oldest")))
+                .one();
+    }
+
+    static SyncTotals totals(Handle h, YearMonth month) {
+        int[] members = h.createQuery("SELECT COUNT(*) AS total,"
+                        + " COALESCE(SUM(CASE WHEN initial_sync_completed = 1 THEN 1 ELSE 0 END), 0) AS synced"
+                        + " FROM member_sync_status")
+                .map((rs, ctx) -> new int[] {rs.getInt("total"), rs.getInt("synced")})
+                .one();
+        QueueStats queue = queue(h);
+        long avg = h.createQuery("SELECT COALESCE(AVG(duration_ms), 0) FROM sync_history"
+                        + " WHERE kind IN ('initial', 'incremental') AND client_id2 IS NOT NULL")
+                .mapTo(Double.class)
+                .one()
+                .longValue();
+        return new SyncTotals(members[0], members[1], queue.pending(), queue.failed(), avg, saved(h), calls(h, month));
+    }
+
+    /** A full reload costs the member's notes times the mean row size of initial syncs; see {@link SyncTotals}. */
+    private static long saved(Handle h) {
+        double rowBytes = h.createQuery("SELECT COALESCE(1.0 * SUM(bytes_in) / NULLIF(SUM(rows_read), 0), 0)"
+                        + " FROM sync_history WHERE kind = 'initial' AND outcome = 'ok'")
+                .mapTo(Double.class)
+                .one();
+        return h.createQuery("SELECT COALESCE(SUM(r.runs * COALESCE(s.total_notes_count, 0)), 0) AS reload_rows,"
+                        + " COALESCE(SUM(r.cost), 0) AS cost FROM (SELECT client_id2, COUNT(*) AS runs,"
+                        + " SUM(bytes_in) AS cost FROM sync_history WHERE kind = 'incremental'"
+                        + " AND client_id2 IS NOT NULL GROUP BY client_id2) r"
+                        + " LEFT JOIN member_sync_status s ON s.client_id2 = r.client_id2")
+                .map((rs, ctx) -> Math.max(0, Math.round(rs.getLong("reload_rows") * rowBytes) - rs.getLong("cost")))
+                .one();
+    }
+
+    private static long calls(Handle h, YearMonth month) {
+        return h.createQuery("SELECT requests FROM caspio_usage WHERE month = :month")
+                .bind("month", month.toString())
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
+    }
+
+    static void addUsage(Handle h, YearMonth month, long requests, long bytesIn, long bytesOut) {
+        h.createUpdate("INSERT INTO caspio_usage (month, requests, bytes_in, bytes_out)"
+                        + " VALUES (:month, :requests, :in, :out) ON CONFLICT (month) DO UPDATE SET"
+                        + " requests = requests + excluded.requests, bytes_in = bytes_in + excluded.bytes_in,"
+                        + " bytes_out = bytes_out + excluded.bytes_out")
+                .bind("month", month.toString())
+                .bind("requests", requests)
+                .bind("in", bytesIn)
+                .bind("out", bytesOut)
+                .execute();
+    }
+}

@@ -1,0 +1,16 @@
+package io.smartsync.store;
+
+import java.time.YearMonth;
+
+/** Read-mostly figures for health checks, meters and the dashboard. Thread-safe. */
+public interface Reports {
+    QueueStats queue();
+
+    SyncTotals syncTotals(YearMonth month);
+
+    /** Adds Caspio calls made in {@code month} to its running total, which survives restarts. */
+    void addCaspioUsage(YearMonth month, long requests, long bytesIn, long bytesOut);
+
+    /** A trivial query: true when the store answers. */
+    boolean reachable();
+}

@@ -1,0 +1,134 @@
+package io.smartsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.FaultConfig;
+import io.smartsync.sync.SyncConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The global poll, the selection deadline, the reconcile of deletes, and draining after an outage. */
+class FreshnessTest {
+    private static final String TABLE = CaspioEmulator.NOTES_TABLE;
+
+    @TempDir
+    Path dir;
+
+    Demo demo;
+    TestApi api;
+
+    private void start(SyncConfig sync) {
+        demo = Demo.start(new Demo.Options(0, 0, dir, 6, null, "demo", "demo-secret", sync));
+        api = new TestApi(demo.port(), demo.adminKey());
+    }
+
+    @AfterEach
+    void stop() {
+        demo.close();
+    }
+
+    private JsonNode sync(String member) {
+        return api.get("/api/client-notes?clientId2=" + member).body().path("data");
+    }
+
+    @Test
+    void a_member_the_poll_keeps_fresh_is_answered_from_the_store_and_sees_new_rows() {
+        start(SyncConfig.builder().autoSyncInterval(150).build());
+        assertThat(sync("CL000001").path("sync").path("type").asText()).isEqualTo("initial");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+
+        Map<String, Object> row = demo.emulator()
+                .insert(TABLE, Map.of("Client_ID2", "CL000001", "Comments", "Left a voicemail for the member"));
+
+        String id = "caspio_" + row.get("PK_ID");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode answer = sync("CL000001");
+            return answer.path("sync").path("type").asText().equals("cached")
+                    && answer.path("notes").findValuesAsText("noteId").contains(id);
+        });
+    }
+
+    @Test
+    void a_pull_past_the_deadline_answers_stale_from_the_store_and_finishes_in_the_background() {
+        start(SyncConfig.builder().selectionDeadlineMs(300).build());
+        sync("CL000002"); // the first sync may itself outlast the deadline; it finishes in the background
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/sync-status?clientId2=CL000002")
+                        .body()
+                        .path("data")
+                        .path("initialSyncCompleted")
+                        .asBoolean());
+        demo.emulator().faults(FaultConfig.parse("latency=400ms"));
+        demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000002", "Comments", "Pharmacy called back"));
+
+        JsonNode stale = sync("CL000002");
+
+        assertThat(stale.path("sync").path("type").asText()).isEqualTo("stale");
+        assertThat(stale.path("notes").findValuesAsText("comments")).doesNotContain("Pharmacy called back");
+        demo.emulator().faults(FaultConfig.NONE);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync("CL000002")
+                        .path("notes")
+                        .findValuesAsText("comments")
+                        .contains("Pharmacy called back"));
+    }
+
+    @Test
+    void a_row_deleted_in_caspio_disappears_after_a_forced_sync() {
+        start(SyncConfig.defaults());
+        JsonNode first = sync("CL000003");
+        Map<String, Object> row = demo.emulator().rows(TABLE).stream()
+                .filter(r -> "CL000003".equals(r.get("Client_ID2")))
+                .findFirst()
+                .orElseThrow();
+        String id = "caspio_" + row.get("PK_ID");
+        assertThat(first.path("notes").findValuesAsText("noteId")).contains(id);
+
+        demo.emulator().delete(TABLE, ((Number) row.get("PK_ID")).longValue());
+        assertThat(api.post("/api/sync/force", Map.of("clientId2", "CL000003")).status())
+                .isEqualTo(200);
+
+        assertThat(sync("CL000003").path("notes").findValuesAsText("noteId")).doesNotContain(id);
+    }
+
+    @Test
+    void notes_written_while_caspio_fails_stay_queued_and_drain_by_themselves_when_it_answers() {
+        start(SyncConfig.builder()
+                .retryDelayMs(5)
+                .maxRetryAttempts(1)
+                .autoSyncInterval(200)
+                .build());
+        sync("CL000004");
+        demo.emulator().faults(FaultConfig.parse("error5xx=1.0"));
+
+        TestApi.Answer created = api.post(
+                "/api/client-notes", Map.of("clientId2", "CL000004", "comments", "Transport booked for Monday"));
+
+        assertThat(created.status()).isEqualTo(201);
+        String noteId = created.body().path("data").path("noteId").asText();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/sync/pending")
+                                .body()
+                                .path("data")
+                                .path(0)
+                                .path("syncAttempts")
+                                .asInt()
+                        >= 1);
+        assertThat(api.get("/api/sync/failed").body().path("data").isEmpty()).isTrue();
+
+        demo.emulator().faults(FaultConfig.NONE);
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get("/api/sync/pending").body().path("data").isEmpty());
+        assertThat(demo.emulator().rows(TABLE).stream().filter(r -> noteId.equals(r.get("Sync_ID"))))
+                .hasSize(1);
+    }
+}
