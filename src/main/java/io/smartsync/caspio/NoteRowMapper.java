@@ -12,25 +12,22 @@ import java.util.Map;
 /** Turns Caspio rows into notes and notes into the fields a write sends. Stateless and thread-safe. */
 public final class NoteRowMapper {
     private final NoteFields f;
+    private final TableShape shape;
     private final ZoneId stampZone;
     private final boolean memberNumeric;
 
-    /**
-     * @param stampZone the zone Caspio writes the table's TIMESTAMP fields in
-     * @param memberNumeric true when the member field is a NUMBER, so member ids are sent unquoted
-     */
-    public NoteRowMapper(NoteFields fields, ZoneId stampZone, boolean memberNumeric) {
-        this.f = fields;
-        this.stampZone = stampZone;
-        this.memberNumeric = memberNumeric;
-    }
-
-    /** The mapper for a table of this shape: its cursor field, zone and member field type. */
-    public static NoteRowMapper forShape(NoteFields names, TableShape shape) {
-        NoteFields fields = shape.cursor() == null
+    /** The mapper for a table of this shape: its cursor field, zone, sync-id field and member field type. */
+    public NoteRowMapper(NoteFields names, TableShape shape) {
+        this.f = shape.cursor() == null
                 ? names
                 : names.withUpdateStamp(shape.cursor().name());
-        return new NoteRowMapper(fields, shape.cursorZone(), shape.memberNumeric());
+        this.shape = shape;
+        this.stampZone = shape.cursorZone();
+        this.memberNumeric = shape.memberNumeric();
+    }
+
+    public TableShape shape() {
+        return shape;
     }
 
     /** {@code q.where} for one member's rows, quoted as the member field's type asks. */
@@ -68,7 +65,9 @@ public final class NoteRowMapper {
     /** The fields a create sends: everything but what Caspio sets itself (PK_ID and the stamps). */
     public Map<String, Object> toCreateFields(Note n) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put(f.syncId(), n.noteId());
+        if (shape.syncIdAvailable()) {
+            row.put(f.syncId(), n.noteId());
+        }
         row.put(f.noteId(), n.noteId());
         row.put(
                 f.member(),

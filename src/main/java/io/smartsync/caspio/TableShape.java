@@ -21,6 +21,16 @@ import java.util.Optional;
 public record TableShape(
         FieldInfo cursor, boolean updatesVisible, boolean syncIdAvailable, boolean memberNumeric, ZoneId cursorZone) {
 
+    /** What {@code setup} makes of a table: an update stamp in UTC and a sync-id field. */
+    public static TableShape syncReady(NoteFields names) {
+        return new TableShape(
+                new FieldInfo(names.updateStamp(), "TIMESTAMP", false, true, true, "UTC", null),
+                true,
+                true,
+                false,
+                ZoneOffset.UTC);
+    }
+
     /** Reads the shape from {@code GET /tables/{t}/fields}. */
     public static TableShape detect(List<FieldInfo> fields, NoteFields names) {
         Optional<FieldInfo> update = field(fields, names.updateStamp()).filter(TableShape::stampOnUpdate);

@@ -25,7 +25,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +122,7 @@ final class ServiceRuntime implements AutoCloseable {
         try {
             TableShape shape = TableShape.detect(caspio.fields(names.table()), names);
             shape.describe(names).forEach(line -> log.info("table {}: {}", names.table(), line));
-            return NoteRowMapper.forShape(names, shape);
+            return new NoteRowMapper(names, shape);
         } catch (CaspioException e) {
             log.warn(
                     "could not read the fields of {} ({}); assuming {} (UTC) is the cursor and {} holds sync ids",
@@ -131,7 +130,7 @@ final class ServiceRuntime implements AutoCloseable {
                     e.getMessage(),
                     names.updateStamp(),
                     names.syncId());
-            return new NoteRowMapper(names, ZoneOffset.UTC, false);
+            return new NoteRowMapper(names, TableShape.syncReady(names));
         }
     }
 

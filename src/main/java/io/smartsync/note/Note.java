@@ -56,6 +56,28 @@ public record Note(
         return "caspio_" + pkId;
     }
 
+    /**
+     * A hash of what a person can edit: tells versions apart on a table whose update stamp does not
+     * move when a row is edited.
+     */
+    public String contentHash() {
+        String joined = String.join(
+                "\u0000",
+                comments,
+                String.valueOf(followUpDate),
+                String.valueOf(followUpStatus),
+                String.valueOf(followUpAssignment),
+                String.valueOf(assignedFirst),
+                String.valueOf(seniorFullName));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
     /** True when a person would see no difference: same text and follow-up fields. */
     public boolean sameContentAs(Note other) {
         return Objects.equals(comments, other.comments)

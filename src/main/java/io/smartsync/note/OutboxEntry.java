@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param failed true once a permanent error parked the entry; transient failures never set it
  * @param baseStamp for an update or delete, Caspio's stamp of the version the edit was made on; the
  *     push is conditional on it. Null for a create, or when the note had not reached Caspio yet
+ * @param baseHash {@link Note#contentHash()} of that version, for tables without an update stamp
  */
 public record OutboxEntry(
         long id,
@@ -19,7 +20,8 @@ public record OutboxEntry(
         int attempts,
         String lastError,
         boolean failed,
-        String baseStamp) {
+        String baseStamp,
+        String baseHash) {
 
     public OutboxEntry {
         Objects.requireNonNull(noteId, "noteId");

@@ -296,7 +296,8 @@ public final class JdbcStore implements LocalStore {
             }
             NoteSql.upsert(h, note, now);
             String base = before.map(Note::caspioStamp).orElse(null);
-            return Optional.of(OutboxSql.insert(h, note.noteId(), note.member(), action, now, base));
+            String baseHash = before.map(Note::contentHash).orElse(null);
+            return Optional.of(OutboxSql.insert(h, note.noteId(), note.member(), action, now, base, baseHash));
         });
     }
 
@@ -306,8 +307,10 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public void completePush(OutboxEntry entry, Note asInCaspio) {
+    public void completePush(OutboxEntry entry, Note pushed) {
         Instant now = clock.instant();
+        // The row is this note, whatever id a table without a sync-id field would give it.
+        Note asInCaspio = pushed.withNoteId(entry.noteId());
         tx(h -> {
             OutboxSql.delete(h, entry.id());
             Note stored = NoteSql.find(h, entry.noteId()).orElse(asInCaspio);
@@ -343,9 +346,9 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public void rebase(OutboxEntry entry, String baseStamp) {
+    public void rebase(OutboxEntry entry, Note server) {
         tx(h -> {
-            OutboxSql.rebase(h, entry.id(), baseStamp);
+            OutboxSql.rebase(h, entry.id(), server.caspioStamp(), server.contentHash());
             return null;
         });
     }

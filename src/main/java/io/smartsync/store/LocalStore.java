@@ -109,10 +109,10 @@ public interface LocalStore extends AutoCloseable {
     void completePush(OutboxEntry entry, Note asInCaspio);
 
     /**
-     * Releases the entry to be pushed again, now conditional on {@code baseStamp}: Caspio's version it
-     * is to replace.
+     * Releases the entry to be pushed again, now conditional on {@code server}'s stamp and content: the
+     * Caspio version it is to replace.
      */
-    void rebase(OutboxEntry entry, String baseStamp);
+    void rebase(OutboxEntry entry, Note server);
 
     /** Parks an entry whose conflict waits for a person; the note shows {@code conflict}. */
     void parkConflict(OutboxEntry entry, long conflictId);
@@ -136,7 +136,10 @@ public interface LocalStore extends AutoCloseable {
 
     void resolveConflict(long id, String outcome, String by);
 
-    /** Puts parked entries back in the queue with a fresh count of attempts; answers how many. */
+    /**
+     * Puts parked entries back in the queue; answers how many. Their attempts still count: a create
+     * tried before is looked up before it is sent again.
+     */
     int requeueFailed();
 
     void recordRun(SyncRun run);

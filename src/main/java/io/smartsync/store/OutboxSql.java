@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** The statements on the {@code outbox} table; each runs on a handle inside the caller's transaction. */
 final class OutboxSql {
     private static final String COLUMNS =
-            "id, note_id, client_id2, action, queued_at, attempts, last_error, failed, base_stamp";
+            "id, note_id, client_id2, action, queued_at, attempts, last_error, failed, base_stamp, base_hash";
 
     /** Only the oldest entry of a note may be taken, so a note's writes reach Caspio in order. */
     private static final String CLAIMABLE = "SELECT " + COLUMNS + " FROM outbox o WHERE o.failed = 0"
@@ -27,18 +27,25 @@ final class OutboxSql {
     private OutboxSql() {}
 
     static OutboxEntry insert(
-            Handle h, String noteId, MemberId member, OutboxAction action, Instant at, String baseStamp) {
-        long id = h.createUpdate("INSERT INTO outbox (note_id, client_id2, action, queued_at, base_stamp)"
-                        + " VALUES (:noteId, :m, :action, :at, :base)")
+            Handle h,
+            String noteId,
+            MemberId member,
+            OutboxAction action,
+            Instant at,
+            String baseStamp,
+            String baseHash) {
+        long id = h.createUpdate("INSERT INTO outbox (note_id, client_id2, action, queued_at, base_stamp, base_hash)"
+                        + " VALUES (:noteId, :m, :action, :at, :base, :hash)")
                 .bind("noteId", noteId)
                 .bind("m", member.value())
                 .bind("action", action.name())
                 .bind("at", at.toEpochMilli())
                 .bind("base", baseStamp)
+                .bind("hash", baseHash)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
-        return new OutboxEntry(id, noteId, member, action, at, 0, null, false, baseStamp);
+        return new OutboxEntry(id, noteId, member, action, at, 0, null, false, baseStamp, baseHash);
     }
 
     /** The note's newest entry, if no push holds it and it is not parked: a new write may merge into it. */
@@ -102,7 +109,8 @@ final class OutboxSql {
                     e.attempts() + 1,
                     e.lastError(),
                     false,
-                    e.baseStamp()));
+                    e.baseStamp(),
+                    e.baseHash()));
         }
         return claimed;
     }
@@ -121,16 +129,18 @@ final class OutboxSql {
     }
 
     static int requeueFailed(Handle h) {
-        return h.createUpdate("UPDATE outbox SET failed = 0, attempts = 0, lease_owner = NULL, lease_until = NULL"
-                        + " WHERE failed = 1")
+        return h.createUpdate(
+                        "UPDATE outbox SET failed = 0, lease_owner = NULL, lease_until = NULL" + " WHERE failed = 1")
                 .execute();
     }
 
     /** A settled conflict: the entry is pushed again, conditional on Caspio's current stamp. */
-    static void rebase(Handle h, long id, String baseStamp) {
-        h.createUpdate("UPDATE outbox SET base_stamp = :base, failed = 0, lease_owner = NULL, lease_until = NULL"
+    static void rebase(Handle h, long id, String baseStamp, String baseHash) {
+        h.createUpdate("UPDATE outbox SET base_stamp = :base, base_hash = :hash, failed = 0, lease_owner = NULL,"
+                        + " lease_until = NULL"
                         + " WHERE id = :id")
                 .bind("base", baseStamp)
+                .bind("hash", baseHash)
                 .bind("id", id)
                 .execute();
     }
@@ -152,6 +162,7 @@ final class OutboxSql {
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
                 rs.getBoolean("failed"),
-                rs.getString("base_stamp"));
+                rs.getString("base_stamp"),
+                rs.getString("base_hash"));
     }
 }

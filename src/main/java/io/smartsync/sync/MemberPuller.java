@@ -39,6 +39,11 @@ final class MemberPuller {
         return pull(from, new Keyset(from.cursorStamp(), from.cursorPk()), true);
     }
 
+    /** False when the table's cursor does not move on edits: only a content check then finds them. */
+    boolean cursorSeesEdits() {
+        return mapper.shape().updatesVisible();
+    }
+
     /** Every row of the member again, stored where it differs: the content check of a forced sync. */
     PullResult everything(MemberSyncStatus from) {
         return pull(from, Keyset.START, false);

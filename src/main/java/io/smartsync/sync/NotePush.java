@@ -66,34 +66,46 @@ final class NotePush {
      */
     private Map<String, Object> create(OutboxEntry entry, Note note) {
         if (entry.attempts() > 1) {
-            List<Map<String, Object>> existing = caspio.select(f.table(), Where.eq(f.syncId(), note.noteId()), null, 2);
-            if (!existing.isEmpty()) {
-                log.info("note {} was already created by an earlier attempt; adopting its row", note.noteId());
-                return existing.getFirst();
+            Optional<Map<String, Object>> earlier = created(note);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
         }
         try {
             return caspio.insert(f.table(), mapper.toCreateFields(note));
         } catch (CaspioException e) {
-            if (entry.attempts() > 1 && e.kind() == CaspioException.Kind.PERMANENT && UNIQUE.equals(e.caspioCode())) {
-                // The sync id is taken, yet the lookup saw no row: an earlier attempt's row is committed but
-                // not visible yet. Looking again later adopts it; creating another would duplicate it.
-                throw new CaspioException(
-                        CaspioException.Kind.TRANSIENT,
-                        "note " + note.noteId() + " exists in Caspio but is not visible yet; looking it up again later",
-                        e.status(),
-                        e.caspioCode(),
-                        e.requestId(),
-                        null,
-                        e);
+            if (e.kind() != CaspioException.Kind.PERMANENT || !UNIQUE.equals(e.caspioCode())) {
+                throw e;
             }
-            throw e;
+            // The sync id is taken: an earlier attempt made the row. Adopt it; if it is not visible yet
+            // (a late commit), look again later. Creating another would duplicate the note.
+            return created(note)
+                    .orElseThrow(() -> new CaspioException(
+                            CaspioException.Kind.TRANSIENT,
+                            "note " + note.noteId()
+                                    + " exists in Caspio but is not visible yet; looking it up again later",
+                            e.status(),
+                            e.caspioCode(),
+                            e.requestId(),
+                            null,
+                            e));
         }
+    }
+
+    private Optional<Map<String, Object>> created(Note note) {
+        List<Map<String, Object>> existing = caspio.select(f.table(), createdAs(note), null, 2);
+        if (!existing.isEmpty()) {
+            log.info("note {} was already created by an earlier attempt; adopting its row", note.noteId());
+        }
+        return existing.stream().findFirst();
     }
 
     private void update(OutboxEntry entry, Note note) {
         long pk = requirePk(entry, note);
         String base = entry.baseStamp() != null ? entry.baseStamp() : note.caspioStamp();
+        if (movedOnWithoutStamp(entry, note, pk, base)) {
+            return;
+        }
         int changed = caspio.update(f.table(), conditional(pk, base), mapper.toUpdateFields(note));
         Optional<Note> server = rowByPk(pk);
         if (changed == 1 && server.isPresent()) {
@@ -108,6 +120,9 @@ final class NotePush {
     private void delete(OutboxEntry entry, Note note) {
         long pk = requirePk(entry, note);
         String base = entry.baseStamp() != null ? entry.baseStamp() : note.caspioStamp();
+        if (movedOnWithoutStamp(entry, note, pk, base)) {
+            return;
+        }
         int deleted = caspio.delete(f.table(), conditional(pk, base));
         Optional<Note> server = deleted == 1 ? Optional.empty() : rowByPk(pk);
         if (server.isEmpty()) {
@@ -115,6 +130,25 @@ final class NotePush {
         } else {
             settle(entry, note, server.get(), base);
         }
+    }
+
+    /**
+     * On a table whose stamp does not move when a row is edited, the condition of the write cannot see
+     * an edit made in Caspio: compare the row's content with the edit's base version just before
+     * writing, and settle a conflict if it moved on. Answers true when it settled one.
+     */
+    private boolean movedOnWithoutStamp(OutboxEntry entry, Note local, long pk, String base) {
+        if (mapper.shape().updatesVisible() || entry.baseHash() == null) {
+            return false;
+        }
+        Optional<Note> current = rowByPk(pk);
+        boolean movedOn = current.isEmpty()
+                || (!entry.baseHash().equals(current.get().contentHash())
+                        && !current.get().sameContentAs(local));
+        if (movedOn) {
+            settle(entry, local, current.orElse(null), base);
+        }
+        return movedOn;
     }
 
     /** Caspio's row moved on (or went away) after the local edit's base version. */
@@ -147,10 +181,20 @@ final class NotePush {
         if (Conflict.OPEN.equals(outcome)) {
             store.parkConflict(entry, id);
         } else if (localWins) {
-            store.rebase(entry, server.caspioStamp());
+            store.rebase(entry, server);
         } else {
             store.completePush(entry, server == null ? local.asDeleted(SyncState.SYNCED) : server);
         }
+    }
+
+    /**
+     * Finds the row a create made: by its sync id, or on a table without that field by the note id this
+     * service also writes into {@code Note_ID}, within the member's rows.
+     */
+    private String createdAs(Note note) {
+        return mapper.shape().syncIdAvailable()
+                ? Where.eq(f.syncId(), note.noteId())
+                : Where.and(mapper.memberClause(note.member()), Where.eq(f.noteId(), note.noteId()));
     }
 
     private String conditional(long pk, String stamp) {

@@ -80,7 +80,10 @@ final class SyncEngine {
         lock.lock();
         try {
             MemberSyncStatus before = store.status(member).orElse(MemberSyncStatus.fresh(member));
-            if (!force && before.initialSyncCompleted() && poller.keepsFresh(before.lastSyncAt())) {
+            if (!force
+                    && before.initialSyncCompleted()
+                    && poller.keepsFresh(before.lastSyncAt())
+                    && (puller.cursorSeesEdits() || !reconcileDue(member))) {
                 return SyncType.CACHED;
             }
             SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;
@@ -91,10 +94,13 @@ final class SyncEngine {
             events.emit("sync.started", member.value(), null, Map.of("type", type.wireName()));
             try (Tally cost = caspio.tally()) {
                 try {
+                    boolean check = type == SyncType.INCREMENTAL && (force || reconcileDue(member));
+                    // Without a stamp that moves on edits, the periodic check reads every row's content.
+                    boolean readAll = force || (check && !puller.cursorSeesEdits());
                     found = type == SyncType.INITIAL
                             ? puller.initial(before)
-                            : force ? puller.everything(before) : puller.incremental(before);
-                    if (type == SyncType.INCREMENTAL && (force || reconcileDue(member))) {
+                            : readAll ? puller.everything(before) : puller.incremental(before);
+                    if (check) {
                         reconciler.reconcile(member);
                     }
                     store.finishSync(member, clock.instant());

@@ -291,7 +291,7 @@ public final class SyncService implements AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> new NotSettleableException("conflict " + conflictId + " has no parked write"));
         if (choice.equals("local")) {
-            store.rebase(parked, c.server().caspioStamp());
+            store.rebase(parked, c.server());
         } else {
             store.completePush(parked, c.server());
         }
