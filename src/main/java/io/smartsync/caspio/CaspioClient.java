@@ -188,6 +188,14 @@ public final class CaspioClient {
         resilience.call("add field to " + table, () -> transport.exchange("fields", "POST", uri, field, true));
     }
 
+    /**
+     * Caspio's clock minus this service's, measured from the {@code Date} header of its latest answer:
+     * what turns a Caspio stamp into this service's time when the two are compared (last-write-wins).
+     */
+    public Duration clockOffset() {
+        return transport.clockOffset();
+    }
+
     /** Starts counting the calls this thread makes until the tally is closed. */
     public Tally tally() {
         return Tally.open();

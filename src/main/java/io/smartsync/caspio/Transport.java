@@ -12,6 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +32,15 @@ final class Transport {
     private final ObjectMapper json;
     private final TokenCache tokens;
     private final CaspioMeters meters;
+    private final Clock clock;
+    private volatile Duration clockOffset = Duration.ZERO;
 
     Transport(CaspioConfig config, HttpClient http, ObjectMapper json, Clock clock, CaspioMeters meters) {
         this.config = config;
         this.http = http;
         this.json = json;
         this.meters = meters;
+        this.clock = clock;
         this.tokens = new TokenCache(() -> TokenRequest.fetch(config, http, json, clock, meters), clock);
     }
 
@@ -70,6 +78,21 @@ final class Transport {
         }
     }
 
+    /** Caspio's clock minus ours, from the {@code Date} header of its latest answer (1 s resolution). */
+    Duration clockOffset() {
+        return clockOffset;
+    }
+
+    private void measureOffset(String date) {
+        try {
+            Instant theirs = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            clockOffset = Duration.between(clock.instant(), theirs);
+        } catch (DateTimeParseException e) {
+            log.debug("Caspio sent a Date header that is not RFC 1123: {}", date);
+        }
+    }
+
     private HttpResponse<String> send(String kind, String method, URI uri, Object body, boolean write, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
@@ -91,6 +114,7 @@ final class Transport {
                     payload.length + uri.toString().length(),
                     response.body() == null ? 0 : response.body().getBytes(StandardCharsets.UTF_8).length);
             log.debug("caspio {} {} -> {}", method, uri.getPath(), response.statusCode());
+            response.headers().firstValue("Date").ifPresent(this::measureOffset);
             return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

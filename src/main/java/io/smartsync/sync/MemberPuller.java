@@ -25,13 +25,21 @@ final class MemberPuller {
     private final NoteRowMapper mapper;
     private final SyncConfig config;
     private final SyncEvents events;
+    private final LagWatch lag;
 
-    MemberPuller(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, SyncEvents events) {
+    MemberPuller(
+            LocalStore store,
+            CaspioClient caspio,
+            NoteRowMapper mapper,
+            SyncConfig config,
+            SyncEvents events,
+            LagWatch lag) {
         this.store = store;
         this.caspio = caspio;
         this.mapper = mapper;
         this.config = config;
         this.events = events;
+        this.lag = lag;
     }
 
     /** Every row of the member, resuming after the last stored page if an earlier run was cut off. */
@@ -91,7 +99,9 @@ final class MemberPuller {
                     reached.cursorPk(),
                     reached.totalNotesCount(),
                     reached.lastNoteId());
-            total = total.plus(store.applyPulled(notes, reached));
+            PullResult page = store.applyPulled(notes, reached);
+            lag.observe(from.cursorStamp(), notes, page.insertedIds());
+            total = total.plus(page);
             pagesDone++;
             if (initial) {
                 events.emit(

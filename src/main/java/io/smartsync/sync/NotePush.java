@@ -160,7 +160,7 @@ final class NotePush {
             case LAST_WRITE_WINS ->
                 server != null
                         && server.lastModified() != null
-                        && entry.queuedAt().isAfter(server.lastModified());
+                        && entry.queuedAt().isAfter(server.lastModified().minus(caspio.clockOffset()));
         };
         String outcome =
                 policy == ConflictPolicy.MANUAL && server != null ? Conflict.OPEN : localWins ? "local" : "server";

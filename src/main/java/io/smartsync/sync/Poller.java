@@ -36,13 +36,15 @@ final class Poller {
     private final NoteRowMapper mapper;
     private final SyncConfig config;
     private final Clock clock;
+    private final LagWatch lag;
 
-    Poller(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, Clock clock) {
+    Poller(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, LagWatch lag, Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.mapper = mapper;
         this.config = config;
         this.clock = clock;
+        this.lag = lag;
     }
 
     /**
@@ -87,7 +89,9 @@ final class Poller {
                             reached.pk(),
                             reached.coversSince(),
                             last ? clock.instant() : reached.finishedAt());
-                    total = total.plus(store.applyPolled(rows, step));
+                    PullResult page = store.applyPolled(rows, step);
+                    lag.observe(before.get().stamp(), rows, page.insertedIds());
+                    total = total.plus(page);
                 }
             } catch (CaspioException e) {
                 outcome = "failed: " + e.kind();

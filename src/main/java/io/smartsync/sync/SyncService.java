@@ -17,6 +17,7 @@ import io.smartsync.store.PullResult;
 import io.smartsync.store.QueueFullException;
 import io.smartsync.store.Served;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,6 +51,7 @@ public final class SyncService implements AutoCloseable {
     private final SyncEngine engine;
     private final Pusher pusher;
     private final Poller poller;
+    private final LagWatch lag;
     private final Reconciler reconciler;
     private final ExecutorService selections = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("smartsync-select-", 0).factory());
@@ -72,12 +74,13 @@ public final class SyncService implements AutoCloseable {
         this.clock = clock;
         this.ids = ids;
         this.events = new SyncEvents(clock);
-        this.poller = new Poller(store, caspio, mapper, config, clock);
+        this.lag = new LagWatch(config.overlapSeconds());
+        this.poller = new Poller(store, caspio, mapper, config, lag, clock);
         this.reconciler = new Reconciler(store, caspio, mapper, config, clock);
         this.engine = new SyncEngine(
                 store,
                 caspio,
-                new MemberPuller(store, caspio, mapper, config, events),
+                new MemberPuller(store, caspio, mapper, config, events, lag),
                 poller,
                 reconciler,
                 config.reconcileIntervalMs(),
@@ -98,6 +101,11 @@ public final class SyncService implements AutoCloseable {
                 pusher.wake(); // the queue drains by itself once Caspio answers again
             }
         });
+    }
+
+    /** The largest commit lag seen (rule 3: it must stay below the overlap window). */
+    public Duration commitLagSeen() {
+        return lag.maxSeen();
     }
 
     /** Live events of the engine (for server-sent events); ids and counts only. */

@@ -172,6 +172,16 @@ class CaspioClientFaultsTest {
     }
 
     @Test
+    void the_offset_of_caspios_clock_is_measured_from_its_date_header() {
+        CaspioClient caspio = client(policy(0, 10, Duration.ofSeconds(1)));
+        emulator.faults(io.smartsync.emulator.FaultConfig.parse("clockSkew=-30s"));
+
+        caspio.select(TABLE, null, null, 1);
+
+        assertThat(caspio.clockOffset()).isBetween(Duration.ofSeconds(-32), Duration.ofSeconds(-28));
+    }
+
+    @Test
     void hostile_member_ids_stay_inside_one_literal_or_are_refused_before_sending() {
         CaspioClient caspio = client(policy(0, 10, Duration.ofSeconds(1)));
         assertThat(caspio.select(TABLE, Where.eq("Client_ID2", "CL000001' OR 1=1 --"), null, 1000))

@@ -1,0 +1,43 @@
+package io.smartsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.Note;
+import io.smartsync.note.SyncState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LagWatchTest {
+    private static Note row(String id, String stamp) {
+        return new Note(
+                id,
+                MemberId.of("CL000001"),
+                1L,
+                "x",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                stamp,
+                SyncState.SYNCED,
+                false);
+    }
+
+    @Test
+    void a_row_first_seen_below_the_cursor_counts_as_a_late_commit_and_rereads_do_not() {
+        LagWatch lag = new LagWatch(5);
+        List<Note> page = List.of(row("late", "2026-01-17T10:30:07"), row("reread", "2026-01-17T10:30:02"));
+
+        lag.observe("2026-01-17T10:30:10", page, Set.of("late"));
+
+        assertThat(lag.maxSeen()).isEqualTo(Duration.ofSeconds(3));
+    }
+}
