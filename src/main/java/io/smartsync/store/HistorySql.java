@@ -2,6 +2,7 @@ package io.smartsync.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -26,6 +27,12 @@ final class HistorySql {
                 .bind("newNotes", r.newNotes())
                 .bind("updatedNotes", r.updatedNotes())
                 .bind("outcome", r.outcome())
+                .execute();
+    }
+
+    static int prune(Handle h, Instant before) {
+        return h.createUpdate("DELETE FROM sync_history WHERE started_at < :before")
+                .bind("before", before.toEpochMilli())
                 .execute();
     }
 

@@ -423,6 +423,11 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
+    public int pruneRuns(Instant before) {
+        return tx(h -> HistorySql.prune(h, before));
+    }
+
+    @Override
     public void recordRun(SyncRun run) {
         tx(h -> {
             HistorySql.insert(h, run);

@@ -144,6 +144,9 @@ public interface LocalStore extends AutoCloseable {
 
     void recordRun(SyncRun run);
 
+    /** Drops sync history older than {@code before}; answers how many runs. */
+    int pruneRuns(Instant before);
+
     /** The newest sync runs first. */
     List<SyncRun> recentRuns(int limit);
 

@@ -16,6 +16,8 @@ import java.util.Objects;
  *     (marked stale) while the pull goes on in the background
  * @param reconcileIntervalMs how often the whole table's keys are checked for rows deleted in Caspio,
  *     and at most how often a selection checks its member's
+ * @param historyRetentionDays how long the sync history is kept (pushed outbox entries are removed at
+ *     once)
  */
 public record SyncConfig(
         int maxRetryAttempts,
@@ -29,7 +31,8 @@ public record SyncConfig(
         Duration pushLease,
         ConflictPolicy conflictPolicy,
         long selectionDeadlineMs,
-        long reconcileIntervalMs) {
+        long reconcileIntervalMs,
+        int historyRetentionDays) {
 
     public SyncConfig {
         if (maxRetryAttempts < 0) {
@@ -53,6 +56,7 @@ public record SyncConfig(
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         positive("selectionDeadlineMs", selectionDeadlineMs);
         positive("reconcileIntervalMs", reconcileIntervalMs);
+        positive("historyRetentionDays", historyRetentionDays);
     }
 
     private static void positive(String name, long value) {
@@ -84,6 +88,7 @@ public record SyncConfig(
         b.conflictPolicy = conflictPolicy;
         b.selectionDeadlineMs = selectionDeadlineMs;
         b.reconcileIntervalMs = reconcileIntervalMs;
+        b.historyRetentionDays = historyRetentionDays;
         return b;
     }
 
@@ -101,6 +106,7 @@ public record SyncConfig(
         private ConflictPolicy conflictPolicy = ConflictPolicy.LAST_WRITE_WINS;
         private long selectionDeadlineMs = 2000;
         private long reconcileIntervalMs = 300_000;
+        private int historyRetentionDays = 90;
 
         private Builder() {}
 
@@ -164,6 +170,11 @@ public record SyncConfig(
             return this;
         }
 
+        public Builder historyRetentionDays(int v) {
+            historyRetentionDays = v;
+            return this;
+        }
+
         public SyncConfig build() {
             return new SyncConfig(
                     maxRetryAttempts,
@@ -177,7 +188,8 @@ public record SyncConfig(
                     pushLease,
                     conflictPolicy,
                     selectionDeadlineMs,
-                    reconcileIntervalMs);
+                    reconcileIntervalMs,
+                    historyRetentionDays);
         }
     }
 }

@@ -127,6 +127,18 @@ public final class SyncService implements AutoCloseable {
                 config.reconcileIntervalMs(),
                 config.reconcileIntervalMs(),
                 TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(this::pruneQuietly, 0, 1, TimeUnit.HOURS);
+    }
+
+    private void pruneQuietly() {
+        try {
+            int pruned = store.pruneRuns(clock.instant().minus(Duration.ofDays(config.historyRetentionDays())));
+            if (pruned > 0) {
+                log.info("pruned {} sync runs older than {} days", pruned, config.historyRetentionDays());
+            }
+        } catch (RuntimeException e) {
+            log.warn("pruning the sync history failed: {}", e.toString());
+        }
     }
 
     private void reconcileQuietly() {

@@ -162,6 +162,16 @@ class JdbcStoreTest {
                         org.assertj.core.groups.Tuple.tuple(OutboxAction.DELETE, "2026-11-20T08:00:00"));
     }
 
+    @Test
+    void sync_history_older_than_the_retention_is_pruned() {
+        store.recordRun(new SyncRun(NOW.minus(Duration.ofDays(100)), 5, "poll", null, 1, 10, 10, 0, 0, 0, "ok"));
+        store.recordRun(new SyncRun(NOW, 5, "initial", "CL000001", 2, 20, 20, 3, 3, 0, "ok"));
+
+        assertThat(store.pruneRuns(NOW.minus(Duration.ofDays(90)))).isEqualTo(1);
+
+        assertThat(store.recentRuns(10)).extracting(SyncRun::kind).containsExactly("initial");
+    }
+
     private static MemberSyncStatus status(String stamp, long pk) {
         return new MemberSyncStatus(MEMBER, true, null, stamp, pk, 0, null);
     }
