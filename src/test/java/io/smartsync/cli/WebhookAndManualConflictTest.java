@@ -1,0 +1,150 @@
+package io.smartsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smartsync.access.Role;
+import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.sync.ConflictPolicy;
+import io.smartsync.sync.SyncConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Caspio's outgoing webhooks as a fast path, and a conflict left to a person under the manual policy. */
+class WebhookAndManualConflictTest {
+    private static final String TABLE = CaspioEmulator.NOTES_TABLE;
+    private static final String KEY = "webhook-test-admin-key";
+    private static final String SECRET = "webhook-secret-for-tests";
+
+    @TempDir
+    Path dir;
+
+    CaspioEmulator emulator;
+    ServiceRuntime service;
+    TestApi api;
+
+    @BeforeEach
+    void start() {
+        emulator = CaspioEmulator.start(
+                EmulatorConfig.defaults(dir.resolve("emulator")).withPort(0).withMembers(3));
+        SyncConfig sync =
+                SyncConfig.builder().conflictPolicy(ConflictPolicy.MANUAL).build();
+        service = ServiceRuntime.start(
+                DataDir.prepare(dir.resolve("service"), "test"),
+                new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
+                TABLE,
+                sync,
+                SyncSettings.policy(new Env(Map.of()), sync),
+                "127.0.0.1",
+                0,
+                SECRET);
+        service.keys().ensure(KEY, "admin", "Admin", Role.ADMIN);
+        api = new TestApi(service.port(), KEY);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        emulator.close();
+    }
+
+    private Map<String, Object> firstRow(String member) {
+        return emulator.rows(TABLE).stream()
+                .filter(r -> member.equals(r.get("Client_ID2")))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private JsonNode notes(String member) {
+        return api.get("/api/client-notes?clientId2=" + member)
+                .body()
+                .path("data")
+                .path("notes");
+    }
+
+    @Test
+    void webhook_events_apply_changes_and_deletes_and_a_wrong_secret_is_refused() {
+        notes("CL000001");
+        Map<String, Object> row = firstRow("CL000001");
+        long pk = ((Number) row.get("PK_ID")).longValue();
+        emulator.update(TABLE, pk, Map.of("Comments", "Updated in Caspio, announced by webhook"));
+        Map<String, Object> updated = emulator.rows(TABLE).stream()
+                .filter(r -> ((Number) r.get("PK_ID")).longValue() == pk)
+                .findFirst()
+                .orElseThrow();
+
+        TestApi noKey = api.withKey(null);
+        assertThat(noKey.post("/webhooks/caspio", event("wrong-secret", "table.recordUpdate", updated))
+                        .status())
+                .isEqualTo(401);
+        assertThat(noKey.post("/webhooks/caspio", event(SECRET, "table.recordUpdate", updated))
+                        .status())
+                .isEqualTo(200);
+        assertThat(notes("CL000001").findValuesAsText("comments")).contains("Updated in Caspio, announced by webhook");
+
+        emulator.delete(TABLE, pk);
+        noKey.post("/webhooks/caspio", event(SECRET, "table.recordDelete", Map.of("PK_ID", pk)));
+        assertThat(notes("CL000001").findValuesAsText("noteId")).doesNotContain("caspio_" + pk);
+    }
+
+    private static Map<String, Object> event(String secret, String type, Map<String, Object> row) {
+        return Map.of(
+                "eventId",
+                "e1",
+                "messageId",
+                "m1",
+                "webhookId",
+                "w1",
+                "accountId",
+                "a1",
+                "secret",
+                secret,
+                "eventDate",
+                "2026-11-25T10:00:00",
+                "eventType",
+                type,
+                "objectName",
+                TABLE,
+                "data",
+                List.of(row));
+    }
+
+    @Test
+    void under_the_manual_policy_a_conflict_waits_for_an_admin_who_settles_it() {
+        notes("CL000002");
+        long pk = ((Number) firstRow("CL000002").get("PK_ID")).longValue();
+        emulator.update(TABLE, pk, Map.of("Comments", "Caspio's version"));
+        api.put("/api/client-notes/caspio_" + pk, Map.of("clientId2", "CL000002", "comments", "The app's version"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !api.get("/api/sync/failed").body().path("data").isEmpty());
+        JsonNode conflict = api.get("/api/sync/conflicts").body().path("data").get(0);
+        assertThat(conflict.path("outcome").asText()).isEqualTo("open");
+        assertThat(emulator.rows(TABLE).stream().filter(r -> "Caspio's version".equals(r.get("Comments"))))
+                .hasSize(1);
+
+        TestApi.Answer settled = api.post(
+                "/api/sync/conflicts/" + conflict.path("id").asLong() + "/resolve", Map.of("resolution", "local"));
+
+        assertThat(settled.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        emulator.rows(TABLE).stream().anyMatch(r -> "The app's version".equals(r.get("Comments"))));
+        assertThat(api.get("/api/sync/conflicts")
+                        .body()
+                        .path("data")
+                        .get(0)
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("local");
+    }
+}
