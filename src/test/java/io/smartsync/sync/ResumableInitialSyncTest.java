@@ -1,0 +1,99 @@
+package io.smartsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smartsync.caspio.CaspioClient;
+import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.caspio.CaspioException;
+import io.smartsync.caspio.CaspioPolicy;
+import io.smartsync.caspio.NoteFields;
+import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.TableShape;
+import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.note.MemberId;
+import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.store.JdbcStore;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An initial sync cut off half-way resumes from the last stored page instead of starting over. */
+class ResumableInitialSyncTest {
+    private static final String TABLE = CaspioEmulator.NOTES_TABLE;
+    private static final MemberId MEMBER = MemberId.of("CL900000");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_cut_initial_sync_resumes_after_the_last_stored_page() {
+        try (CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+                        .withPort(0)
+                        .withMembers(0));
+                HttpClient http = HttpClient.newHttpClient()) {
+            for (int i = 0; i < 30; i++) {
+                emulator.insert(TABLE, Map.of("Client_ID2", MEMBER.value(), "Comments", "note " + i));
+            }
+            Clock clock = Clock.systemUTC();
+            JdbcStore store = JdbcStore.openSqlite(dir.resolve("store.db"), clock);
+            CaspioPolicy noRetries = new CaspioPolicy(
+                    0,
+                    Duration.ofMillis(1),
+                    Duration.ofMillis(1),
+                    Duration.ofSeconds(5),
+                    100,
+                    Duration.ofSeconds(1),
+                    0,
+                    1);
+            CaspioClient caspio = new CaspioClient(
+                    new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
+                    noRetries,
+                    http,
+                    clock,
+                    new SimpleMeterRegistry());
+            SyncConfig config = SyncConfig.builder().pageSize(5).build();
+            SyncEvents events = new SyncEvents(clock);
+            NoteFields names = NoteFields.defaults();
+            MemberPuller puller = new MemberPuller(
+                    store,
+                    caspio,
+                    new NoteRowMapper(names, TableShape.syncReady(names)),
+                    config,
+                    events,
+                    new LagWatch(5));
+            AtomicBoolean cutOnce = new AtomicBoolean();
+            events.listen(e -> {
+                if (e.type().equals("sync.progress")
+                        && e.counts().get("pagesDone").equals(2)
+                        && cutOnce.compareAndSet(false, true)) {
+                    emulator.failNext(1, 500); // the network breaks after two pages are stored
+                }
+            });
+
+            assertThatThrownBy(() -> puller.initial(MemberSyncStatus.fresh(MEMBER)))
+                    .isInstanceOf(CaspioException.class);
+
+            MemberSyncStatus cut = store.status(MEMBER).orElseThrow();
+            assertThat(cut.initialSyncCompleted()).isFalse();
+            assertThat(cut.totalNotesCount()).isEqualTo(10);
+            long rowsBefore = emulator.stats().rowsReturned();
+
+            puller.initial(cut);
+
+            MemberSyncStatus done = store.status(MEMBER).orElseThrow();
+            assertThat(done.initialSyncCompleted()).isTrue();
+            assertThat(done.totalNotesCount()).isEqualTo(30);
+            assertThat(emulator.stats().rowsReturned() - rowsBefore)
+                    .as("rows read after the cut: only the 20 not stored yet")
+                    .isEqualTo(20);
+        }
+    }
+}
