@@ -87,7 +87,11 @@ final class Transport {
         try {
             Instant theirs = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
                     .toInstant();
-            clockOffset = Duration.between(clock.instant(), theirs);
+            // The header is truncated to the second: add half a second and round, so that two clocks
+            // that agree measure 0 rather than a fraction that would flip a same-second comparison.
+            long millis =
+                    Duration.between(clock.instant(), theirs.plusMillis(500)).toMillis();
+            clockOffset = Duration.ofSeconds(Math.round(millis / 1000.0));
         } catch (DateTimeParseException e) {
             log.debug("Caspio sent a Date header that is not RFC 1123: {}", date);
         }

@@ -25,25 +25,11 @@ record AccessSettings(Duration sessionIdle, Duration sessionMaxAge, Duration aud
     static AccessSettings fromEnv(Env env) {
         AccessSettings d = defaults();
         return new AccessSettings(
-                Duration.ofMinutes(whole(
-                        env, "SMARTSYNC_SESSION_IDLE_MINUTES", d.sessionIdle().toMinutes())),
-                Duration.ofHours(whole(
-                        env, "SMARTSYNC_SESSION_MAX_HOURS", d.sessionMaxAge().toHours())),
-                Duration.ofDays(whole(
-                        env,
-                        "SMARTSYNC_AUDIT_RETENTION_DAYS",
-                        d.auditRetention().toDays())));
-    }
-
-    private static long whole(Env env, String name, long fallback) {
-        return env.get(name)
-                .map(v -> {
-                    try {
-                        return Long.parseLong(v);
-                    } catch (NumberFormatException e) {
-                        throw new SettingException(name + " must be a whole number, was '" + v + "'");
-                    }
-                })
-                .orElse(fallback);
+                Duration.ofMinutes(env.whole(
+                        "SMARTSYNC_SESSION_IDLE_MINUTES", d.sessionIdle().toMinutes())),
+                Duration.ofHours(env.whole(
+                        "SMARTSYNC_SESSION_MAX_HOURS", d.sessionMaxAge().toHours())),
+                Duration.ofDays(env.whole(
+                        "SMARTSYNC_AUDIT_RETENTION_DAYS", d.auditRetention().toDays())));
     }
 }

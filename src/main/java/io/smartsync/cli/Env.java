@@ -20,6 +20,19 @@ final class Env {
         return get(name).orElseThrow(() -> new SettingException(name + " is not set: " + what));
     }
 
+    /** A whole number, or {@code fallback} when the variable is not set. */
+    long whole(String name, long fallback) {
+        return get(name)
+                .map(v -> {
+                    try {
+                        return Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new SettingException(name + " must be a whole number, was '" + v + "'");
+                    }
+                })
+                .orElse(fallback);
+    }
+
     int port(String name, int fallback) {
         return get(name).map(v -> parsePort(name, v)).orElse(fallback);
     }

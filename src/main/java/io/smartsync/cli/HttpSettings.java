@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,22 +24,14 @@ final class HttpSettings {
     static ApiSettings fromEnv(Env env, String host, int port) {
         ApiSettings s = ApiSettings.defaults(host, port)
                 .withWebhookSecret(env.get("SMARTSYNC_WEBHOOK_SECRET").orElse(null));
-        try {
-            if (env.get("SMARTSYNC_FOLLOW_UP_STATUSES").isPresent()) {
-                s = s.withFollowUpStatuses(
-                        statuses(env.get("SMARTSYNC_FOLLOW_UP_STATUSES").get()));
-            }
-            if (env.get("SMARTSYNC_MEMBER_ID_PATTERN").isPresent()) {
-                s = s.withMemberIds(
-                        pattern(env.get("SMARTSYNC_MEMBER_ID_PATTERN").get()));
-            }
-            if (env.get("SMARTSYNC_MAX_REQUEST_BYTES").isPresent()) {
-                s = s.withMaxRequestBytes(
-                        bytes(env.get("SMARTSYNC_MAX_REQUEST_BYTES").get()));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new SettingException("HTTP settings: " + e.getMessage());
+        for (String pattern : env.get("SMARTSYNC_MEMBER_ID_PATTERN").stream().toList()) {
+            s = named("SMARTSYNC_MEMBER_ID_PATTERN", s, x -> x.withMemberIds(pattern(pattern)));
         }
+        for (String list : env.get("SMARTSYNC_FOLLOW_UP_STATUSES").stream().toList()) {
+            s = named("SMARTSYNC_FOLLOW_UP_STATUSES", s, x -> x.withFollowUpStatuses(statuses(list)));
+        }
+        long bytes = env.whole("SMARTSYNC_MAX_REQUEST_BYTES", s.maxRequestBytes());
+        s = named("SMARTSYNC_MAX_REQUEST_BYTES", s, x -> x.withMaxRequestBytes(bytes));
         s = s.withSecureCookies(
                 env.get("SMARTSYNC_COOKIE_SECURE").map(Boolean::parseBoolean).orElse(false));
         if (env.get("SMARTSYNC_TLS_KEYSTORE").isPresent()) {
@@ -49,6 +42,15 @@ final class HttpSettings {
             s = s.withTls(new ApiSettings.Tls(keystore, password(env)));
         }
         return s;
+    }
+
+    /** A value {@link ApiSettings} refuses, reported with the variable it came from. */
+    private static ApiSettings named(String variable, ApiSettings s, UnaryOperator<ApiSettings> change) {
+        try {
+            return change.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(variable + ": " + e.getMessage());
+        }
     }
 
     /** {@code 🟢Open|🔴Closed|🟡 Priority}: a bar separates them, because statuses contain spaces and commas. */
@@ -67,14 +69,6 @@ final class HttpSettings {
         } catch (PatternSyntaxException e) {
             throw new SettingException(
                     "SMARTSYNC_MEMBER_ID_PATTERN is not a regular expression: " + e.getDescription());
-        }
-    }
-
-    private static long bytes(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new SettingException("SMARTSYNC_MAX_REQUEST_BYTES must be a whole number, was '" + text + "'");
         }
     }
 

@@ -3,7 +3,6 @@ package io.smartsync.cli;
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.Role;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,30 +18,9 @@ import picocli.CommandLine.Spec;
         description = "Creates, lists and revokes API keys for programs. A key is shown once, when it is created;"
                 + " only its hash is stored.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
-final class KeysCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Option(
-            names = "--data-dir",
-            scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "The service's data directory (default SMARTSYNC_DATA_DIR or ./smartsync-data).")
-    Path dataDir;
-
-    private final Env env;
-
+final class KeysCommand extends AccessAdminCommand {
     KeysCommand(Env env) {
-        this.env = env;
-    }
-
-    /** Without a subcommand: say which there are. */
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    AccessStore open() {
-        return AccessStore.open(env, dataDir);
+        super(env);
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a key and prints it once.")

@@ -25,6 +25,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,7 +148,7 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     /** The routes the API serves, as {@code "METHOD /path access"}. */
-    java.util.List<String> endpoints() {
+    List<String> endpoints() {
         return api.endpoints();
     }
 

@@ -24,30 +24,9 @@ import picocli.CommandLine.Spec;
         description = "Creates, lists and disables the people who sign in to the pages. Passwords are stored"
                 + " only as Argon2id hashes.",
         subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.Disable.class})
-final class UsersCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Option(
-            names = "--data-dir",
-            scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "The service's data directory (default SMARTSYNC_DATA_DIR or ./smartsync-data).")
-    Path dataDir;
-
-    private final Env env;
-
+final class UsersCommand extends AccessAdminCommand {
     UsersCommand(Env env) {
-        this.env = env;
-    }
-
-    /** Without a subcommand: say which there are. */
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    AccessStore open() {
-        return AccessStore.open(env, dataDir);
+        super(env);
     }
 
     Users users(AccessStore store) {

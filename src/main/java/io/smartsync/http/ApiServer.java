@@ -73,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
             if (settings.tls() != null) {
                 Tls.configure(config, settings);
             }
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             ErrorMapping.register(config);
             config.routes.before(ctx -> {
                 timing.start(ctx);

@@ -6,6 +6,8 @@ import io.javalin.http.HttpResponseException;
 import io.smartsync.sync.NoSuchNoteException;
 import io.smartsync.sync.NotSettleableException;
 import io.smartsync.sync.OfflineQueueFullException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +35,10 @@ final class ErrorMapping {
             case NoSuchNoteException n -> new Failure(404, "not_found", n.getMessage());
             case NotSettleableException n -> new Failure(409, "conflict", n.getMessage());
             case IllegalArgumentException i -> new Failure(400, "bad_request", i.getMessage());
+            // Handlers do no I/O of their own: an I/O failure is the request's body, cut short or unreadable.
+            case IOException io -> new Failure(400, "bad_request", "the request body could not be read to its end");
+            case UncheckedIOException io ->
+                new Failure(400, "bad_request", "the request body could not be read to its end");
             default -> new Failure(500, "internal", "the service failed to answer; the error is in its log");
         };
     }

@@ -77,6 +77,23 @@ class ApiContractTest {
     }
 
     @Test
+    void the_contract_refuses_an_answer_the_document_does_not_describe() {
+        java.net.http.HttpHeaders json =
+                java.net.http.HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (a, b) -> true);
+        Caller.Answer undocumented =
+                new Caller.Answer(200, new Caller.HttpResponseHeaders(json), "{\"success\":true,\"data\":{\"x\":1}}");
+        Caller.Answer undeclared = new Caller.Answer(
+                418, new Caller.HttpResponseHeaders(json), "{\"success\":false,\"error\":\"x\",\"code\":\"x\"}");
+        OpenApiContract fresh = new OpenApiContract(contract.doc());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fresh.check("GET", "/api/sync/metrics", undocumented))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("totalMembers");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fresh.check("GET", "/api/sync/metrics", undeclared))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("declared status");
+    }
+
+    @Test
     void every_route_answers_good_and_bad_input_as_the_document_says() throws Exception {
         Caller admin = api.admin();
         Caller staff = api.staff();

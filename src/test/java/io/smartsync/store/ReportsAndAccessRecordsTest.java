@@ -1,0 +1,155 @@
+package io.smartsync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.note.Note;
+import io.smartsync.note.OutboxAction;
+import io.smartsync.note.SyncState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's figures (queue, seed's sync metrics, Caspio usage), clearing a member, and the audit log. */
+class ReportsAndAccessRecordsTest {
+    private static final MemberId MEMBER = MemberId.of("CL000001");
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final YearMonth MONTH = YearMonth.of(2026, 11);
+
+    @TempDir
+    Path dir;
+
+    JdbcStore store;
+
+    @BeforeEach
+    void open() {
+        store = JdbcStore.openSqlite(dir.resolve("store.db"), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void data_transfer_saved_is_what_full_reloads_would_have_cost_minus_what_incremental_syncs_cost() {
+        List<Note> ten = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            ten.add(synced("n" + i, (long) i));
+        }
+        store.applyPulled(ten, new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 10, 0, null));
+        // The initial sync read 10 rows in 10,000 bytes: a full reload of this member costs 10,000 bytes.
+        store.recordRun(run("initial", 10_000, 10, 120));
+        store.recordRun(run("incremental", 400, 0, 20));
+        store.recordRun(run("incremental", 600, 1, 40));
+
+        SyncTotals t = store.reports().syncTotals(MONTH);
+
+        assertThat(t.dataTransferSaved()).isEqualTo(2 * 10_000 - 1_000);
+        assertThat(t.avgSyncMillis()).isEqualTo(60);
+        assertThat(t.totalMembers()).isEqualTo(1);
+        assertThat(t.syncedMembers()).isEqualTo(1);
+    }
+
+    @Test
+    void caspio_calls_add_up_per_month_across_flushes() {
+        store.reports().addCaspioUsage(MONTH, 5, 100, 10);
+        store.reports().addCaspioUsage(MONTH, 7, 100, 10);
+        store.reports().addCaspioUsage(MONTH.minusMonths(1), 1000, 1, 1);
+
+        assertThat(store.reports().syncTotals(MONTH).caspioCallsThisMonth()).isEqualTo(12);
+    }
+
+    @Test
+    void the_queue_shows_pending_and_parked_writes_and_when_the_oldest_was_queued() {
+        assertThat(store.reports().queue()).isEqualTo(new QueueStats(0, 0, null));
+        store.writeLocal(local("a"), OutboxAction.CREATE, 100);
+        store.writeLocal(local("b"), OutboxAction.CREATE, 100);
+
+        assertThat(store.reports().queue()).isEqualTo(new QueueStats(2, 0, NOW));
+        assertThat(store.reports().reachable()).isTrue();
+    }
+
+    @Test
+    void clearing_a_member_forgets_its_synced_notes_and_status_but_keeps_queued_writes() {
+        store.applyPulled(
+                List.of(synced("n1", 1L), synced("n2", 2L)),
+                new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 2, 0, null));
+        store.writeLocal(local("mine"), OutboxAction.CREATE, 100);
+
+        int removed = store.clearMember(MEMBER);
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(store.status(MEMBER)).isEmpty();
+        assertThat(store.notes(MEMBER)).extracting(Note::noteId).containsExactly("mine");
+        assertThat(store.pending()).hasSize(1);
+    }
+
+    @Test
+    void the_audit_log_filters_pages_and_purges_by_age() {
+        AccessRecords access = store.access();
+        access.appendAudit(new AuditRecord(0, NOW.minusSeconds(400 * 86_400L), "old", "notes.read", "CL1", null, "ok"));
+        for (int i = 0; i < 5; i++) {
+            access.appendAudit(new AuditRecord(0, NOW, "u" + (i % 2), "notes.read", "CL" + i, null, "ok"));
+        }
+
+        List<AuditRecord> u0 = access.audit(new AuditQuery("u0", null, null, null, null, null, 10));
+        List<AuditRecord> page = access.audit(new AuditQuery(null, null, null, null, null, null, 2));
+        List<AuditRecord> next = access.audit(
+                new AuditQuery(null, null, null, null, null, page.getLast().id(), 2));
+
+        assertThat(u0).extracting(AuditRecord::clientId2).containsExactly("CL4", "CL2", "CL0");
+        assertThat(page).extracting(AuditRecord::clientId2).containsExactly("CL4", "CL3");
+        assertThat(next).extracting(AuditRecord::clientId2).containsExactly("CL2", "CL1");
+        assertThat(access.purgeAudit(NOW.minusSeconds(365 * 86_400L))).isEqualTo(1);
+        assertThat(access.audit(new AuditQuery("old", null, null, null, null, null, 10)))
+                .isEmpty();
+    }
+
+    private static SyncRun run(String kind, long bytesIn, int rows, long ms) {
+        return new SyncRun(NOW, ms, kind, MEMBER.value(), 1, bytesIn, 100, rows, 0, 0, "ok");
+    }
+
+    private static Note local(String id) {
+        return new Note(
+                id,
+                MEMBER,
+                null,
+                "text",
+                "u1",
+                "User One",
+                NOW,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                SyncState.PENDING,
+                false);
+    }
+
+    private static Note synced(String id, Long pk) {
+        return new Note(
+                id,
+                MEMBER,
+                pk,
+                "text",
+                "u1",
+                "User One",
+                NOW,
+                null,
+                null,
+                null,
+                null,
+                null,
+                NOW,
+                "2026-11-25T09:00:00",
+                SyncState.SYNCED,
+                false);
+    }
+}
