@@ -29,6 +29,12 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Members seeded into a new database (default ${DEFAULT-VALUE}).")
     int members;
 
+    @Option(
+            names = "--notes-per-member",
+            defaultValue = "30",
+            description = "Average notes a seeded member gets, each from 0 to twice this (default ${DEFAULT-VALUE}).")
+    int notesPerMember;
+
     @Option(names = "--client-id", defaultValue = "demo", description = "Accepted OAuth client id.")
     String clientId;
 
@@ -66,6 +72,9 @@ final class EmulatorCommand implements Callable<Integer> {
         if (members < 0) {
             throw new SettingException("--members must be 0 or more, was " + members);
         }
+        if (notesPerMember < 0 || notesPerMember > 10_000) {
+            throw new SettingException("--notes-per-member must be 0..10000, was " + notesPerMember);
+        }
         FaultConfig faultConfig = parseFaults(faults);
         TableShape tableShape = switch (shape) {
             case "sync-ready" -> TableShape.SYNC_READY;
@@ -75,6 +84,7 @@ final class EmulatorCommand implements Callable<Integer> {
         CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(DataDir.prepare(dataDir, "--data-dir"))
                 .withPort(port)
                 .withMembers(members)
+                .withNotesPerMember(notesPerMember)
                 .withClientId(clientId)
                 .withClientSecret(clientSecret)
                 .withSeed(seed)

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             EmulatorCommand.class,
             SetupCommand.class,
             KeysCommand.class,
-            UsersCommand.class
+            UsersCommand.class,
+            io.smartsync.cli.bench.BenchCommand.class
         })
 public final class Main {
 

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param clock source of timestamps and token expiry
  * @param shape the notes table a new database gets; an existing database keeps its stored fields
  * @param faults the faults injected from the start; {@link CaspioEmulator#faults(FaultConfig)} replaces them
+ * @param notesPerMember the average number of notes the seed gives a member: each gets from 0 to twice
+ *     this many, so the benchmark can size the table
  */
 public record EmulatorConfig(
         int port,
@@ -29,7 +31,11 @@ public record EmulatorConfig(
         Duration tokenLifetime,
         Clock clock,
         TableShape shape,
-        FaultConfig faults) {
+        FaultConfig faults,
+        int notesPerMember) {
+
+    /** Average notes per member when not set: 0 to 60 each, as the demo data always had. */
+    public static final int DEFAULT_NOTES_PER_MEMBER = 30;
 
     public EmulatorConfig {
         Objects.requireNonNull(dataDir, "emulator config: dataDir is required");
@@ -45,6 +51,10 @@ public record EmulatorConfig(
         if (members < 0 || members > 999_999) {
             throw new IllegalArgumentException(
                     "emulator config: members " + members + " is not 0..999999 (ids have six digits)");
+        }
+        if (notesPerMember < 0 || notesPerMember > 10_000) {
+            throw new IllegalArgumentException(
+                    "emulator config: notesPerMember " + notesPerMember + " is not 0..10000");
         }
         if (clientId.isBlank() || clientSecret.isBlank()) {
             throw new IllegalArgumentException("emulator config: clientId and clientSecret must not be blank");
@@ -69,57 +79,173 @@ public record EmulatorConfig(
                 Duration.ofHours(24),
                 Clock.systemUTC(),
                 TableShape.SYNC_READY,
-                FaultConfig.NONE);
+                FaultConfig.NONE,
+                DEFAULT_NOTES_PER_MEMBER);
     }
 
     public EmulatorConfig withPort(int port) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withDataDir(Path dataDir) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withMembers(int members) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withSeed(long seed) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withClientId(String clientId) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withClientSecret(String clientSecret) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withTokenLifetime(Duration tokenLifetime) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withClock(Clock clock) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withShape(TableShape shape) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     public EmulatorConfig withFaults(FaultConfig faults) {
         return new EmulatorConfig(
-                port, dataDir, members, seed, clientId, clientSecret, tokenLifetime, clock, shape, faults);
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
+    }
+
+    public EmulatorConfig withNotesPerMember(int notesPerMember) {
+        return new EmulatorConfig(
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember);
     }
 
     /** Keeps the secret out of logs and error messages. */
@@ -127,6 +253,6 @@ public record EmulatorConfig(
     public String toString() {
         return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", members=" + members + ", seed=" + seed
                 + ", clientId=" + clientId + ", clientSecret=***, tokenLifetime=" + tokenLifetime + ", clock="
-                + clock + ", shape=" + shape + ", faults=" + faults.spec() + "]";
+                + clock + ", shape=" + shape + ", faults=" + faults.spec() + ", notesPerMember=" + notesPerMember + "]";
     }
 }

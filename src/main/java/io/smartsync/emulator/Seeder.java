@@ -4,6 +4,7 @@ import io.smartsync.emulator.SeedVocabulary.Staff;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +24,6 @@ final class Seeder {
 
     private static final long TWO_YEARS_SECONDS = 2L * 365 * 24 * 3600;
     private static final long THIRTY_DAYS_SECONDS = 30L * 24 * 3600;
-    private static final int MAX_NOTES_PER_MEMBER = 60;
 
     private record SeedNote(
             int member,
@@ -40,7 +40,27 @@ final class Seeder {
 
     /** Fills a new notes table with demo notes; answers how many. */
     static int seed(Connection c, TableDef table, EmulatorConfig config) throws SQLException {
-        return insert(c, table, generate(config), config.shape());
+        int seeded = insert(c, table, generate(config), config.shape());
+        indexMembers(c, table);
+        return seeded;
+    }
+
+    /**
+     * Without an index every one-member query scans the whole table, so with a large table the emulator's
+     * own scans, not the client under test, would set the pace of each member read.
+     */
+    private static void indexMembers(Connection c, TableDef table) throws SQLException {
+        FieldDef member = table.fields().stream()
+                .filter(f -> f.name().equals("Client_ID2"))
+                .findFirst()
+                .orElse(null);
+        if (member == null) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX \"ix_" + table.name() + "_member\" ON " + table.sqlName() + " (" + member.column()
+                    + ")");
+        }
     }
 
     private static List<SeedNote> generate(EmulatorConfig config) {
@@ -51,7 +71,7 @@ final class Seeder {
         for (int member = 1; member <= config.members(); member++) {
             Staff coordinator = pick(random, SeedVocabulary.STAFF);
             String senior = pick(random, SeedVocabulary.SENIORS);
-            int count = random.nextInt(MAX_NOTES_PER_MEMBER + 1);
+            int count = random.nextInt(2 * config.notesPerMember() + 1);
             for (int i = 0; i < count; i++) {
                 notes.add(note(random, now, member, coordinator, senior));
             }

@@ -1,0 +1,135 @@
+package io.smartsync.cli.bench;
+
+import io.smartsync.store.SyncRun;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Random;
+
+/**
+ * One run of the workload: a fresh emulator seeded with its table, then the traditional approach, then
+ * the service in its own JVM, each through its HTTP API, with the same plan and the same latency.
+ */
+final class ScaleRun {
+    /** The service's default outbox lease; compressed like its other intervals. */
+    static final Duration PUSH_LEASE = Duration.ofMinutes(2);
+
+    private ScaleRun() {}
+
+    /**
+     * Both approaches against an emulator in this JVM, whose clock runs as fast as the window is compressed.
+     *
+     * @param withPush also measure writes (they do not depend on the table's size, so once is enough)
+     */
+    static Measured inProcess(String label, Workload w, Path dir, boolean withPush, Progress p) {
+        p.stage(label + ": seeding the emulator", 1);
+        try (InProcessCaspio caspio = InProcessCaspio.start(dir.resolve("emulator"), w, new ScaledClock(w.speedup()));
+                TraditionalApp app = TraditionalApp.start(caspio.baseUri());
+                AppClient traditional = new AppClient(app.port(), null)) {
+            p.step();
+            long notes = app.count();
+            Plan plan = Plan.draw(w, notes, new Random(w.seed()));
+            List<String> others = sample(plan.unvisited(w.members()), w.initialMembers());
+
+            p.stage(label + ": traditional, load members", others.size());
+            InitialSync.Result tInit =
+                    InitialSync.run(others, w.parallelism(), traditional::select, m -> true, caspio, p);
+            caspio.faults(w.latencySpec());
+            p.stage(label + ": traditional, " + w.minutes() + " min of visits", plan.visits());
+            WindowRun.Result tWindow = WindowRun.play(plan, caspio, traditional::select, w, false, p);
+            PushRun.Result tPush = withPush ? PushRun.direct(app, Plan.memberId(1), w.pushSamples()) : null;
+
+            caspio.faults("");
+            p.stage(label + ": starting the service", 1);
+            try (ServiceJvm svc = ServiceJvm.start(
+                            dir.resolve("service"),
+                            caspio.baseUri(),
+                            w.serviceHeap(),
+                            w.compressed(w.pollInterval()),
+                            w.compressed(w.reconcileInterval()),
+                            w.compressed(PUSH_LEASE));
+                    AppClient smart = new AppClient(svc.port(), svc.key())) {
+                p.step();
+                p.stage(label + ": smart sync, initial sync", others.size());
+                InitialSync.Result sInit =
+                        InitialSync.run(others, w.parallelism(), smart::select, smart::initialSyncDone, caspio, p);
+                caspio.faults(w.latencySpec());
+                p.stage(label + ": smart sync, " + w.minutes() + " min of visits", plan.visits());
+                WindowRun.Result sWindow = WindowRun.play(plan, caspio, smart::select, w, true, p);
+                p.stage(label + ": smart sync, table reconcile", 1);
+                AppClient.Answer force = smart.forceTable();
+                p.step();
+                PushRun.Result sPush = null;
+                if (withPush) {
+                    p.stage(label + ": smart sync, pushes", 1);
+                    sPush = PushRun.service(
+                            smart, caspio, Plan.memberId(1), w.pushSamples(), w.backlog(), w.latencySpec());
+                    p.step();
+                }
+                svc.stop();
+                return new Measured(
+                        label,
+                        w,
+                        notes,
+                        plan,
+                        tInit,
+                        tWindow,
+                        tPush,
+                        sInit,
+                        sWindow,
+                        force,
+                        sPush,
+                        svc.history(),
+                        svc.heap(),
+                        svc.peakRss());
+            }
+        }
+    }
+
+    /**
+     * The initial sync of every member against an emulator in its own process (the million-note run):
+     * the service at its real intervals, since no window is compressed here. Smart sync only: the
+     * traditional approach has no initial sync to compare.
+     */
+    static Measured external(String label, Workload w, URI emulator, Path dir, Progress p) {
+        try (RemoteCaspio caspio = new RemoteCaspio(emulator);
+                TraditionalApp app = TraditionalApp.start(emulator)) {
+            caspio.faults("");
+            long notes = app.count();
+            List<String> members = sample(Plan.allMembers(w.members()), w.initialMembers());
+            p.stage(label + ": starting the service", 1);
+            try (ServiceJvm svc = ServiceJvm.start(
+                            dir.resolve("service"),
+                            emulator,
+                            w.serviceHeap(),
+                            w.pollInterval(),
+                            w.reconcileInterval(),
+                            PUSH_LEASE);
+                    AppClient smart = new AppClient(svc.port(), svc.key())) {
+                p.step();
+                p.stage(label + ": smart sync, initial sync", members.size());
+                InitialSync.Result sInit =
+                        InitialSync.run(members, w.parallelism(), smart::select, smart::initialSyncDone, caspio, p);
+                svc.stop();
+                List<SyncRun> history = svc.history();
+                Memory.Heap heap = svc.heap();
+                OptionalLong rss = svc.peakRss();
+                return new Measured(
+                        label, w, notes, null, null, null, null, sInit, null, null, null, history, heap, rss);
+            }
+        }
+    }
+
+    /** Every {@code n}-th member so a capped sample still spans the table; all of them when cap is 0. */
+    private static List<String> sample(List<String> members, int cap) {
+        if (cap == 0 || members.size() <= cap) {
+            return members;
+        }
+        double step = (double) members.size() / cap;
+        return java.util.stream.IntStream.range(0, cap)
+                .mapToObj(i -> members.get((int) (i * step)))
+                .toList();
+    }
+}
