@@ -18,8 +18,9 @@ final class AppClient implements AutoCloseable {
     /**
      * @param type the answer's {@code data.sync.type} (initial, incremental, cached, stale, traditional)
      * @param nanos from sending the request to having read the whole answer
+     * @param error the error code of a failed answer ({@code code}), else empty
      */
-    record Answer(int status, String type, int notes, long nanos) {
+    record Answer(int status, String type, int notes, long nanos, String error) {
         boolean ok() {
             return status / 100 == 2;
         }
@@ -72,12 +73,14 @@ final class AppClient implements AutoCloseable {
         long started = System.nanoTime();
         HttpResponse<byte[]> r = exchange(request);
         long nanos = System.nanoTime() - started;
-        JsonNode data = parse(r.body()).path("data");
+        JsonNode body = parse(r.body());
+        JsonNode data = body.path("data");
         return new Answer(
                 r.statusCode(),
                 data.path("sync").path("type").asText(""),
                 data.path("notes").size(),
-                nanos);
+                nanos,
+                body.path("code").asText(""));
     }
 
     private JsonNode body(HttpRequest.Builder request) {

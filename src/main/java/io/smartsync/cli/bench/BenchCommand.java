@@ -42,7 +42,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--quick",
-            description = "A small run (under two minutes): 100 members, 3 simulated minutes, a 30-note backlog.")
+            description =
+                    "Under two minutes: 100 members, 3 minutes of visits, a 10 s poll and lease, a 30-note backlog.")
     boolean quick;
 
     @Option(names = "--members", description = "Members in the table (default 2000; quick 100).")
@@ -72,27 +73,29 @@ public final class BenchCommand implements Callable<Integer> {
             description = "How often staff come back to each, on average (default ${DEFAULT-VALUE}).")
     int returns;
 
-    @Option(
-            names = "--poll",
-            defaultValue = "30s",
-            description = "The service's poll interval, simulated time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--poll", description = "The service's poll interval (default 30s, the service's own; quick 10s).")
     String poll;
 
     @Option(
             names = "--reconcile",
             defaultValue = "5m",
-            description = "The service's table reconcile interval, simulated time (default ${DEFAULT-VALUE}).")
+            description = "The service's table reconcile interval (default ${DEFAULT-VALUE}).")
     String reconcile;
 
     @Option(
+            names = "--push-lease",
+            description = "The service's outbox lease (default 2m, the service's own; quick 10s).")
+    String pushLease;
+
+    @Option(
             names = "--minutes",
-            description = "Simulated minutes of staff use; per-hour figures scale from them (default 60; quick 3).")
+            description = "Minutes of staff visits played; per-hour figures scale from them (default 60; quick 3).")
     Integer minutes;
 
     @Option(
             names = "--speedup",
             defaultValue = "12",
-            description = "How many times faster than real time those minutes run (default ${DEFAULT-VALUE}).")
+            description = "How many times faster than real time the visits are played (default ${DEFAULT-VALUE}).")
     double speedup;
 
     @Option(
@@ -108,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--initial-members",
             description =
-                    "At most this many members in the initial-sync run; 0: all not visited (default 0; quick 60).")
+                    "At most this many members in the initial-sync run; 0: all not visited (default 2000, external run 0; quick 60).")
     Integer initialMembers;
 
     @Option(
@@ -214,8 +217,9 @@ public final class BenchCommand implements Callable<Integer> {
                     changeRate,
                     membersPerHour != null ? membersPerHour : 200,
                     returns,
-                    duration("--poll", poll),
+                    duration("--poll", poll != null ? poll : quick ? "10s" : "30s"),
                     duration("--reconcile", reconcile),
+                    duration("--push-lease", pushLease != null ? pushLease : quick ? "10s" : "2m"),
                     minutes != null ? minutes : quick ? 3 : 60,
                     speedup,
                     backlog != null ? backlog : quick ? 30 : 1000,
@@ -235,7 +239,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "bench: %,d members × %d notes on average, %d ms latency, %s%% of notes changed a day;"
                         + " staff pick %d members an hour and come back about %d times each;"
-                        + " %d simulated minutes run in %s s (×%s: poll every %d ms, reconcile every %d ms)",
+                        + " %d minutes of visits played in %s s (×%s); the service polls every %d s and"
+                        + " reconciles every %d s, in real time",
                 w.members(),
                 w.notesPerMember(),
                 w.latency().toMillis(),
@@ -245,8 +250,8 @@ public final class BenchCommand implements Callable<Integer> {
                 w.minutes(),
                 Figure.number(w.windowReal().toMillis() / 1000.0),
                 Figure.number(w.speedup()),
-                w.compressed(w.pollInterval()).toMillis(),
-                w.compressed(w.reconcileInterval()).toMillis());
+                w.pollInterval().toSeconds(),
+                w.reconcileInterval().toSeconds());
     }
 
     private static Duration duration(String flag, String text) {

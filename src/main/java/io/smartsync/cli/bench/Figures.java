@@ -1,8 +1,8 @@
 package io.smartsync.cli.bench;
 
 import io.smartsync.cli.bench.Figure.Compare;
+import io.smartsync.cli.bench.HourModel.Cost;
 import io.smartsync.store.SyncRun;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,64 +67,29 @@ final class Figures {
             }
         }
         Workload w = m.workload();
+        HourModel hour = HourModel.of(m);
         double firsts = Math.max(1, m.plan().firstVisits());
         double returns = Math.max(1, m.plan().returnVisits());
-        traffic(
-                f,
-                "caspio.perFirstVisit",
-                "per first visit, its own calls",
-                t.firstVisits(),
-                s.firstVisits(),
-                1 / firsts);
-        // Everything but the first visits' own calls, spread over the return visits: the poll and the
-        // reconcile exist to make return visits cheap, so they are charged to them (reconciles at real pace).
-        RealPace pace = RealPace.of(m);
-        Traffic tRest = t.total().minus(t.firstVisits());
-        double sRestRequests =
-                pace.hourRequests() / w.perHour() - s.firstVisits().totalRequests();
-        double sRestBytes = pace.hourBytes() / w.perHour() - s.firstVisits().bytes();
-        f.add(new Figure(
-                "caspio.perReturnVisit.requests",
-                "Caspio requests per return visit, background included",
-                "requests",
-                tRest.totalRequests() / returns,
-                sRestRequests / returns,
-                Compare.FEWER));
-        f.add(new Figure(
-                "caspio.perReturnVisit.bytes",
-                "Caspio bytes per return visit, background included",
-                "bytes",
-                tRest.bytes() / returns,
-                sRestBytes / returns,
-                Compare.FEWER));
-        traffic(
+        Cost tFirst = Cost.of(t.firstVisits());
+        Cost tRest = Cost.of(t.total()).minus(tFirst);
+        Cost tHour = Cost.of(t.total()).times(w.perHour());
+        add(f, "caspio.perFirstVisit", "per first visit, its own calls", tFirst, hour.firstVisits(), 1 / firsts);
+        // The poll and the reconcile exist to make return visits cheap, so they are charged to them.
+        Cost sRest = hour.hourRealPace().times(1 / w.perHour()).minus(hour.firstVisits());
+        add(f, "caspio.perReturnVisit", "per return visit, background included", tRest, sRest, 1 / returns);
+        add(
                 f,
                 "caspio.perReturnVisitOwn",
                 "per return visit, its own calls",
-                t.returnVisits(),
-                s.returnVisits(),
+                Cost.of(t.returnVisits()),
+                hour.returnVisits(),
                 1 / returns);
-        traffic(f, "caspio.perHour", "per hour of staff use", t.total(), s.total(), w.perHour());
-        f.add(new Figure(
-                "caspio.perHourRealPace.requests",
-                "Caspio requests per hour, reconciles at real pace",
-                "requests",
-                t.total().totalRequests() * w.perHour(),
-                pace.hourRequests(),
-                Compare.FEWER));
-        f.add(new Figure(
-                "caspio.perHourRealPace.bytes",
-                "Caspio bytes per hour, reconciles at real pace",
-                "bytes",
-                t.total().bytes() * w.perHour(),
-                pace.hourBytes(),
-                Compare.FEWER));
+        add(f, "caspio.perHour", "per hour, as measured in the window", tHour, hour.hourMeasured(), 1);
+        add(f, "caspio.perHourRealPace", "per hour, reconciles at real pace", tHour, hour.hourRealPace(), 1);
 
-        List<SyncRun> inWindow = between(m.history(), s.startedAt(), s.endedAt());
+        List<SyncRun> inWindow = HourModel.between(m.history(), s.startedAt(), s.endedAt());
         List<SyncRun> polls =
                 inWindow.stream().filter(r -> r.kind().equals("poll")).toList();
-        double pollSeconds =
-                polls.stream().mapToLong(SyncRun::durationMs).average().orElse(0) / 1000;
         details.put("firstVisits", m.plan().firstVisits());
         details.put("returnVisits", m.plan().returnVisits());
         details.put("caspioChangesInWindow", m.plan().caspioChanges());
@@ -136,9 +101,7 @@ final class Figures {
                 Map.of("traditional", t.total().toJson(), "smartSync", s.total().toJson()));
         details.put("smartSyncRunsInWindow", runsByKind(inWindow));
         details.put("pollsInWindow", polls.size());
-        details.put(
-                "pollsAtRealPace", w.window().toSeconds() / (w.pollInterval().toSeconds() + pollSeconds));
-        details.put("tableReconcile", pace.toJson());
+        details.put("hourModel", hour.toJson());
         details.put("forcedTableCheckSeconds", m.force().nanos() / 1e9);
     }
 
@@ -146,23 +109,17 @@ final class Figures {
         return r.real().toMillis() / 1000.0;
     }
 
-    /** @param times multiplies the traffic: 1/visits for a per-visit figure, 60/minutes for a per-hour one */
-    private static void traffic(List<Figure> f, String key, String label, Traffic t, Traffic s, double times) {
+    /** @param times 1/visits for a per-visit figure, 1 for a per-hour one */
+    private static void add(List<Figure> f, String key, String label, Cost t, Cost s, double times) {
         f.add(new Figure(
                 key + ".requests",
                 "Caspio requests " + label,
                 "requests",
-                t.totalRequests() * times,
-                s.totalRequests() * times,
+                t.requests() * times,
+                s.requests() * times,
                 Compare.FEWER));
         f.add(new Figure(
                 key + ".bytes", "Caspio bytes " + label, "bytes", t.bytes() * times, s.bytes() * times, Compare.FEWER));
-    }
-
-    private static List<SyncRun> between(List<SyncRun> runs, Instant from, Instant to) {
-        return runs.stream()
-                .filter(r -> !r.startedAt().isBefore(from) && r.startedAt().isBefore(to))
-                .toList();
     }
 
     /** Runs, requests and bytes by kind, as the service's client counted them (URI and bodies). */

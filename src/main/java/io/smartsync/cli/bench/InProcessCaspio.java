@@ -5,8 +5,6 @@ import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /** An emulator in the benchmark's JVM, on a free port, seeded with the workload's table. Thread-safe. */
@@ -19,15 +17,12 @@ final class InProcessCaspio implements CaspioSide {
         this.emulator = emulator;
     }
 
-    static InProcessCaspio start(Path dir, Workload w, Clock clock) {
+    static InProcessCaspio start(Path dir, Workload w) {
         return new InProcessCaspio(CaspioEmulator.start(EmulatorConfig.defaults(dir)
                 .withPort(0)
                 .withMembers(w.members())
                 .withNotesPerMember(w.notesPerMember())
-                .withSeed(w.seed())
-                .withClock(clock)
-                // Tokens age on the scaled clock; a year of it outlasts any run, as a day outlasts an hour.
-                .withTokenLifetime(Duration.ofDays(365))));
+                .withSeed(w.seed())));
     }
 
     @Override

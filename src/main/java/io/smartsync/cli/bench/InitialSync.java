@@ -1,6 +1,8 @@
 package io.smartsync.cli.bench;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +18,15 @@ import java.util.function.Predicate;
  */
 final class InitialSync {
 
-    /** @param stale answers that came back before their pull finished (waited for, then counted) */
-    record Result(int members, long notes, double seconds, Traffic traffic, int failed, int stale) {
+    /**
+     * @param failures failed answers by status and error code
+     * @param stale answers that came back before their pull finished (waited for, then counted)
+     */
+    record Result(int members, long notes, double seconds, Traffic traffic, Map<String, Integer> failures, int stale) {
+        int failed() {
+            return failures.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
         double notesPerSecond() {
             return seconds > 0 ? notes / seconds : 0;
         }
@@ -37,7 +46,7 @@ final class InitialSync {
             CaspioSide caspio,
             Progress p) {
         AtomicLong notes = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Map<String, Integer> failures = new ConcurrentSkipListMap<>();
         List<String> stale = new CopyOnWriteArrayList<>();
         Traffic before = caspio.traffic();
         long started = System.nanoTime();
@@ -47,7 +56,7 @@ final class InitialSync {
                     .<Future<?>>map(m -> pool.submit(() -> {
                         AppClient.Answer a = select.apply(m);
                         if (!a.ok()) {
-                            failed.incrementAndGet();
+                            failures.merge(a.status() + " " + a.error(), 1, Integer::sum);
                         } else if (a.type().equals("stale")) {
                             stale.add(m);
                         } else {
@@ -71,7 +80,12 @@ final class InitialSync {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new Result(
-                members.size(), notes.get(), seconds, caspio.traffic().minus(before), (int) failed.get(), stale.size());
+                members.size(),
+                notes.get(),
+                seconds,
+                caspio.traffic().minus(before),
+                Map.copyOf(failures),
+                stale.size());
     }
 
     private static void awaitDone(String member, Predicate<String> done) {

@@ -104,18 +104,21 @@ final class Report {
         m.put("speedup", w.speedup());
         m.put("simulatedMinutes", w.minutes());
         m.put("windowRealSeconds", w.windowReal().toMillis() / 1000.0);
-        m.put("pollIntervalRealMs", w.compressed(w.pollInterval()).toMillis());
-        m.put("reconcileIntervalRealMs", w.compressed(w.reconcileInterval()).toMillis());
         m.put(
                 "scaled",
-                "the visit schedule, the Caspio changes, the service's poll and reconcile intervals and the"
-                        + " emulator's clock (so Caspio stamps and the 5 s overlap stay in simulated seconds)");
+                "the staff's visits and the changes other people make in Caspio: an hour of them is played in"
+                        + " the window");
         m.put(
                 "notScaled",
-                "request latency, processing, fsync, JSON parsing: a table reconcile longer than its"
-                        + " compressed interval runs fewer times than in real time (perHourRealPace puts the"
-                        + " missing ones back), and a poll's own duration leaves members unfresh for a larger"
-                        + " share of the time, so more return visits pull than would in real time");
+                "the service (poll, reconcile, lease, breaker, retries run at their real intervals), the"
+                        + " emulator's clock, request latency and all processing; the service's background"
+                        + " traffic in the window is scaled to an hour, table reconciles at the pace an hour holds"
+                        + " (perHourRealPace)");
+        m.put(
+                "changes",
+                "visits and Caspio changes arrive speedup times more densely per real second (more load and"
+                        + " contention per second than a real clinic; each poll finds more changed rows), and a"
+                        + " member's return visits come sooner after its first in real time");
         return m;
     }
 }

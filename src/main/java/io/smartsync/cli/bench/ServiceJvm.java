@@ -39,9 +39,9 @@ final class ServiceJvm implements AutoCloseable {
     }
 
     /**
-     * @param poll the poll interval in real time (already compressed)
-     * @param reconcile the reconcile interval in real time (already compressed)
-     * @param lease how long a claimed outbox entry stays claimed, in real time (already compressed)
+     * @param poll the global poll's interval
+     * @param reconcile the table reconcile's interval
+     * @param lease how long a claimed outbox entry stays claimed
      */
     static ServiceJvm start(Path dir, URI caspio, String heap, Duration poll, Duration reconcile, Duration lease) {
         int port = freePort();

@@ -44,14 +44,15 @@ final class Targets {
                 add(out, run, "initial-sync throughput at zero latency, notes/s", initial.smartSync(), 20_000, "");
             }
             Figure notes = run.figure("initialSync.notes");
-            if (notes != null && run.figure("selection.firstVisit.p50Ms") == null) {
+            if (notes != null && notes.smartSync() != null && run.figure("selection.firstVisit.p50Ms") == null) {
                 add(
                         out,
                         run,
-                        "notes synced by a service with -Xmx" + w.serviceHeap() + " (emulator in its own process)",
-                        notes.smartSync(),
-                        1_000_000,
-                        "");
+                        "of the table's " + run.notes() + " notes synced by a service with -Xmx" + w.serviceHeap()
+                                + " (emulator in its own process), %",
+                        run.notes() == 0 ? null : 100.0 * notes.smartSync() / run.notes(),
+                        100,
+                        "%");
             }
         }
         return out;

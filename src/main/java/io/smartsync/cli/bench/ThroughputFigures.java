@@ -59,7 +59,7 @@ final class ThroughputFigures {
                         "members", s.members(),
                         "parallelism", m.workload().parallelism(),
                         "smartSyncStaleAnswers", s.stale(),
-                        "failed", s.failed(),
+                        "failed", s.failures(),
                         "smartSyncRequestsByRun", "counted by the service's client per initial run (count + pages)",
                         "smartSyncEmulatorTraffic", s.traffic().toJson()));
     }

@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the benchmark simulates (BENCHMARKS.md states the defaults). A window of {@code minutes} of staff
- * use runs {@code speedup} times faster than real time: the visit schedule, the Caspio changes, the
- * service's poll and reconcile intervals and the emulator's clock are all divided by it; request latency
- * and everything the machine does per request are not. Per-hour figures are the window's totals scaled
- * to sixty minutes.
+ * What the benchmark simulates (BENCHMARKS.md states the defaults). The staff's {@code minutes} of visits,
+ * and the changes other people make in Caspio meanwhile, are played {@code speedup} times faster than
+ * real time; the service runs at its own real intervals ({@code pollInterval}, {@code reconcileInterval},
+ * {@code pushLease}) and the emulator on the real clock. Request latency is never compressed.
  *
  * @param changeRate the share of the table's notes created or changed in Caspio per day
  * @param membersPerHour distinct members staff pick in an hour
@@ -29,6 +28,7 @@ record Workload(
         int returnsPerMember,
         Duration pollInterval,
         Duration reconcileInterval,
+        Duration pushLease,
         int minutes,
         double speedup,
         int backlog,
@@ -48,6 +48,9 @@ record Workload(
         positive("--minutes", minutes);
         if (returnsPerMember < 0 || backlog < 0 || scale < 0 || initialMembers < 0) {
             throw new IllegalArgumentException("--returns, --backlog, --scale and --initial-members must be 0 or more");
+        }
+        if (pushLease.isNegative() || pushLease.isZero()) {
+            throw new IllegalArgumentException("--push-lease must be positive, was " + pushLease);
         }
         if (latency.isNegative() || !(changeRate >= 0 && changeRate <= 1)) {
             throw new IllegalArgumentException("--latency must be 0 or more and --change-rate within 0..1");
@@ -78,7 +81,7 @@ record Workload(
         return 60.0 / minutes;
     }
 
-    /** A simulated interval as real time, at least a millisecond. */
+    /** A stretch of staff time as real time, at least a millisecond. */
     Duration compressed(Duration simulated) {
         return Duration.ofNanos(Math.max(1_000_000L, (long) (simulated.toNanos() / speedup)));
     }
@@ -94,6 +97,7 @@ record Workload(
                 returnsPerMember,
                 pollInterval,
                 reconcileInterval,
+                pushLease,
                 minutes,
                 speedup,
                 backlog,
@@ -120,6 +124,7 @@ record Workload(
         m.put("returnsPerMember", returnsPerMember);
         m.put("pollIntervalSeconds", pollInterval.toSeconds());
         m.put("reconcileIntervalSeconds", reconcileInterval.toSeconds());
+        m.put("pushLeaseSeconds", pushLease.toSeconds());
         m.put("simulatedMinutes", minutes);
         m.put("speedup", speedup);
         m.put("backlogNotes", backlog);
