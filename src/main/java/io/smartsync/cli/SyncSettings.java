@@ -26,6 +26,7 @@ final class SyncSettings {
         number(env, "SMARTSYNC_PUSH_LEASE_MS", v -> b.pushLease(Duration.ofMillis(v)));
         number(env, "SMARTSYNC_SELECTION_DEADLINE_MS", b::selectionDeadlineMs);
         number(env, "SMARTSYNC_RECONCILE_INTERVAL_MS", b::reconcileIntervalMs);
+        number(env, "SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS", b::tableReconcileIntervalMs);
         number(env, "SMARTSYNC_HISTORY_RETENTION_DAYS", v -> b.historyRetentionDays((int) v));
         env.get("SMARTSYNC_CONFLICT_POLICY").ifPresent(v -> b.conflictPolicy(parse("SMARTSYNC_CONFLICT_POLICY", v)));
         try {

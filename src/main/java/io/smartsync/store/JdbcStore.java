@@ -105,6 +105,11 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
+    public StoredKeys storedKeys(MemberId member) {
+        return tx(h -> NoteSql.storedKeys(h, member));
+    }
+
+    @Override
     public int tombstoneMissing(MemberId member, Set<Long> livePks, long upToPk) {
         Instant now = clock.instant();
         return tx(h -> {

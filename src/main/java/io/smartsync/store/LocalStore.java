@@ -66,6 +66,9 @@ public interface LocalStore extends AutoCloseable {
      */
     int tombstoneMissing(MemberId member, Set<Long> livePks, long upToPk);
 
+    /** The member's notes that are live here and have a Caspio row: how many, and the highest key. */
+    StoredKeys storedKeys(MemberId member);
+
     /** Records when the member's rows were last checked against Caspio's keys. */
     void markReconciled(MemberId member, Instant at);
 

@@ -84,6 +84,14 @@ final class NoteSql {
                 .findOne();
     }
 
+    static StoredKeys storedKeys(Handle h, MemberId member) {
+        return h.createQuery("SELECT COUNT(*) AS n, COALESCE(MAX(pk_id), 0) AS max_pk FROM notes"
+                        + " WHERE client_id2 = :m AND deleted = 0 AND pk_id IS NOT NULL")
+                .bind("m", member.value())
+                .map((rs, ctx) -> new StoredKeys(rs.getLong("n"), rs.getLong("max_pk")))
+                .one();
+    }
+
     static List<Note> forMember(Handle h, MemberId member) {
         return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE client_id2 = :m AND deleted = 0"
                         + " ORDER BY time_stamp DESC, note_id")

@@ -72,13 +72,7 @@ final class MemberPuller {
                 f.table(), mapper.memberClause(from.member()), f.updateStamp(), f.pk(), start, config.pageSize());
         MemberSyncStatus reached = from;
         PullResult total = PullResult.NONE;
-        // A first sync reports its progress against a count of the member's rows (one cheap request).
-        long expectedPages = initial
-                ? Math.max(
-                        1,
-                        (caspio.count(f.table(), mapper.memberClause(from.member())) + config.pageSize() - 1)
-                                / config.pageSize())
-                : 0;
+        long expectedPages = 1;
         int pagesDone = 0;
         while (pages.hasNext()) {
             List<Map<String, Object>> rows = pages.next();
@@ -103,6 +97,11 @@ final class MemberPuller {
             lag.observe(from.cursorStamp(), notes, page.insertedIds());
             total = total.plus(page);
             pagesDone++;
+            if (initial && pagesDone == 1 && rows.size() == config.pageSize()) {
+                // A first sync longer than a page reports its progress against a count of the member's rows.
+                long count = caspio.count(f.table(), mapper.memberClause(from.member()));
+                expectedPages = (count + config.pageSize() - 1) / config.pageSize();
+            }
             if (initial) {
                 events.emit(
                         "sync.progress",

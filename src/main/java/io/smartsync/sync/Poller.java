@@ -14,6 +14,7 @@ import io.smartsync.store.SyncRun;
 import io.smartsync.store.TableCursor;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,6 +38,8 @@ final class Poller {
     private final SyncConfig config;
     private final Clock clock;
     private final LagWatch lag;
+    /** When the last poll that ran to its end started reading, on this service's clock; null until one has. */
+    private Instant lastCompleteReadAt;
 
     Poller(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, LagWatch lag, Clock clock) {
         this.store = store;
@@ -74,7 +77,9 @@ final class Poller {
                     return;
                 }
                 TableCursor reached = before.get();
-                Keyset from = Keyset.atOrAfter(CaspioTime.minusSeconds(reached.stamp(), config.overlapSeconds()));
+                Keyset from = settled(reached)
+                        ? new Keyset(reached.stamp(), reached.pk())
+                        : Keyset.atOrAfter(CaspioTime.minusSeconds(reached.stamp(), config.overlapSeconds()));
                 Iterator<List<Map<String, Object>>> pages =
                         caspio.pages(f.table(), null, f.updateStamp(), f.pk(), from, config.pageSize());
                 while (pages.hasNext()) {
@@ -93,6 +98,7 @@ final class Poller {
                     lag.observe(before.get().stamp(), rows, page.insertedIds());
                     total = total.plus(page);
                 }
+                lastCompleteReadAt = startedAt;
             } catch (CaspioException e) {
                 outcome = "failed: " + e.kind();
                 log.warn("global poll failed ({}); members are synced on selection until it runs again", e.kind());
@@ -112,6 +118,23 @@ final class Poller {
                         outcome));
             }
         }
+    }
+
+    /**
+     * True when the last complete poll read the table more than the overlap (plus the Date header's one
+     * second, twice) after the cursor's stamp by Caspio's clock: every row stamped at or before the cursor
+     * was visible to that read (rule 3 keeps commit lag under the overlap), so re-reading the overlap
+     * would only fetch rows already stored. An idle table then costs an empty answer per poll.
+     */
+    private boolean settled(TableCursor c) {
+        ZoneId zone = mapper.shape().cursorZone();
+        if (lastCompleteReadAt == null || zone == null) {
+            return false;
+        }
+        Instant readByCaspio = lastCompleteReadAt.plus(caspio.clockOffset());
+        return CaspioTime.toInstant(c.stamp(), zone)
+                .plusSeconds(config.overlapSeconds() + 2)
+                .isBefore(readByCaspio);
     }
 
     /** The first run only finds where the table ends now; the chain covers changes from then on. */

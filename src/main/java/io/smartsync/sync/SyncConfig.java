@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param conflictPolicy how a local edit that meets a changed Caspio row is settled
  * @param selectionDeadlineMs how long a selection waits for its pull before answering from the store
  *     (marked stale) while the pull goes on in the background
- * @param reconcileIntervalMs how often the whole table's keys are checked for rows deleted in Caspio,
- *     and at most how often a selection checks its member's
+ * @param reconcileIntervalMs at most how often a selection checks its member for rows deleted in Caspio
+ *     (in the background, one COUNT unless it finds a difference)
+ * @param tableReconcileIntervalMs how often every key of the table is listed to find deleted rows: the
+ *     safety net behind the per-member checks and webhooks
  * @param historyRetentionDays how long the sync history is kept (pushed outbox entries are removed at
  *     once)
  */
@@ -32,6 +34,7 @@ public record SyncConfig(
         ConflictPolicy conflictPolicy,
         long selectionDeadlineMs,
         long reconcileIntervalMs,
+        long tableReconcileIntervalMs,
         int historyRetentionDays) {
 
     public SyncConfig {
@@ -56,6 +59,7 @@ public record SyncConfig(
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         positive("selectionDeadlineMs", selectionDeadlineMs);
         positive("reconcileIntervalMs", reconcileIntervalMs);
+        positive("tableReconcileIntervalMs", tableReconcileIntervalMs);
         positive("historyRetentionDays", historyRetentionDays);
     }
 
@@ -88,6 +92,7 @@ public record SyncConfig(
         b.conflictPolicy = conflictPolicy;
         b.selectionDeadlineMs = selectionDeadlineMs;
         b.reconcileIntervalMs = reconcileIntervalMs;
+        b.tableReconcileIntervalMs = tableReconcileIntervalMs;
         b.historyRetentionDays = historyRetentionDays;
         return b;
     }
@@ -106,6 +111,7 @@ public record SyncConfig(
         private ConflictPolicy conflictPolicy = ConflictPolicy.LAST_WRITE_WINS;
         private long selectionDeadlineMs = 2000;
         private long reconcileIntervalMs = 300_000;
+        private long tableReconcileIntervalMs = 86_400_000;
         private int historyRetentionDays = 90;
 
         private Builder() {}
@@ -170,6 +176,11 @@ public record SyncConfig(
             return this;
         }
 
+        public Builder tableReconcileIntervalMs(long v) {
+            tableReconcileIntervalMs = v;
+            return this;
+        }
+
         public Builder historyRetentionDays(int v) {
             historyRetentionDays = v;
             return this;
@@ -189,6 +200,7 @@ public record SyncConfig(
                     conflictPolicy,
                     selectionDeadlineMs,
                     reconcileIntervalMs,
+                    tableReconcileIntervalMs,
                     historyRetentionDays);
         }
     }

@@ -11,7 +11,9 @@ import io.smartsync.store.SyncRun;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,9 @@ final class SyncEngine {
     private final long reconcileIntervalMs;
     private final SyncEvents events;
     private final Clock clock;
+    private final Executor background;
     private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
+    private final Set<MemberId> checking = ConcurrentHashMap.newKeySet();
 
     SyncEngine(
             LocalStore store,
@@ -42,7 +46,8 @@ final class SyncEngine {
             Reconciler reconciler,
             long reconcileIntervalMs,
             SyncEvents events,
-            Clock clock) {
+            Clock clock,
+            Executor background) {
         this.store = store;
         this.caspio = caspio;
         this.puller = puller;
@@ -51,6 +56,7 @@ final class SyncEngine {
         this.reconcileIntervalMs = reconcileIntervalMs;
         this.events = events;
         this.clock = clock;
+        this.background = background;
     }
 
     /**
@@ -58,7 +64,34 @@ final class SyncEngine {
      * fresh (no request), {@code stale} when Caspio could not be asked.
      */
     SyncType select(MemberId member) {
-        return run(member, false);
+        SyncType type = run(member, false);
+        if (type != SyncType.STALE && puller.cursorSeesEdits() && reconcileDue(member) && checking.add(member)) {
+            background.execute(() -> checkDeletes(member));
+        }
+        return type;
+    }
+
+    /**
+     * Looks for the member's rows deleted in Caspio after the answer has gone, so a return visit never
+     * waits on it; what it finds shows on the next selection (and as an event now).
+     */
+    private void checkDeletes(MemberId member) {
+        ReentrantLock lock = memberLocks.computeIfAbsent(member, m -> new ReentrantLock());
+        lock.lock();
+        try {
+            int gone = reconciler.check(member);
+            if (gone > 0) {
+                events.emit("sync.deleted", member.value(), null, Map.of("deletedNotes", gone));
+            }
+        } catch (CaspioException e) {
+            log.info(
+                    "delete check of member {} could not reach Caspio ({}); it runs on a later selection",
+                    member,
+                    e.kind());
+        } finally {
+            lock.unlock();
+            checking.remove(member);
+        }
     }
 
     /**
@@ -84,6 +117,7 @@ final class SyncEngine {
                     && before.initialSyncCompleted()
                     && poller.keepsFresh(before.lastSyncAt())
                     && (puller.cursorSeesEdits() || !reconcileDue(member))) {
+                // With a stamp that moves on edits, deletes are checked after the answer (select).
                 return SyncType.CACHED;
             }
             SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;
@@ -94,7 +128,8 @@ final class SyncEngine {
             events.emit("sync.started", member.value(), null, Map.of("type", type.wireName()));
             try (Tally cost = caspio.tally()) {
                 try {
-                    boolean check = type == SyncType.INCREMENTAL && (force || reconcileDue(member));
+                    boolean check = type == SyncType.INCREMENTAL
+                            && (force || (!puller.cursorSeesEdits() && reconcileDue(member)));
                     // Without a stamp that moves on edits, the periodic check reads every row's content.
                     boolean readAll = force || (check && !puller.cursorSeesEdits());
                     found = type == SyncType.INITIAL
@@ -102,6 +137,8 @@ final class SyncEngine {
                             : readAll ? puller.everything(before) : puller.incremental(before);
                     if (check) {
                         reconciler.reconcile(member);
+                    } else if (type == SyncType.INITIAL) {
+                        store.markReconciled(member, clock.instant()); // it has just read every row
                     }
                     store.finishSync(member, clock.instant());
                     return type;

@@ -85,7 +85,8 @@ public final class SyncService implements AutoCloseable {
                 reconciler,
                 config.reconcileIntervalMs(),
                 events,
-                clock);
+                clock,
+                selections);
         this.pusher = new Pusher(
                 store,
                 new NotePush(store, caspio, mapper, config.conflictPolicy(), events, clock),
@@ -124,8 +125,8 @@ public final class SyncService implements AutoCloseable {
         schedule.scheduleWithFixedDelay(this::pollQuietly, 0, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
         schedule.scheduleWithFixedDelay(
                 this::reconcileQuietly,
-                config.reconcileIntervalMs(),
-                config.reconcileIntervalMs(),
+                config.tableReconcileIntervalMs(),
+                config.tableReconcileIntervalMs(),
                 TimeUnit.MILLISECONDS);
         schedule.scheduleWithFixedDelay(this::pruneQuietly, 0, 1, TimeUnit.HOURS);
     }

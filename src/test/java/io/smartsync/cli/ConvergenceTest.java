@@ -177,6 +177,7 @@ class ConvergenceTest {
         env.put("SMARTSYNC_SYNC_TIMEOUT_MS", "3000");
         env.put("SMARTSYNC_PUSH_LEASE_MS", "1000");
         env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", "1000");
+        env.put("SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS", "1000");
         env.put("SMARTSYNC_OVERLAP_SECONDS", "2");
         env.put("SMARTSYNC_BREAKER_DELAY_MS", "200");
         env.put("SMARTSYNC_LOG_LEVEL", "WARN");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.EmulatorStats;
 import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
@@ -57,6 +58,21 @@ class FreshnessTest {
     }
 
     @Test
+    void once_the_overlap_has_passed_a_poll_of_an_idle_table_fetches_no_rows() {
+        start(SyncConfig.builder().autoSyncInterval(100).build());
+        sync("CL000001");
+        demo.emulator().resetStats();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> demo.emulator().stats().requests(EmulatorStats.Kind.READ) >= 2);
+
+        demo.emulator().resetStats();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> demo.emulator().stats().requests(EmulatorStats.Kind.READ) >= 3);
+
+        assertThat(demo.emulator().stats().rowsReturned()).isZero();
+    }
+
+    @Test
     void a_pull_past_the_deadline_answers_stale_from_the_store_and_finishes_in_the_background() {
         start(SyncConfig.builder().selectionDeadlineMs(300).build());
         sync("CL000002"); // the first sync may itself outlast the deadline; it finishes in the background
@@ -97,6 +113,29 @@ class FreshnessTest {
                 .isEqualTo(200);
 
         assertThat(sync("CL000003").path("notes").findValuesAsText("noteId")).doesNotContain(id);
+    }
+
+    @Test
+    void a_row_deleted_in_caspio_disappears_on_a_later_selection_without_a_forced_sync() {
+        start(SyncConfig.builder().autoSyncInterval(150).reconcileIntervalMs(1).build());
+        JsonNode first = sync("CL000005");
+        Map<String, Object> row = demo.emulator().rows(TABLE).stream()
+                .filter(r -> "CL000005".equals(r.get("Client_ID2")))
+                .findFirst()
+                .orElseThrow();
+        String id = "caspio_" + row.get("PK_ID");
+        assertThat(first.path("notes").findValuesAsText("noteId")).contains(id);
+        demo.emulator().resetStats();
+
+        demo.emulator().delete(TABLE, ((Number) row.get("PK_ID")).longValue());
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !sync("CL000005")
+                        .path("notes")
+                        .findValuesAsText("noteId")
+                        .contains(id));
+        // Found by the check a selection starts after its answer: a count of the member's rows.
+        assertThat(demo.emulator().stats().requests(EmulatorStats.Kind.COUNT)).isPositive();
     }
 
     @Test
