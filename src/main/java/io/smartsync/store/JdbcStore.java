@@ -1,5 +1,7 @@
 package io.smartsync.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -25,30 +28,32 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * {@link LocalStore} on JDBC. SQLite runs in WAL mode with IMMEDIATE transactions, so concurrent
- * writers wait for each other instead of failing. Safe for use from many threads.
+ * writers wait for each other instead of failing; single-statement reads go through their own
+ * connections without taking the write lock, so a member's notes are read while a page is stored.
+ * Safe for use from many threads.
  */
 public final class JdbcStore implements LocalStore {
+    private final HikariDataSource pool;
+    private final HikariDataSource readPool;
     private final Jdbi jdbi;
+    private final Jdbi reads;
     private final Clock clock;
     private final String location;
     private final AccessRecords access = new JdbcAccessRecords(this::tx);
     private final Reports reports = new JdbcReports(this::tx);
 
-    private JdbcStore(Jdbi jdbi, Clock clock, String location) {
-        this.jdbi = jdbi;
+    private JdbcStore(HikariDataSource pool, HikariDataSource readPool, Clock clock, String location) {
+        this.pool = pool;
+        this.readPool = readPool;
+        this.jdbi = Jdbi.create(pool);
+        this.reads = Jdbi.create(readPool);
         this.clock = clock;
         this.location = location;
     }
 
     /** Opens (and creates or migrates) the SQLite store in {@code file}. */
     public static JdbcStore openSqlite(Path file, Clock clock) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(30_000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
+        SQLiteDataSource ds = new SQLiteDataSource(sqliteConfig(SQLiteConfig.TransactionMode.IMMEDIATE));
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         String location = "sqlite:" + file.toAbsolutePath();
         try {
@@ -60,7 +65,41 @@ public final class JdbcStore implements LocalStore {
         } catch (RuntimeException e) {
             throw new StoreException("store " + location + ": migration failed: " + e.getMessage(), e);
         }
-        return new JdbcStore(Jdbi.create(ds), clock, location);
+        SQLiteDataSource readDs = new SQLiteDataSource(sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED));
+        readDs.setUrl(ds.getUrl());
+        return new JdbcStore(pooled(ds, location), pooled(readDs, location + " (reads)"), clock, location);
+    }
+
+    private static SQLiteConfig sqliteConfig(SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(30_000);
+        config.setTransactionMode(mode);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    /**
+     * Keeps a few connections open: opening one costs file opens and a schema read, more than a
+     * member's read itself. SQLite still lets one writer in at a time (IMMEDIATE transactions).
+     */
+    private static HikariDataSource pooled(DataSource ds, String location) {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(ds);
+        pool.setPoolName("store " + location);
+        pool.setMaximumPoolSize(8);
+        pool.setMinimumIdle(1);
+        return new HikariDataSource(pool);
+    }
+
+    /** One statement that only reads: no transaction, no write lock. */
+    private <T> T read(HandleCallback<T, RuntimeException> work) {
+        try {
+            return reads.withHandle(work);
+        } catch (JdbiException e) {
+            throw new StoreException("store " + location + ": " + e.getMessage(), e);
+        }
     }
 
     private <T> T tx(HandleCallback<T, RuntimeException> work) {
@@ -73,7 +112,7 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public Optional<MemberSyncStatus> status(MemberId member) {
-        return tx(h -> StatusSql.find(h, member));
+        return read(h -> StatusSql.find(h, member));
     }
 
     @Override
@@ -106,7 +145,7 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public StoredKeys storedKeys(MemberId member) {
-        return tx(h -> NoteSql.storedKeys(h, member));
+        return read(h -> NoteSql.storedKeys(h, member));
     }
 
     @Override
@@ -134,7 +173,7 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public Optional<Instant> lastReconciled(MemberId member) {
-        return tx(h -> StatusSql.lastReconciled(h, member));
+        return read(h -> StatusSql.lastReconciled(h, member));
     }
 
     @Override
@@ -166,7 +205,7 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public Optional<TableCursor> tableCursor(String name) {
-        return tx(h -> CursorSql.find(h, name));
+        return read(h -> CursorSql.find(h, name));
     }
 
     @Override
@@ -273,19 +312,22 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public List<Note> notes(MemberId member) {
-        return tx(h -> NoteSql.forMember(h, member));
+        return read(h -> NoteSql.forMember(h, member));
     }
 
     @Override
     public Optional<Note> note(String noteId) {
-        return tx(h -> NoteSql.find(h, noteId));
+        return read(h -> NoteSql.find(h, noteId));
     }
 
     @Override
-    public Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit) {
+    public Optional<OutboxEntry> writeLocal(Note edit, OutboxAction action, int queueLimit) {
         Instant now = clock.instant();
         return tx(h -> {
-            Optional<Note> before = NoteSql.find(h, note.noteId());
+            Optional<Note> before = NoteSql.find(h, edit.noteId());
+            // The edit's content on the row as stored now: a push that finished since the caller read the
+            // note has given it Caspio's key and stamp, which the caller's copy may lack.
+            Note note = before.map(b -> identityFrom(edit, b)).orElse(edit);
             Optional<OutboxEntry> idle = OutboxSql.newestIdle(h, note.noteId(), now);
             Coalescing.Outcome merged =
                     idle.map(e -> Coalescing.merge(h, e, action, now)).orElse(Coalescing.Outcome.SEPARATE);
@@ -384,12 +426,12 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public List<OutboxEntry> pending() {
-        return tx(h -> OutboxSql.list(h, false));
+        return read(h -> OutboxSql.list(h, false));
     }
 
     @Override
     public List<OutboxEntry> failed() {
-        return tx(h -> OutboxSql.list(h, true));
+        return read(h -> OutboxSql.list(h, true));
     }
 
     @Override
@@ -399,12 +441,12 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public List<Conflict> conflicts(int limit) {
-        return tx(h -> ConflictSql.list(h, limit));
+        return read(h -> ConflictSql.list(h, limit));
     }
 
     @Override
     public Optional<Conflict> conflict(long id) {
-        return tx(h -> ConflictSql.find(h, id));
+        return read(h -> ConflictSql.find(h, id));
     }
 
     @Override
@@ -462,7 +504,8 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public void close() {
-        // Connections are opened per transaction; nothing stays open between calls.
+        readPool.close();
+        pool.close();
     }
 
     @Override

@@ -53,6 +53,21 @@ class JdbcStoreTest {
     }
 
     @Test
+    void a_delete_based_on_a_copy_read_before_its_create_was_pushed_keeps_caspios_key() {
+        Note copy = local("n1", "first");
+        store.writeLocal(copy, OutboxAction.CREATE, 100);
+        OutboxEntry create = store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst();
+        store.completePush(create, synced("n1", 42L, "first", "2026-11-25T10:00:00"));
+
+        store.writeLocal(copy.asDeleted(SyncState.PENDING), OutboxAction.DELETE, 100);
+
+        Note stored = store.note("n1").orElseThrow();
+        assertThat(stored.deleted()).isTrue();
+        assertThat(stored.pkId()).isEqualTo(42L);
+        assertThat(store.pending()).extracting(OutboxEntry::action).containsExactly(OutboxAction.DELETE);
+    }
+
+    @Test
     void a_full_queue_refuses_a_new_write_and_keeps_what_was_queued() {
         store.writeLocal(local("n1", "one"), OutboxAction.CREATE, 2);
         store.writeLocal(local("n2", "two"), OutboxAction.CREATE, 2);

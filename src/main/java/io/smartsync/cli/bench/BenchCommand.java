@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "writes results.json, results.md and chart.png. See BENCHMARKS.md for the workload and the figures."
         })
 public final class BenchCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)(us|ms|s|m)?$");
+    private static final Pattern DURATION = Pattern.compile("^(\\d+)(us|ms|s|m|h)?$");
 
     @Spec
     CommandSpec spec;
@@ -78,9 +78,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--reconcile",
-            defaultValue = "5m",
-            description = "The service's table reconcile interval (default ${DEFAULT-VALUE}).")
+            defaultValue = "24h",
+            description = "How often the service lists every key of the table (default ${DEFAULT-VALUE}).")
     String reconcile;
+
+    @Option(
+            names = "--member-check",
+            defaultValue = "5m",
+            description =
+                    "At most how often a selection checks its member for deletes, in staff time (default ${DEFAULT-VALUE}).")
+    String memberCheck;
 
     @Option(
             names = "--push-lease",
@@ -219,6 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
                     returns,
                     duration("--poll", poll != null ? poll : quick ? "10s" : "30s"),
                     duration("--reconcile", reconcile),
+                    duration("--member-check", memberCheck),
                     duration("--push-lease", pushLease != null ? pushLease : quick ? "10s" : "2m"),
                     minutes != null ? minutes : quick ? 3 : 60,
                     speedup,
@@ -240,7 +248,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "bench: %,d members × %d notes on average, %d ms latency, %s%% of notes changed a day;"
                         + " staff pick %d members an hour and come back about %d times each;"
                         + " %d minutes of visits played in %s s (×%s); the service polls every %d s and"
-                        + " reconciles every %d s, in real time",
+                        + " lists the table's keys every %d s, in real time",
                 w.members(),
                 w.notesPerMember(),
                 w.latency().toMillis(),
@@ -257,7 +265,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static Duration duration(String flag, String text) {
         Matcher m = DURATION.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(flag + " must be a whole number with us, ms, s or m, was " + text);
+            throw new IllegalArgumentException(flag + " must be a whole number with us, ms, s, m or h, was " + text);
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
@@ -265,6 +273,7 @@ public final class BenchCommand implements Callable<Integer> {
             case "us" -> Duration.ofNanos(n * 1000);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
             default -> Duration.ofMillis(n);
         };
     }

@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * <p>The visits' own calls come from the service's record of each sync run (initial, incremental, and
  * the member reconcile a selection may add) and are the hour's. Everything else the emulator counted in
  * the window is background (poll, table reconcile, token, fields) at real-time pace, so it is scaled by
- * an hour over the window's real length. A table reconcile runs every five minutes, so a window holds
- * zero, one or two of them by chance; the real-pace figure takes those out and puts back as many as an
+ * an hour over the window's real length. A table reconcile runs every {@code --reconcile}, so a window
+ * holds none or one of them by chance; the real-pace figure takes those out and puts back as many as an
  * hour holds, {@code 3600 / (interval + duration)}, at the average cost the service recorded for them.
  * Reads carry no request body, so the emulator's bytes for them are the answers' bodies, which is what
  * the service records as bytes in.

@@ -47,6 +47,7 @@ final class ScaleRun {
                             w.serviceHeap(),
                             w.pollInterval(),
                             w.reconcileInterval(),
+                            w.compressed(w.memberCheck()),
                             w.pushLease());
                     AppClient smart = new AppClient(svc.port(), svc.key())) {
                 Instant started = Instant.now();
@@ -110,6 +111,7 @@ final class ScaleRun {
                             w.serviceHeap(),
                             w.pollInterval(),
                             w.reconcileInterval(),
+                            w.compressed(w.memberCheck()),
                             w.pushLease());
                     AppClient smart = new AppClient(svc.port(), svc.key())) {
                 p.step();

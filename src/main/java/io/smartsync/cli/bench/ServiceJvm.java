@@ -41,9 +41,17 @@ final class ServiceJvm implements AutoCloseable {
     /**
      * @param poll the global poll's interval
      * @param reconcile the table reconcile's interval
+     * @param memberCheck at most how often a selection checks its member for deletes
      * @param lease how long a claimed outbox entry stays claimed
      */
-    static ServiceJvm start(Path dir, URI caspio, String heap, Duration poll, Duration reconcile, Duration lease) {
+    static ServiceJvm start(
+            Path dir,
+            URI caspio,
+            String heap,
+            Duration poll,
+            Duration reconcile,
+            Duration memberCheck,
+            Duration lease) {
         int port = freePort();
         String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         try {
@@ -70,7 +78,8 @@ final class ServiceJvm implements AutoCloseable {
         env.put("SMARTSYNC_PORT", Integer.toString(port));
         env.put("SMARTSYNC_API_KEY", key);
         env.put("SMARTSYNC_AUTO_SYNC_INTERVAL_MS", Long.toString(poll.toMillis()));
-        env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", Long.toString(reconcile.toMillis()));
+        env.put("SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS", Long.toString(reconcile.toMillis()));
+        env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", Long.toString(memberCheck.toMillis()));
         env.put("SMARTSYNC_PUSH_LEASE_MS", Long.toString(lease.toMillis()));
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         Process process;

@@ -7,8 +7,10 @@ import java.util.Map;
 /**
  * What the benchmark simulates (BENCHMARKS.md states the defaults). The staff's {@code minutes} of visits,
  * and the changes other people make in Caspio meanwhile, are played {@code speedup} times faster than
- * real time; the service runs at its own real intervals ({@code pollInterval}, {@code reconcileInterval},
- * {@code pushLease}) and the emulator on the real clock. Request latency is never compressed.
+ * real time; the service runs at its own real intervals ({@code pollInterval}, {@code reconcileInterval}
+ * for the table's keys, {@code pushLease}) and the emulator on the real clock. Request latency is never
+ * compressed. The per-member delete check, which follows staff visits, runs at {@code memberCheck}
+ * compressed like them, so a window holds as many checks per visit as an hour of real use.
  *
  * @param changeRate the share of the table's notes created or changed in Caspio per day
  * @param membersPerHour distinct members staff pick in an hour
@@ -28,6 +30,7 @@ record Workload(
         int returnsPerMember,
         Duration pollInterval,
         Duration reconcileInterval,
+        Duration memberCheck,
         Duration pushLease,
         int minutes,
         double speedup,
@@ -97,6 +100,7 @@ record Workload(
                 returnsPerMember,
                 pollInterval,
                 reconcileInterval,
+                memberCheck,
                 pushLease,
                 minutes,
                 speedup,
@@ -123,7 +127,8 @@ record Workload(
         m.put("membersPerHour", membersPerHour);
         m.put("returnsPerMember", returnsPerMember);
         m.put("pollIntervalSeconds", pollInterval.toSeconds());
-        m.put("reconcileIntervalSeconds", reconcileInterval.toSeconds());
+        m.put("tableReconcileIntervalSeconds", reconcileInterval.toSeconds());
+        m.put("memberCheckIntervalSeconds", memberCheck.toSeconds());
         m.put("pushLeaseSeconds", pushLease.toSeconds());
         m.put("simulatedMinutes", minutes);
         m.put("speedup", speedup);
