@@ -149,11 +149,11 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public int tombstoneMissing(MemberId member, Set<Long> livePks, long upToPk) {
+    public int tombstoneMissing(MemberId member, Set<Long> livePks, long afterPk, long upToPk) {
         Instant now = clock.instant();
         return tx(h -> {
             int gone = 0;
-            for (Note n : NoteSql.withCaspioRow(h, member, upToPk)) {
+            for (Note n : NoteSql.withCaspioRow(h, member, afterPk, upToPk)) {
                 if (!livePks.contains(n.pkId()) && !OutboxSql.hasEntryFor(h, n.noteId())) {
                     NoteSql.upsert(h, n.asDeleted(SyncState.SYNCED), now);
                     gone++;

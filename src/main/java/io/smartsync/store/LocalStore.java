@@ -60,11 +60,11 @@ public interface LocalStore extends AutoCloseable {
     void saveTableCursor(String name, TableCursor cursor);
 
     /**
-     * Tombstones the notes whose Caspio row is gone: stored with a {@code PK_ID} of at most {@code
-     * upToPk} that is not in {@code livePks}, of {@code member} (or of every member when null), and
-     * with no local write queued. Answers how many.
+     * Tombstones the notes whose Caspio row is gone: stored with a {@code PK_ID} above {@code afterPk}
+     * and at most {@code upToPk} that is not in {@code livePks}, of {@code member} (or of every member
+     * when null), and with no local write queued. Answers how many.
      */
-    int tombstoneMissing(MemberId member, Set<Long> livePks, long upToPk);
+    int tombstoneMissing(MemberId member, Set<Long> livePks, long afterPk, long upToPk);
 
     /** The member's notes that are live here and have a Caspio row: how many, and the highest key. */
     StoredKeys storedKeys(MemberId member);

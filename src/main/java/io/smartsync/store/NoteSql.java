@@ -133,9 +133,10 @@ final class NoteSql {
     }
 
     /** Live notes with a Caspio row of at most {@code upToPk}, of one member or (null) of all. */
-    static List<Note> withCaspioRow(Handle h, MemberId member, long upToPk) {
+    static List<Note> withCaspioRow(Handle h, MemberId member, long afterPk, long upToPk) {
         return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = 0 AND pk_id IS NOT NULL"
-                        + " AND pk_id <= :upTo AND (:m IS NULL OR client_id2 = :m)")
+                        + " AND pk_id > :after AND pk_id <= :upTo AND (:m IS NULL OR client_id2 = :m)")
+                .bind("after", afterPk)
                 .bind("upTo", upToPk)
                 .bind("m", member == null ? null : member.value())
                 .map(NoteSql::map)

@@ -74,19 +74,24 @@ final class Reconciler {
             // Rows created after this point are not listed below; notes that name them must not be touched.
             List<Map<String, Object>> newest = caspio.select(f.table(), f.pk(), scope, f.pk() + " DESC", 1);
             long upToPk = newest.isEmpty() ? Long.MAX_VALUE : pk(newest.getFirst());
-            Set<Long> live = new HashSet<>();
+            // Page by page, so a table of any size is checked in bounded memory: each page of live keys
+            // settles the stored notes whose keys fall in its range.
+            int gone = 0;
             long after = 0;
             while (true) {
                 String where = scope == null ? f.pk() + ">" + after : Where.and(scope, f.pk() + ">" + after);
                 List<Map<String, Object>> page =
                         caspio.select(f.table(), f.pk(), where, f.pk() + " ASC", config.pageSize());
+                Set<Long> live = new HashSet<>();
                 page.forEach(r -> live.add(pk(r)));
-                if (page.size() < config.pageSize()) {
+                boolean last = page.size() < config.pageSize();
+                long to = last ? upToPk : pk(page.getLast());
+                gone += store.tombstoneMissing(member, live, after, Math.min(to, upToPk));
+                if (last) {
                     break;
                 }
-                after = pk(page.getLast());
+                after = to;
             }
-            int gone = store.tombstoneMissing(member, live, upToPk);
             if (member != null) {
                 store.markReconciled(member, clock.instant());
             }

@@ -10,6 +10,7 @@ import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,30 @@ class FreshnessTest {
                         .contains(id));
         // Found by the check a selection starts after its answer: a count of the member's rows.
         assertThat(demo.emulator().stats().requests(EmulatorStats.Kind.COUNT)).isPositive();
+    }
+
+    @Test
+    void a_forced_check_of_the_table_pages_through_its_keys_and_finds_every_deleted_row() {
+        start(SyncConfig.builder().pageSize(5).build());
+        List<String> members = List.of("CL000001", "CL000002");
+        members.forEach(this::sync);
+        List<Long> keys = demo.emulator().rows(TABLE).stream()
+                .filter(r -> members.contains(String.valueOf(r.get("Client_ID2"))))
+                .map(r -> ((Number) r.get("PK_ID")).longValue())
+                .sorted()
+                .toList();
+        List<Long> deleted = List.of(keys.getFirst(), keys.get(keys.size() / 2), keys.getLast());
+        deleted.forEach(pk -> demo.emulator().delete(TABLE, pk));
+
+        assertThat(api.post("/api/sync/force", Map.of()).status()).isEqualTo(200);
+
+        List<String> shown = members.stream()
+                .flatMap(m -> sync(m).path("notes").findValuesAsText("noteId").stream())
+                .toList();
+        assertThat(shown)
+                .hasSize(keys.size() - deleted.size())
+                .doesNotContainAnyElementsOf(
+                        deleted.stream().map(pk -> "caspio_" + pk).toList());
     }
 
     @Test
