@@ -13,8 +13,7 @@ import java.util.function.Predicate;
  *
  * <p>The visits' own calls come from the service's record of each sync run (initial, incremental, and
  * the member reconcile a selection may add) and are the hour's. Everything else the emulator counted in
- * the window is background (poll, table reconcile, token, fields) at real-time pace, so it is scaled by
- * an hour over the window's real length. A table reconcile runs every {@code --reconcile}, so a window
+ * the window is background (poll, table reconcile, token, fields): see {@link #hourly}. A table reconcile runs every {@code --reconcile}, so a window
  * holds none or one of them by chance; the real-pace figure takes those out and puts back as many as an
  * hour holds, {@code 3600 / (interval + duration)}, at the average cost the service recorded for them.
  * Reads carry no request body, so the emulator's bytes for them are the answers' bodies, which is what
@@ -31,6 +30,9 @@ record HourModel(
         Cost reconcileAverage,
         long reconcilesInWindow,
         double reconcilesPerHour) {
+
+    /** An idle poll's answer, {@code {"Result":[]}}. */
+    static final int IDLE_POLL_BYTES = 13;
 
     /** Requests and bytes, as doubles so they can be averaged and scaled. */
     record Cost(double requests, double bytes) {
@@ -73,7 +75,7 @@ record HourModel(
         Cost background = Cost.of(s.total()).minus(first).minus(back);
         double windowHours = Math.max(1, s.real().toMillis()) / 3_600_000.0;
         Cost visits = first.plus(back).times(w.perHour());
-        Cost measured = visits.plus(background.times(1 / windowHours));
+        Cost measured = visits.plus(hourly(background, windowHours, w.perHour()));
 
         Predicate<SyncRun> table = r -> r.kind().equals("reconcile") && r.clientId2() == null;
         List<SyncRun> all = only(m.history(), table.and(r -> r.outcome().equals("ok")));
@@ -84,10 +86,22 @@ record HourModel(
         double seconds = all.stream().mapToLong(SyncRun::durationMs).average().orElse(0) / 1000;
         Cost average = Cost.of(all).times(1.0 / all.size());
         double perHour = 3600 / (w.reconcileInterval().toSeconds() + seconds);
-        Cost realPace = visits.plus(background.minus(Cost.of(inWindow)).times(1 / windowHours))
+        Cost realPace = visits.plus(hourly(background.minus(Cost.of(inWindow)), windowHours, w.perHour()))
                 .plus(average.times(perHour));
         return new HourModel(
                 first, back, background, measured, realPace, all.size(), seconds, average, inWindow.size(), perHour);
+    }
+
+    /**
+     * The window's background over an hour. Its requests (poll, token) run at real pace, so they scale by
+     * an hour over the window's real length. Its bytes are nearly all the changed rows the poll fetched,
+     * and the window holds {@code 1 / perHour} of an hour's changes, so they scale by {@code perHour};
+     * the requests the first scaling adds beyond that are charged at what an idle poll's answer costs.
+     */
+    static Cost hourly(Cost window, double windowHours, double perHour) {
+        double requests = window.requests() / windowHours;
+        double idle = Math.max(0, requests - window.requests() * perHour);
+        return new Cost(requests, window.bytes() * perHour + idle * IDLE_POLL_BYTES);
     }
 
     private static List<SyncRun> only(List<SyncRun> runs, Predicate<SyncRun> which) {
