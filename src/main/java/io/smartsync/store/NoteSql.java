@@ -85,7 +85,7 @@ final class NoteSql {
     }
 
     static List<Note> forMember(Handle h, MemberId member) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE client_id2 = :m AND deleted = 0"
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE client_id2 = :m AND deleted = FALSE"
                         + " ORDER BY time_stamp DESC, note_id")
                 .bind("m", member.value())
                 .map(NoteSql::map)
@@ -103,7 +103,7 @@ final class NoteSql {
 
     /** Ids of the member's live notes first stored after {@code after} (all of them when it is null). */
     static Set<String> firstSeenAfter(Handle h, MemberId member, Instant after) {
-        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = 0"
+        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = FALSE"
                         + " AND first_seen_at > :after")
                 .bind("m", member.value())
                 .bind("after", after == null ? Long.MIN_VALUE : after.toEpochMilli())
@@ -116,7 +116,7 @@ final class NoteSql {
         if (after == null) {
             return Set.of();
         }
-        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = 0"
+        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = FALSE"
                         + " AND first_seen_at <= :after AND changed_at > :after")
                 .bind("m", member.value())
                 .bind("after", after.toEpochMilli())
@@ -126,8 +126,8 @@ final class NoteSql {
 
     /** Live notes with a Caspio row of at most {@code upToPk}, of one member or (null) of all. */
     static List<Note> withCaspioRow(Handle h, MemberId member, long upToPk) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = 0 AND pk_id IS NOT NULL"
-                        + " AND pk_id <= :upTo AND (:m IS NULL OR client_id2 = :m)")
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = FALSE AND pk_id IS NOT NULL"
+                        + " AND pk_id <= :upTo AND (CAST(:m AS TEXT) IS NULL OR client_id2 = :m)")
                 .bind("upTo", upToPk)
                 .bind("m", member == null ? null : member.value())
                 .map(NoteSql::map)
@@ -135,7 +135,7 @@ final class NoteSql {
     }
 
     static int countLive(Handle h, MemberId member) {
-        return h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = 0")
+        return h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = FALSE")
                 .bind("m", member.value())
                 .mapTo(Integer.class)
                 .one();

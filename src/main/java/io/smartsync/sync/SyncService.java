@@ -60,6 +60,7 @@ public final class SyncService implements AutoCloseable {
     private final String sourceTable;
     private final SyncEvents events;
     private final NoteRowMapper mapper;
+    private final String instanceId;
 
     public SyncService(
             LocalStore store,
@@ -84,6 +85,7 @@ public final class SyncService implements AutoCloseable {
                 poller,
                 reconciler,
                 config.reconcileIntervalMs(),
+                Duration.ofMillis(config.syncTimeoutMs()),
                 events,
                 clock);
         this.pusher = new Pusher(
@@ -95,6 +97,7 @@ public final class SyncService implements AutoCloseable {
                 instanceId);
         this.sourceTable = mapper.fields().table();
         this.mapper = mapper;
+        this.instanceId = instanceId;
         caspio.onAvailabilityChange(online -> {
             events.emit(online ? "online" : "offline", null, null, Map.of());
             if (online) {
@@ -141,8 +144,29 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
+    /** This instance's name: the owner of its outbox leases, and how it shows as the poller. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * The instance that runs the global poll and the reconcile: one at a time among the instances that
+     * share a store (this one, on SQLite), empty while none has taken the role yet.
+     */
+    public Optional<String> pollerInstance() {
+        return store.coordination().leader();
+    }
+
+    /** True when this instance holds, or has just taken, the poller role. */
+    private boolean leads() {
+        return store.coordination().lead(instanceId);
+    }
+
     private void reconcileQuietly() {
         try {
+            if (!leads()) {
+                return;
+            }
             reconciler.reconcile(null);
         } catch (RuntimeException e) {
             log.warn("scheduled reconcile failed: {}", e.toString());
@@ -169,6 +193,9 @@ public final class SyncService implements AutoCloseable {
 
     private void pollQuietly() {
         try {
+            if (!leads()) {
+                return;
+            }
             poller.pollOnce();
         } catch (RuntimeException e) {
             log.error("global poll failed: {}", e.toString());

@@ -44,7 +44,7 @@ class OriginalShapeTest {
                 .withShape(TableShape.ORIGINAL));
         SyncConfig sync = SyncConfig.builder().retryDelayMs(5).build();
         service = ServiceRuntime.start(
-                DataDir.prepare(dir.resolve("service"), "test"),
+                StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
                 new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
                 TABLE,
                 sync,

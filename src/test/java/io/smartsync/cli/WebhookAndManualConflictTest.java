@@ -39,7 +39,7 @@ class WebhookAndManualConflictTest {
         SyncConfig sync =
                 SyncConfig.builder().conflictPolicy(ConflictPolicy.MANUAL).build();
         service = ServiceRuntime.start(
-                DataDir.prepare(dir.resolve("service"), "test"),
+                StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
                 new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
                 TABLE,
                 sync,

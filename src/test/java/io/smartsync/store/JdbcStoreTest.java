@@ -15,11 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The SQLite store on a real file. */
+/** The store on a real SQLite file and on a real PostgreSQL schema. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class JdbcStoreTest {
     private static final MemberId MEMBER = MemberId.of("CL000001");
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
@@ -27,11 +33,22 @@ class JdbcStoreTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    TestDatabase db;
     JdbcStore store;
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("store.db"), Clock.fixed(NOW, ZoneOffset.UTC));
+        db = TestDatabase.create(kind, dir);
+        store = db.open(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        db.close();
     }
 
     @Test
