@@ -45,8 +45,7 @@ class AccessTest {
 
     @AfterEach
     void close() {
-        store.close();
-        db.close();
+        TestDatabase.closeAll(store, db);
     }
 
     @Test

@@ -43,12 +43,7 @@ class FreshnessTest {
 
     @AfterEach
     void stop() {
-        if (demo != null) {
-            demo.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        TestDatabase.closeAll(demo, db);
     }
 
     private JsonNode sync(String member) {

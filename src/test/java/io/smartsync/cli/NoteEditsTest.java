@@ -47,10 +47,9 @@ class NoteEditsTest {
 
     @AfterParameterizedClassInvocation
     static void stop() {
-        if (demo != null) {
-            demo.close();
-        }
-        db.close();
+        TestDatabase.closeAll(demo, db);
+        demo = null;
+        db = null;
     }
 
     private static Map<String, Object> seededRow(String member) {

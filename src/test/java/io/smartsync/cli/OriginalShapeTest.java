@@ -70,9 +70,7 @@ class OriginalShapeTest {
 
     @AfterEach
     void stop() {
-        service.close();
-        emulator.close();
-        db.close();
+        TestDatabase.closeAll(service, emulator, db);
     }
 
     private List<Map<String, Object>> rows() {

@@ -55,10 +55,9 @@ class WalkingSkeletonTest {
 
     @AfterParameterizedClassInvocation
     static void stop() {
-        if (demo != null) {
-            demo.close();
-        }
-        db.close();
+        TestDatabase.closeAll(demo, db);
+        demo = null;
+        db = null;
     }
 
     @Test

@@ -65,9 +65,7 @@ class WebhookAndManualConflictTest {
 
     @AfterEach
     void stop() {
-        service.close();
-        emulator.close();
-        db.close();
+        TestDatabase.closeAll(service, emulator, db);
     }
 
     private Map<String, Object> firstRow(String member) {

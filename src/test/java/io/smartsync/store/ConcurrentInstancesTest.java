@@ -54,9 +54,7 @@ class ConcurrentInstancesTest {
 
     @AfterEach
     void close() {
-        first.close();
-        second.close();
-        db.close();
+        TestDatabase.closeAll(first, second, db);
     }
 
     @Test

@@ -47,8 +47,7 @@ class JdbcStoreTest {
 
     @AfterEach
     void close() {
-        store.close();
-        db.close();
+        TestDatabase.closeAll(store, db);
     }
 
     @Test

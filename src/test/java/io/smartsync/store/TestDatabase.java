@@ -97,6 +97,22 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes what a test opened, in order, skipping what it never got to open (a skipped PostgreSQL
+     * test opens nothing).
+     */
+    public static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing " + r + " failed: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (schema != null) {
