@@ -1,5 +1,6 @@
 package io.smartsync.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.smartsync.note.MemberId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +26,7 @@ final class PostgresCoordination implements Coordination, AutoCloseable {
     private static final String LOCK_TIMEOUT = "55P03";
 
     private final DataSource store;
-    private final DataSource locks;
+    private final HikariDataSource locks;
     private final LockKeys keys;
     private final LeaderConnection leaderConnection;
     private Connection roleConnection;
@@ -36,7 +37,7 @@ final class PostgresCoordination implements Coordination, AutoCloseable {
      * @param locks a pool that only holds initial-sync locks
      * @param leaderConnection opens the connection that asks for and holds the poller role
      */
-    PostgresCoordination(DataSource store, DataSource locks, LockKeys keys, LeaderConnection leaderConnection) {
+    PostgresCoordination(DataSource store, HikariDataSource locks, LockKeys keys, LeaderConnection leaderConnection) {
         this.store = store;
         this.locks = locks;
         this.keys = keys;
@@ -140,13 +141,14 @@ final class PostgresCoordination implements Coordination, AutoCloseable {
                 try (Statement st = c.createStatement()) {
                     st.execute("RESET lock_timeout");
                 }
+                close(c);
             } catch (SQLException e) {
+                // The session may still hold the lock: its connection must not go back to the pool.
                 log.warn(
                         "member {}: releasing its sync lock failed ({}); its connection closes",
                         member,
                         e.getMessage());
-            } finally {
-                close(c);
+                locks.evictConnection(c);
             }
         };
     }

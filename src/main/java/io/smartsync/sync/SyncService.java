@@ -16,6 +16,7 @@ import io.smartsync.store.LocalStore;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.QueueFullException;
 import io.smartsync.store.Served;
+import io.smartsync.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +155,12 @@ public final class SyncService implements AutoCloseable {
      * share a store (this one, on SQLite), empty while none has taken the role yet.
      */
     public Optional<String> pollerInstance() {
-        return store.coordination().leader();
+        try {
+            return store.coordination().leader();
+        } catch (StoreException e) {
+            log.warn("cannot tell which instance polls: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** True when this instance holds, or has just taken, the poller role. */
