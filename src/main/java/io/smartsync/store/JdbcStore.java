@@ -367,6 +367,11 @@ public final class JdbcStore implements LocalStore {
         return tx(h -> {
             dialect.lockMembers(h, List.of(note.member()));
             Optional<Note> before = NoteSql.find(h, note.noteId());
+            // The writer read the note before this transaction; a push that completed since gave the stored
+            // note its Caspio identity (PK_ID, stamps), which the write keeps.
+            Note written = before.filter(b -> b.pkId() != null)
+                    .map(b -> identityFrom(note, b))
+                    .orElse(note);
             Optional<OutboxEntry> idle = OutboxSql.newestIdle(h, note.noteId(), now, dialect);
             Coalescing.Outcome merged =
                     idle.map(e -> Coalescing.merge(h, e, action, now)).orElse(Coalescing.Outcome.SEPARATE);
@@ -374,13 +379,13 @@ public final class JdbcStore implements LocalStore {
                 return Optional.<OutboxEntry>empty();
             }
             if (merged == Coalescing.Outcome.MERGED) {
-                NoteSql.upsert(h, note, now);
+                NoteSql.upsert(h, written, now);
                 return idle;
             }
             if (OutboxSql.size(h) >= queueLimit) {
                 throw new QueueFullException(queueLimit);
             }
-            NoteSql.upsert(h, note, now);
+            NoteSql.upsert(h, written, now);
             String base = before.map(Note::caspioStamp).orElse(null);
             String baseHash = before.map(Note::contentHash).orElse(null);
             return Optional.of(OutboxSql.insert(h, note.noteId(), note.member(), action, now, base, baseHash));

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * expiry and clock skew, and restarts of the service (some by SIGKILL right after a burst of writes, so
  * pushes are cut mid-flight). Once the network heals, the local store must equal Caspio for every synced
  * member, no accepted note may be lost and Caspio may hold no duplicate. Repeatable from its seed:
- * {@code -Dconvergence.seed=N -Dconvergence.ops=N -Dconvergence.restarts=N} (README: a larger run).
+ * {@code -Dconvergence.seed=N -Dconvergence.ops=N -Dconvergence.restarts=N} (README: a larger run);
+ * {@code -Dconvergence.store=postgres} runs the service on a fresh PostgreSQL schema instead of SQLite.
  */
 class ConvergenceTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
@@ -36,13 +39,16 @@ class ConvergenceTest {
         long seed = Long.getLong("convergence.seed", 20261125L);
         int ops = Integer.getInteger("convergence.ops", 2000);
         int restarts = Integer.getInteger("convergence.restarts", 6);
-        System.out.println("convergence: seed=" + seed + " ops=" + ops + " restarts=" + restarts);
-        try (CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+        StoreKind kind = StoreKind.valueOf(
+                System.getProperty("convergence.store", "sqlite").toUpperCase(java.util.Locale.ROOT));
+        System.out.println("convergence: seed=" + seed + " ops=" + ops + " restarts=" + restarts + " store=" + kind);
+        try (TestDatabase db = TestDatabase.create(kind, dir);
+                CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
                         .withPort(0)
                         .withMembers(8)
                         .withSeed(seed));
                 ServiceProcess service =
-                        new ServiceProcess(env(emulator, dir.resolve("service")), dir.resolve("service.log"))) {
+                        new ServiceProcess(env(emulator, db, dir.resolve("service")), dir.resolve("service.log"))) {
             service.start();
             TestApi api = new TestApi(service.port(), KEY);
             Workload work = new Workload(new Random(seed), api, emulator);
@@ -163,8 +169,11 @@ class ConvergenceTest {
         return notes;
     }
 
-    private static Map<String, String> env(CaspioEmulator emulator, Path dataDir) {
+    private static Map<String, String> env(CaspioEmulator emulator, TestDatabase db, Path dataDir) {
         Map<String, String> env = new HashMap<>();
+        if (db.location().isPostgres()) {
+            env.put("SMARTSYNC_DB", db.location().postgresUrl());
+        }
         env.put("SMARTSYNC_DATA_DIR", dataDir.toString());
         env.put("CASPIO_BASE_URL", emulator.baseUri().toString());
         env.put("CASPIO_CLIENT_ID", "demo");

@@ -179,6 +179,43 @@ class JdbcStoreTest {
     }
 
     @Test
+    void an_edit_based_on_a_read_from_before_the_create_was_pushed_keeps_the_caspio_row() {
+        OutboxEntry create =
+                store.writeLocal(local("n1", "text"), OutboxAction.CREATE, 100).orElseThrow();
+        store.claim("pusher", 10, NOW, Duration.ofMinutes(1));
+        Note readBeforePush = store.note("n1").orElseThrow();
+
+        store.completePush(create, synced("n1", 9L, "text", "2026-11-25T10:00:00"));
+        store.writeLocal(
+                new Note(
+                        readBeforePush.noteId(),
+                        MEMBER,
+                        readBeforePush.pkId(),
+                        "edited",
+                        "u1",
+                        "User One",
+                        NOW,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        SyncState.PENDING,
+                        false),
+                OutboxAction.UPDATE,
+                100);
+
+        Note stored = store.note("n1").orElseThrow();
+        assertThat(stored.pkId()).isEqualTo(9L);
+        assertThat(stored.comments()).isEqualTo("edited");
+        assertThat(store.pending())
+                .singleElement()
+                .satisfies(e -> assertThat(e.baseStamp()).isEqualTo("2026-11-25T10:00:00"));
+    }
+
+    @Test
     void sync_history_older_than_the_retention_is_pruned() {
         store.recordRun(new SyncRun(NOW.minus(Duration.ofDays(100)), 5, "poll", null, 1, 10, 10, 0, 0, 0, "ok"));
         store.recordRun(new SyncRun(NOW, 5, "initial", "CL000001", 2, 20, 20, 3, 3, 0, "ok"));
