@@ -17,6 +17,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Correctness rules 1 and 2 of DESIGN.md under faults: random writes on both sides (app and Caspio),
@@ -24,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * expiry and clock skew, and restarts of the service (some by SIGKILL right after a burst of writes, so
  * pushes are cut mid-flight). Once the network heals, the local store must equal Caspio for every synced
  * member, no accepted note may be lost and Caspio may hold no duplicate. Repeatable from its seed:
- * {@code -Dconvergence.seed=N -Dconvergence.ops=N -Dconvergence.restarts=N} (README: a larger run);
- * {@code -Dconvergence.store=postgres} runs the service on a fresh PostgreSQL schema instead of SQLite.
+ * {@code -Dconvergence.seed=N -Dconvergence.ops=N -Dconvergence.restarts=N} (README: a larger run). It
+ * runs on SQLite and, shorter by default to keep the suite near ten minutes, on a PostgreSQL schema.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ConvergenceTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
     private static final String KEY = "convergence-test-admin-key";
@@ -34,13 +39,14 @@ class ConvergenceTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
     @Test
     void local_store_equals_caspio_after_random_writes_faults_and_restarts() {
         long seed = Long.getLong("convergence.seed", 20261125L);
-        int ops = Integer.getInteger("convergence.ops", 2000);
-        int restarts = Integer.getInteger("convergence.restarts", 6);
-        StoreKind kind = StoreKind.valueOf(
-                System.getProperty("convergence.store", "sqlite").toUpperCase(java.util.Locale.ROOT));
+        int ops = Integer.getInteger("convergence.ops", kind == StoreKind.SQLITE ? 2000 : 800);
+        int restarts = Integer.getInteger("convergence.restarts", kind == StoreKind.SQLITE ? 6 : 3);
         System.out.println("convergence: seed=" + seed + " ops=" + ops + " restarts=" + restarts + " store=" + kind);
         try (TestDatabase db = TestDatabase.create(kind, dir);
                 CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
