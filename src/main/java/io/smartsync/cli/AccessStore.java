@@ -23,7 +23,10 @@ final class AccessStore implements AutoCloseable {
         this.actor = "cli:" + System.getProperty("user.name", "unknown");
     }
 
-    /** {@code --data-dir}, else {@code SMARTSYNC_DATA_DIR}, else ./smartsync-data. */
+    /**
+     * {@code SMARTSYNC_DB} (the store several instances share), else {@code smartsync.db} in {@code
+     * --data-dir}, else in {@code SMARTSYNC_DATA_DIR}, else in ./smartsync-data.
+     */
     static AccessStore open(Env env, Path dataDir) {
         Path dir = DataDir.prepare(
                 dataDir != null
@@ -31,7 +34,7 @@ final class AccessStore implements AutoCloseable {
                         : Path.of(env.get("SMARTSYNC_DATA_DIR").orElse("./smartsync-data")),
                 dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR");
         Clock clock = Clock.systemUTC();
-        return new AccessStore(JdbcStore.openSqlite(DataDir.ownerOnlyFile(dir.resolve("smartsync.db")), clock), clock);
+        return new AccessStore(JdbcStore.open(StoreSettings.resolve(env, null, dir), clock), clock);
     }
 
     AccessRecords records() {

@@ -6,6 +6,7 @@ import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.store.StoreLocation;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,23 @@ final class Demo implements AutoCloseable {
             String clientSecret,
             SyncConfig sync,
             FaultConfig faults,
-            long seed) {
+            long seed,
+            StoreLocation store) {
+
+        /** On an SQLite file in the data directory. */
+        Options(
+                int port,
+                int emulatorPort,
+                Path dataDir,
+                int members,
+                String apiKey,
+                String clientId,
+                String clientSecret,
+                SyncConfig sync,
+                FaultConfig faults,
+                long seed) {
+            this(port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, faults, seed, null);
+        }
 
         /** Without faults, seed 42: for callers that do not test faults. */
         Options(
@@ -46,6 +63,12 @@ final class Demo implements AutoCloseable {
                 String clientSecret,
                 SyncConfig sync) {
             this(port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, FaultConfig.NONE, 42L);
+        }
+
+        /** The same options with the service's store at {@code location} instead of the data directory. */
+        Options withStore(StoreLocation location) {
+            return new Options(
+                    port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, faults, seed, location);
         }
     }
 
@@ -62,7 +85,7 @@ final class Demo implements AutoCloseable {
             CaspioConfig caspio =
                     new CaspioConfig(emulator.baseUri(), "v2", o.clientId(), o.clientSecret(), Duration.ofSeconds(10));
             ServiceRuntime service = ServiceRuntime.start(
-                    dir,
+                    o.store() != null ? o.store() : StoreSettings.inDataDir(dir),
                     caspio,
                     CaspioEmulator.NOTES_TABLE,
                     o.sync(),

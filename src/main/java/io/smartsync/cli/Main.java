@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
             SetupCommand.class,
             KeysCommand.class,
             UsersCommand.class,
-            io.smartsync.cli.bench.BenchCommand.class
+            io.smartsync.cli.bench.BenchCommand.class,
+            io.smartsync.cli.bench.ScaleOutBenchCommand.class
         })
 public final class Main {
 

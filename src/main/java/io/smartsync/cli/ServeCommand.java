@@ -2,6 +2,8 @@ package io.smartsync.cli;
 
 import io.smartsync.access.Role;
 import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.store.StoreException;
+import io.smartsync.store.StoreLocation;
 import io.smartsync.sync.SyncConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Spec;
             "Runs the service against the Caspio account named in the environment:",
             "  CASPIO_BASE_URL (https://<account>.caspio.com), CASPIO_CLIENT_ID,",
             "  CASPIO_CLIENT_SECRET or CASPIO_CLIENT_SECRET_FILE, CASPIO_API_VERSION (v2|v3, default v2),",
+            "  SMARTSYNC_DB (an SQLite file, or a jdbc:postgresql:// URL that several instances share),",
             "  SMARTSYNC_DATA_DIR, SMARTSYNC_HOST, SMARTSYNC_PORT, SMARTSYNC_API_KEY (an admin key to accept),",
             "  SMARTSYNC_WEBHOOK_SECRET (accept Caspio outgoing webhooks carrying this secret),",
             "  SMARTSYNC_TLS_KEYSTORE and SMARTSYNC_TLS_KEYSTORE_PASSWORD[_FILE] (serve HTTPS),",
@@ -34,6 +37,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", description = "Where the SQLite store lives (overrides SMARTSYNC_DATA_DIR).")
     Path dataDir;
+
+    @Option(
+            names = "--db",
+            description = "The store: an SQLite file path or a jdbc:postgresql:// URL (overrides SMARTSYNC_DB;"
+                    + " default smartsync.db in the data directory).")
+    String db;
 
     private final Env env;
 
@@ -56,14 +65,22 @@ final class ServeCommand implements Callable<Integer> {
         if (adminKey != null && adminKey.length() < 16) {
             throw new SettingException("SMARTSYNC_API_KEY must be at least 16 characters");
         }
-        ServiceRuntime service = ServiceRuntime.start(
-                dir,
-                caspio,
-                CaspioSettings.table(env),
-                sync,
-                SyncSettings.policy(env, sync),
-                HttpSettings.fromEnv(env, host, httpPort),
-                AccessSettings.fromEnv(env));
+        StoreLocation store = StoreSettings.resolve(env, db, dir);
+        ServiceRuntime service;
+        try {
+            service = ServiceRuntime.start(
+                    store,
+                    caspio,
+                    CaspioSettings.table(env),
+                    sync,
+                    SyncSettings.policy(env, sync),
+                    HttpSettings.fromEnv(env, host, httpPort),
+                    AccessSettings.fromEnv(env));
+        } catch (StoreException e) {
+            throw new SettingException(
+                    StoreSettings.source(env, db).orElse(dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR") + ": "
+                            + e.getMessage());
+        }
         if (adminKey != null) {
             service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
         }

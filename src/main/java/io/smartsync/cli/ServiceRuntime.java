@@ -18,11 +18,11 @@ import io.smartsync.http.ApiServer;
 import io.smartsync.http.ApiSettings;
 import io.smartsync.store.JdbcStore;
 import io.smartsync.store.LocalStore;
+import io.smartsync.store.StoreLocation;
 import io.smartsync.sync.SyncConfig;
 import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +64,7 @@ final class ServiceRuntime implements AutoCloseable {
 
     /** Plain HTTP on {@code host:port} with the default API and access settings. */
     static ServiceRuntime start(
-            Path dataDir,
+            StoreLocation storeLocation,
             CaspioConfig caspioConfig,
             String table,
             SyncConfig syncConfig,
@@ -73,7 +73,7 @@ final class ServiceRuntime implements AutoCloseable {
             int port,
             String webhookSecret) {
         return start(
-                dataDir,
+                storeLocation,
                 caspioConfig,
                 table,
                 syncConfig,
@@ -83,7 +83,7 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     static ServiceRuntime start(
-            Path dataDir,
+            StoreLocation storeLocation,
             CaspioConfig caspioConfig,
             String table,
             SyncConfig syncConfig,
@@ -92,7 +92,8 @@ final class ServiceRuntime implements AutoCloseable {
             AccessSettings access) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        LocalStore store = JdbcStore.openSqlite(DataDir.ownerOnlyFile(dataDir.resolve("smartsync.db")), clock);
+        LocalStore store = JdbcStore.open(storeLocation, clock);
+        log.info("store: {}", storeLocation.redacted());
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)

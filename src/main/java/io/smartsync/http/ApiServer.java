@@ -51,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
         Params params = new Params(settings.memberIds());
         EventsRoute events = new EventsRoute(parts.sync(), audit, json);
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new HealthRoutes(parts.reports(), parts.meters(), parts.clock()).routes());
+        routes.addAll(new HealthRoutes(parts.sync(), parts.reports(), parts.meters(), parts.clock()).routes());
         routes.addAll(new AuthRoutes(parts.users(), parts.sessions(), audit, json, settings.secureCookies()).routes());
         routes.addAll(
                 new NotesRoutes(parts.sync(), audit, json, params, new NoteInput(params, settings.followUpStatuses()))

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartsync.sync.QueueState;
 import io.smartsync.sync.SyncReports;
+import io.smartsync.sync.SyncService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,14 +13,18 @@ import java.util.Map;
 
 /**
  * Liveness, readiness and Prometheus metrics. Ready means the store answers: reads and local writes go on
- * while Caspio is offline, so an open breaker only makes the service "degraded". Counts, never ids.
+ * while Caspio is offline, so an open breaker only makes the service "degraded". Counts, never ids of
+ * notes or members; it names this instance and the one that runs the global poll (on a shared
+ * PostgreSQL store the role moves to another instance when that one dies).
  */
 final class HealthRoutes {
+    private final SyncService sync;
     private final SyncReports reports;
     private final PrometheusMeterRegistry meters;
     private final Clock clock;
 
-    HealthRoutes(SyncReports reports, PrometheusMeterRegistry meters, Clock clock) {
+    HealthRoutes(SyncService sync, SyncReports reports, PrometheusMeterRegistry meters, Clock clock) {
+        this.sync = sync;
         this.reports = reports;
         this.meters = meters;
         this.clock = clock;
@@ -45,6 +50,8 @@ final class HealthRoutes {
         body.put("live", true);
         body.put("ready", store);
         body.put("checks", checks);
+        body.put("instance", sync.instanceId());
+        body.put("poller", store ? sync.pollerInstance().orElse(null) : null);
         ctx.status(store ? 200 : 503).json(body);
     }
 

@@ -10,6 +10,7 @@ import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,43 +18,83 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * {@link LocalStore} on JDBC. SQLite runs in WAL mode with IMMEDIATE transactions, so concurrent
- * writers wait for each other instead of failing; single-statement reads go through their own
- * connections without taking the write lock, so a member's notes are read while a page is stored.
- * Safe for use from many threads.
+ * {@link LocalStore} on JDBC, one class for both databases. SQLite runs in WAL mode with IMMEDIATE
+ * transactions, so concurrent writers wait for each other instead of failing. PostgreSQL runs under READ
+ * COMMITTED with several instances writing at once: transactions that decide on a member's notes take
+ * the member's write lock first (see {@link Dialect}), and a transaction PostgreSQL aborts as a deadlock
+ * or a serialization failure is run again. Safe for use from many threads.
  */
 public final class JdbcStore implements LocalStore {
-    private final HikariDataSource pool;
-    private final HikariDataSource readPool;
+    private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+    private static final int ATTEMPTS = 5;
+
     private final Jdbi jdbi;
-    private final Jdbi reads;
     private final Clock clock;
     private final String location;
+    private final Dialect dialect;
+    private final Coordination coordination;
+    private final AutoCloseable resources;
     private final AccessRecords access = new JdbcAccessRecords(this::tx);
     private final Reports reports = new JdbcReports(this::tx);
 
-    private JdbcStore(HikariDataSource pool, HikariDataSource readPool, Clock clock, String location) {
-        this.pool = pool;
-        this.readPool = readPool;
-        this.jdbi = Jdbi.create(pool);
-        this.reads = Jdbi.create(readPool);
+    private JdbcStore(
+            Jdbi jdbi,
+            Clock clock,
+            String location,
+            Dialect dialect,
+            Coordination coordination,
+            AutoCloseable resources) {
+        this.jdbi = jdbi;
         this.clock = clock;
         this.location = location;
+        this.dialect = dialect;
+        this.coordination = coordination;
+        this.resources = resources;
+    }
+
+    /** Opens (and creates or migrates) the store at {@code location}. */
+    public static JdbcStore open(StoreLocation location, Clock clock) {
+        return location.isPostgres()
+                ? PostgresStores.open(location, clock, JdbcStore::new)
+                : openSqlite(location.sqliteFile(), clock);
+    }
+
+    /** How {@link PostgresStores} makes the store it opened. */
+    @FunctionalInterface
+    interface Assembly {
+        JdbcStore make(
+                Jdbi jdbi,
+                Clock clock,
+                String location,
+                Dialect dialect,
+                Coordination coordination,
+                AutoCloseable resources);
     }
 
     /** Opens (and creates or migrates) the SQLite store in {@code file}. */
     public static JdbcStore openSqlite(Path file, Clock clock) {
-        SQLiteDataSource ds = new SQLiteDataSource(sqliteConfig(SQLiteConfig.TransactionMode.IMMEDIATE));
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(30_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         String location = "sqlite:" + file.toAbsolutePath();
         try {
@@ -65,19 +106,8 @@ public final class JdbcStore implements LocalStore {
         } catch (RuntimeException e) {
             throw new StoreException("store " + location + ": migration failed: " + e.getMessage(), e);
         }
-        SQLiteDataSource readDs = new SQLiteDataSource(sqliteConfig(SQLiteConfig.TransactionMode.DEFERRED));
-        readDs.setUrl(ds.getUrl());
-        return new JdbcStore(pooled(ds, location), pooled(readDs, location + " (reads)"), clock, location);
-    }
-
-    private static SQLiteConfig sqliteConfig(SQLiteConfig.TransactionMode mode) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(30_000);
-        config.setTransactionMode(mode);
-        config.enforceForeignKeys(true);
-        return config;
+        HikariDataSource pool = pooled(ds, location);
+        return new JdbcStore(Jdbi.create(pool), clock, location, Dialect.SQLITE, new SingleInstance(), pool);
     }
 
     /**
@@ -93,21 +123,46 @@ public final class JdbcStore implements LocalStore {
         return new HikariDataSource(pool);
     }
 
-    /** One statement that only reads: no transaction, no write lock. */
+    /**
+     * One statement that only reads, outside a transaction: on SQLite it takes no write lock, so a
+     * member's notes are read while a page is being stored.
+     */
     private <T> T read(HandleCallback<T, RuntimeException> work) {
         try {
-            return reads.withHandle(work);
+            return jdbi.withHandle(work);
         } catch (JdbiException e) {
             throw new StoreException("store " + location + ": " + e.getMessage(), e);
         }
     }
 
     private <T> T tx(HandleCallback<T, RuntimeException> work) {
-        try {
-            return jdbi.inTransaction(work);
-        } catch (JdbiException e) {
-            throw new StoreException("store " + location + ": " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(work);
+            } catch (JdbiException e) {
+                String state = sqlState(e);
+                if (attempt < ATTEMPTS && RETRYABLE.contains(state)) {
+                    log.debug("store {}: transaction aborted ({}), attempt {} runs it again", location, state, attempt);
+                    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L << attempt));
+                    continue;
+                }
+                throw new StoreException("store " + location + ": " + e.getMessage(), e);
+            }
         }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Coordination coordination() {
+        return coordination;
     }
 
     @Override
@@ -119,6 +174,7 @@ public final class JdbcStore implements LocalStore {
     public PullResult applyPulled(List<Note> rows, MemberSyncStatus reached) {
         Instant now = clock.instant();
         return tx(h -> {
+            dialect.lockMembers(h, List.of(reached.member()));
             PullResult result = applyRows(h, rows, now);
             StatusSql.upsert(h, withCounts(h, reached));
             return result;
@@ -129,6 +185,7 @@ public final class JdbcStore implements LocalStore {
     public PullResult applyPolled(List<Note> rows, TableCursor reached) {
         Instant now = clock.instant();
         return tx(h -> {
+            dialect.lockMembers(h, rows.stream().map(Note::member).toList());
             List<Note> ofSyncedMembers = new ArrayList<>();
             for (Note row : rows) {
                 Optional<MemberSyncStatus> s = StatusSql.find(h, row.member());
@@ -152,6 +209,16 @@ public final class JdbcStore implements LocalStore {
     public int tombstoneMissing(MemberId member, Set<Long> livePks, long afterPk, long upToPk) {
         Instant now = clock.instant();
         return tx(h -> {
+            if (dialect.isPostgres()) {
+                dialect.lockMembers(
+                        h,
+                        member != null
+                                ? List.of(member)
+                                : NoteSql.withCaspioRow(h, null, afterPk, upToPk).stream()
+                                        .filter(n -> !livePks.contains(n.pkId()))
+                                        .map(Note::member)
+                                        .toList());
+            }
             int gone = 0;
             for (Note n : NoteSql.withCaspioRow(h, member, afterPk, upToPk)) {
                 if (!livePks.contains(n.pkId()) && !OutboxSql.hasEntryFor(h, n.noteId())) {
@@ -180,6 +247,12 @@ public final class JdbcStore implements LocalStore {
     public PullResult applyEvents(List<Note> changed, Set<Long> deletedPks) {
         Instant now = clock.instant();
         return tx(h -> {
+            List<MemberId> touched =
+                    new ArrayList<>(changed.stream().map(Note::member).toList());
+            if (dialect.isPostgres()) {
+                deletedPks.forEach(pk -> NoteSql.findByPk(h, pk).ifPresent(n -> touched.add(n.member())));
+            }
+            dialect.lockMembers(h, touched);
             List<Note> ofSyncedMembers = new ArrayList<>();
             for (Note row : changed) {
                 if (StatusSql.find(h, row.member())
@@ -264,6 +337,7 @@ public final class JdbcStore implements LocalStore {
     @Override
     public MemberSyncStatus finishSync(MemberId member, Instant at) {
         return tx(h -> {
+            dialect.lockMembers(h, List.of(member));
             MemberSyncStatus s = StatusSql.find(h, member).orElse(MemberSyncStatus.fresh(member));
             MemberSyncStatus finished = withCounts(
                     h,
@@ -297,6 +371,7 @@ public final class JdbcStore implements LocalStore {
     public Served serve(MemberId member, Instant changedSince) {
         Instant now = clock.instant();
         return tx(h -> {
+            dialect.lockMembers(h, List.of(member));
             Instant previous = StatusSql.lastServed(h, member);
             List<Note> notes =
                     changedSince == null ? NoteSql.forMember(h, member) : NoteSql.changedSince(h, member, changedSince);
@@ -321,27 +396,30 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public Optional<OutboxEntry> writeLocal(Note edit, OutboxAction action, int queueLimit) {
+    public Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit) {
         Instant now = clock.instant();
         return tx(h -> {
-            Optional<Note> before = NoteSql.find(h, edit.noteId());
-            // The edit's content on the row as stored now: a push that finished since the caller read the
-            // note has given it Caspio's key and stamp, which the caller's copy may lack.
-            Note note = before.map(b -> identityFrom(edit, b)).orElse(edit);
-            Optional<OutboxEntry> idle = OutboxSql.newestIdle(h, note.noteId(), now);
+            dialect.lockMembers(h, List.of(note.member()));
+            Optional<Note> before = NoteSql.find(h, note.noteId());
+            // The writer read the note before this transaction; a push that completed since gave the stored
+            // note its Caspio identity (PK_ID, stamps), which the write keeps.
+            Note written = before.filter(b -> b.pkId() != null)
+                    .map(b -> identityFrom(note, b))
+                    .orElse(note);
+            Optional<OutboxEntry> idle = OutboxSql.newestIdle(h, note.noteId(), now, dialect);
             Coalescing.Outcome merged =
                     idle.map(e -> Coalescing.merge(h, e, action, now)).orElse(Coalescing.Outcome.SEPARATE);
             if (merged == Coalescing.Outcome.CANCELLED) {
                 return Optional.<OutboxEntry>empty();
             }
             if (merged == Coalescing.Outcome.MERGED) {
-                NoteSql.upsert(h, note, now);
+                NoteSql.upsert(h, written, now);
                 return idle;
             }
             if (OutboxSql.size(h) >= queueLimit) {
                 throw new QueueFullException(queueLimit);
             }
-            NoteSql.upsert(h, note, now);
+            NoteSql.upsert(h, written, now);
             String base = before.map(Note::caspioStamp).orElse(null);
             String baseHash = before.map(Note::contentHash).orElse(null);
             return Optional.of(OutboxSql.insert(h, note.noteId(), note.member(), action, now, base, baseHash));
@@ -350,7 +428,7 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public List<OutboxEntry> claim(String owner, int limit, Instant now, Duration lease) {
-        return tx(h -> OutboxSql.claim(h, owner, limit, now, lease));
+        return tx(h -> OutboxSql.claim(h, owner, limit, now, lease, dialect));
     }
 
     @Override
@@ -359,6 +437,7 @@ public final class JdbcStore implements LocalStore {
         // The row is this note, whatever id a table without a sync-id field would give it.
         Note asInCaspio = pushed.withNoteId(entry.noteId());
         tx(h -> {
+            dialect.lockMembers(h, List.of(entry.member()));
             OutboxSql.delete(h, entry.id());
             Note stored = NoteSql.find(h, entry.noteId()).orElse(asInCaspio);
             if (OutboxSql.hasEntryFor(h, entry.noteId())) {
@@ -404,6 +483,7 @@ public final class JdbcStore implements LocalStore {
     public void parkConflict(OutboxEntry entry, long conflictId) {
         Instant now = clock.instant();
         tx(h -> {
+            dialect.lockMembers(h, List.of(entry.member()));
             OutboxSql.recordFailure(
                     h, entry.id(), "conflict " + conflictId + " waits for a person to resolve it", true);
             NoteSql.find(h, entry.noteId()).ifPresent(n -> NoteSql.upsert(h, n.withSyncState(SyncState.CONFLICT), now));
@@ -415,6 +495,7 @@ public final class JdbcStore implements LocalStore {
     public void recordFailure(OutboxEntry entry, String error, boolean permanent) {
         Instant now = clock.instant();
         tx(h -> {
+            dialect.lockMembers(h, List.of(entry.member()));
             OutboxSql.recordFailure(h, entry.id(), error, permanent);
             if (permanent) {
                 NoteSql.find(h, entry.noteId())
@@ -462,6 +543,8 @@ public final class JdbcStore implements LocalStore {
     public int requeueFailed() {
         Instant now = clock.instant();
         return tx(h -> {
+            dialect.lockMembers(
+                    h, OutboxSql.list(h, true).stream().map(OutboxEntry::member).toList());
             for (OutboxEntry e : OutboxSql.list(h, true)) {
                 NoteSql.find(h, e.noteId()).ifPresent(n -> NoteSql.upsert(h, n.withSyncState(SyncState.PENDING), now));
             }
@@ -499,13 +582,20 @@ public final class JdbcStore implements LocalStore {
 
     @Override
     public int clearMember(MemberId member) {
-        return tx(h -> MemberSql.clear(h, member));
+        return tx(h -> {
+            dialect.lockMembers(h, List.of(member));
+            return MemberSql.clear(h, member);
+        });
     }
 
     @Override
     public void close() {
-        readPool.close();
-        pool.close();
+        // The connection pools close here.
+        try {
+            resources.close();
+        } catch (Exception e) {
+            log.warn("store {}: closing failed: {}", location, e.toString());
+        }
     }
 
     @Override

@@ -24,6 +24,9 @@ public interface LocalStore extends AutoCloseable {
     /** Figures for health checks, meters and the seed's sync metrics. */
     Reports reports();
 
+    /** Who runs the global poll and the reconcile, and one initial sync of a member at a time. */
+    Coordination coordination();
+
     /**
      * Forgets a member's notes and sync status, so the next selection syncs it from the start. Notes
      * with a write still queued are kept, and so is the queue.

@@ -86,14 +86,14 @@ final class NoteSql {
 
     static StoredKeys storedKeys(Handle h, MemberId member) {
         return h.createQuery("SELECT COUNT(*) AS n, COALESCE(MAX(pk_id), 0) AS max_pk FROM notes"
-                        + " WHERE client_id2 = :m AND deleted = 0 AND pk_id IS NOT NULL")
+                        + " WHERE client_id2 = :m AND deleted = FALSE AND pk_id IS NOT NULL")
                 .bind("m", member.value())
                 .map((rs, ctx) -> new StoredKeys(rs.getLong("n"), rs.getLong("max_pk")))
                 .one();
     }
 
     static List<Note> forMember(Handle h, MemberId member) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE client_id2 = :m AND deleted = 0"
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE client_id2 = :m AND deleted = FALSE"
                         + " ORDER BY time_stamp DESC, note_id")
                 .bind("m", member.value())
                 .map(NoteSql::map)
@@ -111,7 +111,7 @@ final class NoteSql {
 
     /** Ids of the member's live notes first stored after {@code after} (all of them when it is null). */
     static Set<String> firstSeenAfter(Handle h, MemberId member, Instant after) {
-        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = 0"
+        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = FALSE"
                         + " AND first_seen_at > :after")
                 .bind("m", member.value())
                 .bind("after", after == null ? Long.MIN_VALUE : after.toEpochMilli())
@@ -124,7 +124,7 @@ final class NoteSql {
         if (after == null) {
             return Set.of();
         }
-        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = 0"
+        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = FALSE"
                         + " AND first_seen_at <= :after AND changed_at > :after")
                 .bind("m", member.value())
                 .bind("after", after.toEpochMilli())
@@ -132,10 +132,10 @@ final class NoteSql {
                 .list());
     }
 
-    /** Live notes with a Caspio row of at most {@code upToPk}, of one member or (null) of all. */
+    /** Live notes with a Caspio row above {@code afterPk} and at most {@code upToPk}, of one member or (null) of all. */
     static List<Note> withCaspioRow(Handle h, MemberId member, long afterPk, long upToPk) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = 0 AND pk_id IS NOT NULL"
-                        + " AND pk_id > :after AND pk_id <= :upTo AND (:m IS NULL OR client_id2 = :m)")
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = FALSE AND pk_id IS NOT NULL"
+                        + " AND pk_id > :after AND pk_id <= :upTo AND (CAST(:m AS TEXT) IS NULL OR client_id2 = :m)")
                 .bind("after", afterPk)
                 .bind("upTo", upToPk)
                 .bind("m", member == null ? null : member.value())
@@ -144,7 +144,7 @@ final class NoteSql {
     }
 
     static int countLive(Handle h, MemberId member) {
-        return h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = 0")
+        return h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = FALSE")
                 .bind("m", member.value())
                 .mapTo(Integer.class)
                 .one();

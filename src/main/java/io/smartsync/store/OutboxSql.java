@@ -19,7 +19,7 @@ final class OutboxSql {
             "id, note_id, client_id2, action, queued_at, attempts, last_error, failed, base_stamp, base_hash";
 
     /** Only the oldest entry of a note may be taken, so a note's writes reach Caspio in order. */
-    private static final String CLAIMABLE = "SELECT " + COLUMNS + " FROM outbox o WHERE o.failed = 0"
+    private static final String CLAIMABLE = "SELECT " + COLUMNS + " FROM outbox o WHERE o.failed = FALSE"
             + " AND (o.lease_until IS NULL OR o.lease_until < :now)"
             + " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.note_id = o.note_id AND p.id < o.id)"
             + " ORDER BY o.id LIMIT :limit";
@@ -49,10 +49,11 @@ final class OutboxSql {
     }
 
     /** The note's newest entry, if no push holds it and it is not parked: a new write may merge into it. */
-    static Optional<OutboxEntry> newestIdle(Handle h, String noteId, Instant now) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE note_id = :id AND failed = 0"
+    static Optional<OutboxEntry> newestIdle(Handle h, String noteId, Instant now, Dialect dialect) {
+        // Locked until the write commits, so no claim takes the entry while the write folds into it.
+        return h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE note_id = :id AND failed = FALSE"
                         + " AND (lease_until IS NULL OR lease_until < :now)"
-                        + " AND id = (SELECT MAX(id) FROM outbox WHERE note_id = :id)")
+                        + " AND id = (SELECT MAX(id) FROM outbox WHERE note_id = :id)" + dialect.forUpdate())
                 .bind("id", noteId)
                 .bind("now", now.toEpochMilli())
                 .map(OutboxSql::map)
@@ -86,8 +87,9 @@ final class OutboxSql {
                 .one();
     }
 
-    static List<OutboxEntry> claim(Handle h, String owner, int limit, Instant now, Duration lease) {
-        List<OutboxEntry> entries = h.createQuery(CLAIMABLE)
+    /** Entries another instance is claiming, or a write is folding into, are left for the next claim. */
+    static List<OutboxEntry> claim(Handle h, String owner, int limit, Instant now, Duration lease, Dialect dialect) {
+        List<OutboxEntry> entries = h.createQuery(CLAIMABLE + dialect.forUpdateSkipLocked())
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit)
                 .map(OutboxSql::map)
@@ -129,14 +131,14 @@ final class OutboxSql {
     }
 
     static int requeueFailed(Handle h) {
-        return h.createUpdate(
-                        "UPDATE outbox SET failed = 0, lease_owner = NULL, lease_until = NULL" + " WHERE failed = 1")
+        return h.createUpdate("UPDATE outbox SET failed = FALSE, lease_owner = NULL, lease_until = NULL"
+                        + " WHERE failed = TRUE")
                 .execute();
     }
 
     /** A settled conflict: the entry is pushed again, conditional on Caspio's current stamp. */
     static void rebase(Handle h, long id, String baseStamp, String baseHash) {
-        h.createUpdate("UPDATE outbox SET base_stamp = :base, base_hash = :hash, failed = 0, lease_owner = NULL,"
+        h.createUpdate("UPDATE outbox SET base_stamp = :base, base_hash = :hash, failed = FALSE, lease_owner = NULL,"
                         + " lease_until = NULL"
                         + " WHERE id = :id")
                 .bind("base", baseStamp)

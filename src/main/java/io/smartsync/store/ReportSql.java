@@ -8,16 +8,16 @@ final class ReportSql {
     private ReportSql() {}
 
     static QueueStats queue(Handle h) {
-        return h.createQuery("SELECT COALESCE(SUM(CASE WHEN failed = 0 THEN 1 ELSE 0 END), 0) AS pending,"
-                        + " COALESCE(SUM(failed), 0) AS parked,"
-                        + " MIN(CASE WHEN failed = 0 THEN queued_at END) AS oldest FROM outbox")
+        return h.createQuery("SELECT COALESCE(SUM(CASE WHEN failed = FALSE THEN 1 ELSE 0 END), 0) AS pending,"
+                        + " COALESCE(SUM(CASE WHEN failed THEN 1 ELSE 0 END), 0) AS parked,"
+                        + " MIN(CASE WHEN failed = FALSE THEN queued_at END) AS oldest FROM outbox")
                 .map((rs, ctx) -> new QueueStats(rs.getInt("pending"), rs.getInt("parked"), Sql.instant(rs, "oldest")))
                 .one();
     }
 
     static SyncTotals totals(Handle h, YearMonth month) {
         int[] members = h.createQuery("SELECT COUNT(*) AS total,"
-                        + " COALESCE(SUM(CASE WHEN initial_sync_completed = 1 THEN 1 ELSE 0 END), 0) AS synced"
+                        + " COALESCE(SUM(CASE WHEN initial_sync_completed = TRUE THEN 1 ELSE 0 END), 0) AS synced"
                         + " FROM member_sync_status")
                 .map((rs, ctx) -> new int[] {rs.getInt("total"), rs.getInt("synced")})
                 .one();
@@ -56,8 +56,9 @@ final class ReportSql {
     static void addUsage(Handle h, YearMonth month, long requests, long bytesIn, long bytesOut) {
         h.createUpdate("INSERT INTO caspio_usage (month, requests, bytes_in, bytes_out)"
                         + " VALUES (:month, :requests, :in, :out) ON CONFLICT (month) DO UPDATE SET"
-                        + " requests = requests + excluded.requests, bytes_in = bytes_in + excluded.bytes_in,"
-                        + " bytes_out = bytes_out + excluded.bytes_out")
+                        + " requests = caspio_usage.requests + excluded.requests,"
+                        + " bytes_in = caspio_usage.bytes_in + excluded.bytes_in,"
+                        + " bytes_out = caspio_usage.bytes_out + excluded.bytes_out")
                 .bind("month", month.toString())
                 .bind("requests", requests)
                 .bind("in", bytesIn)

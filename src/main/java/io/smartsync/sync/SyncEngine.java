@@ -5,10 +5,13 @@ import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.Tally;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.store.Coordination;
 import io.smartsync.store.LocalStore;
+import io.smartsync.store.MemberBusyException;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.SyncRun;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a member's notes up to date when staff select the member: the initial sync the first time,
  * an incremental pull after that. Every run is recorded with its cost. Safe for use from many threads;
- * one pull per member at a time (a second selection waits for the first).
+ * one pull per member at a time (a second selection waits for the first), and a member's initial sync
+ * runs on one instance at a time across instances sharing the store (another waits, then finds it done).
  */
 final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
@@ -32,6 +36,7 @@ final class SyncEngine {
     private final Poller poller;
     private final Reconciler reconciler;
     private final long reconcileIntervalMs;
+    private final Duration initialSyncWait;
     private final SyncEvents events;
     private final Clock clock;
     private final Executor background;
@@ -45,6 +50,7 @@ final class SyncEngine {
             Poller poller,
             Reconciler reconciler,
             long reconcileIntervalMs,
+            Duration initialSyncWait,
             SyncEvents events,
             Clock clock,
             Executor background) {
@@ -54,6 +60,7 @@ final class SyncEngine {
         this.poller = poller;
         this.reconciler = reconciler;
         this.reconcileIntervalMs = reconcileIntervalMs;
+        this.initialSyncWait = initialSyncWait;
         this.events = events;
         this.clock = clock;
         this.background = background;
@@ -113,85 +120,101 @@ final class SyncEngine {
         lock.lock();
         try {
             MemberSyncStatus before = store.status(member).orElse(MemberSyncStatus.fresh(member));
-            if (!force
-                    && before.initialSyncCompleted()
-                    && poller.keepsFresh(before.lastSyncAt())
-                    && (puller.cursorSeesEdits() || !reconcileDue(member))) {
-                // With a stamp that moves on edits, deletes are checked after the answer (select).
-                return SyncType.CACHED;
+            if (before.initialSyncCompleted()) {
+                return pull(member, force, before);
             }
-            SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;
-            Instant startedAt = clock.instant();
-            long started = System.nanoTime();
-            PullResult found = PullResult.NONE;
-            String outcome = "ok";
-            events.emit("sync.started", member.value(), null, Map.of("type", type.wireName()));
-            try (Tally cost = caspio.tally()) {
-                try {
-                    boolean check = type == SyncType.INCREMENTAL
-                            && (force || (!puller.cursorSeesEdits() && reconcileDue(member)));
-                    // Without a stamp that moves on edits, the periodic check reads every row's content.
-                    boolean readAll = force || (check && !puller.cursorSeesEdits());
-                    found = type == SyncType.INITIAL
-                            ? puller.initial(before)
-                            : readAll ? puller.everything(before) : puller.incremental(before);
-                    if (check) {
-                        reconciler.reconcile(member);
-                    } else if (type == SyncType.INITIAL) {
-                        store.markReconciled(member, clock.instant()); // it has just read every row
-                    }
-                    store.finishSync(member, clock.instant());
-                    return type;
-                } catch (CaspioException e) {
-                    outcome = "failed: " + e.kind();
-                    log.warn(
-                            "sync of member {} could not reach Caspio ({}): answering from the store",
-                            member,
-                            e.kind());
-                    return SyncType.STALE;
-                } finally {
-                    long ms = (System.nanoTime() - started) / 1_000_000;
-                    events.emit(
-                            "sync.finished",
-                            member.value(),
-                            null,
-                            Map.of(
-                                    "type",
-                                    type.wireName(),
-                                    "outcome",
-                                    outcome,
-                                    "newNotes",
-                                    found.inserted(),
-                                    "updatedNotes",
-                                    found.updated(),
-                                    "ms",
-                                    ms));
-                    store.recordRun(new SyncRun(
-                            startedAt,
-                            ms,
-                            type.wireName(),
-                            member.value(),
-                            cost.requests(),
-                            cost.bytesIn(),
-                            cost.bytesOut(),
-                            cost.rows(),
-                            found.inserted(),
-                            found.updated(),
-                            outcome));
-                    log.info(
-                            "{} sync of member {}: {}, {} new, {} updated, {} requests, {} rows, {} ms",
-                            type.wireName(),
-                            member,
-                            outcome,
-                            found.inserted(),
-                            found.updated(),
-                            cost.requests(),
-                            cost.rows(),
-                            ms);
-                }
+            Coordination.Held initialSync;
+            try {
+                initialSync = store.coordination().holdInitialSync(member, initialSyncWait);
+            } catch (MemberBusyException e) {
+                log.info("member {}: {}; answering from the store", member, e.getMessage());
+                return SyncType.STALE;
+            }
+            try {
+                // Another instance may have finished the initial sync while this one waited.
+                return pull(member, force, store.status(member).orElse(MemberSyncStatus.fresh(member)));
+            } finally {
+                initialSync.close();
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private SyncType pull(MemberId member, boolean force, MemberSyncStatus before) {
+        if (!force
+                && before.initialSyncCompleted()
+                && poller.keepsFresh(before.lastSyncAt())
+                && (puller.cursorSeesEdits() || !reconcileDue(member))) {
+            // With a stamp that moves on edits, deletes are checked after the answer (select).
+            return SyncType.CACHED;
+        }
+        SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;
+        Instant startedAt = clock.instant();
+        long started = System.nanoTime();
+        PullResult found = PullResult.NONE;
+        String outcome = "ok";
+        events.emit("sync.started", member.value(), null, Map.of("type", type.wireName()));
+        try (Tally cost = caspio.tally()) {
+            try {
+                boolean check =
+                        type == SyncType.INCREMENTAL && (force || (!puller.cursorSeesEdits() && reconcileDue(member)));
+                // Without a stamp that moves on edits, the periodic check reads every row's content.
+                boolean readAll = force || (check && !puller.cursorSeesEdits());
+                found = type == SyncType.INITIAL
+                        ? puller.initial(before)
+                        : readAll ? puller.everything(before) : puller.incremental(before);
+                if (check) {
+                    reconciler.reconcile(member);
+                } else if (type == SyncType.INITIAL) {
+                    store.markReconciled(member, clock.instant()); // it has just read every row
+                }
+                store.finishSync(member, clock.instant());
+                return type;
+            } catch (CaspioException e) {
+                outcome = "failed: " + e.kind();
+                log.warn("sync of member {} could not reach Caspio ({}): answering from the store", member, e.kind());
+                return SyncType.STALE;
+            } finally {
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                events.emit(
+                        "sync.finished",
+                        member.value(),
+                        null,
+                        Map.of(
+                                "type",
+                                type.wireName(),
+                                "outcome",
+                                outcome,
+                                "newNotes",
+                                found.inserted(),
+                                "updatedNotes",
+                                found.updated(),
+                                "ms",
+                                ms));
+                store.recordRun(new SyncRun(
+                        startedAt,
+                        ms,
+                        type.wireName(),
+                        member.value(),
+                        cost.requests(),
+                        cost.bytesIn(),
+                        cost.bytesOut(),
+                        cost.rows(),
+                        found.inserted(),
+                        found.updated(),
+                        outcome));
+                log.info(
+                        "{} sync of member {}: {}, {} new, {} updated, {} requests, {} rows, {} ms",
+                        type.wireName(),
+                        member,
+                        outcome,
+                        found.inserted(),
+                        found.updated(),
+                        cost.requests(),
+                        cost.rows(),
+                        ms);
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ import io.smartsync.store.LocalStore;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.QueueFullException;
 import io.smartsync.store.Served;
+import io.smartsync.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,7 @@ public final class SyncService implements AutoCloseable {
     private final String sourceTable;
     private final SyncEvents events;
     private final NoteRowMapper mapper;
+    private final String instanceId;
 
     public SyncService(
             LocalStore store,
@@ -84,6 +86,7 @@ public final class SyncService implements AutoCloseable {
                 poller,
                 reconciler,
                 config.reconcileIntervalMs(),
+                Duration.ofMillis(config.syncTimeoutMs()),
                 events,
                 clock,
                 selections);
@@ -96,6 +99,7 @@ public final class SyncService implements AutoCloseable {
                 instanceId);
         this.sourceTable = mapper.fields().table();
         this.mapper = mapper;
+        this.instanceId = instanceId;
         caspio.onAvailabilityChange(online -> {
             events.emit(online ? "online" : "offline", null, null, Map.of());
             if (online) {
@@ -142,8 +146,34 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
+    /** This instance's name: the owner of its outbox leases, and how it shows as the poller. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /**
+     * The instance that runs the global poll and the reconcile: one at a time among the instances that
+     * share a store (this one, on SQLite), empty while none has taken the role yet.
+     */
+    public Optional<String> pollerInstance() {
+        try {
+            return store.coordination().leader();
+        } catch (StoreException e) {
+            log.warn("cannot tell which instance polls: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** True when this instance holds, or has just taken, the poller role. */
+    private boolean leads() {
+        return store.coordination().lead(instanceId);
+    }
+
     private void reconcileQuietly() {
         try {
+            if (!leads()) {
+                return;
+            }
             reconciler.reconcile(null);
         } catch (RuntimeException e) {
             log.warn("scheduled reconcile failed: {}", e.toString());
@@ -170,6 +200,9 @@ public final class SyncService implements AutoCloseable {
 
     private void pollQuietly() {
         try {
+            if (!leads()) {
+                return;
+            }
             poller.pollOnce();
         } catch (RuntimeException e) {
             log.error("global poll failed: {}", e.toString());

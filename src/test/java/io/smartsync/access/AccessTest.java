@@ -7,25 +7,45 @@ import static org.awaitility.Awaitility.await;
 import io.smartsync.emulator.MutableClock;
 import io.smartsync.store.AccessRecords;
 import io.smartsync.store.JdbcStore;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import io.smartsync.store.UserRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Keys, users, sessions and retention on a real SQLite store. */
+/** Keys, users, sessions and retention on a real SQLite store and a real PostgreSQL schema. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class AccessTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    TestDatabase db;
+    JdbcStore store;
     AccessRecords records;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
 
     @BeforeEach
     void open() {
-        records = JdbcStore.openSqlite(dir.resolve("store.db"), clock).access();
+        db = TestDatabase.create(kind, dir);
+        store = db.open(clock);
+        records = store.access();
+    }
+
+    @AfterEach
+    void close() {
+        TestDatabase.closeAll(store, db);
     }
 
     @Test

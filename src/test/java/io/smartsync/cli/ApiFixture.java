@@ -46,7 +46,7 @@ final class ApiFixture implements AutoCloseable {
                 .withClientSecret("demo-secret"));
         try {
             ServiceRuntime service = ServiceRuntime.start(
-                    DataDir.prepare(dir.resolve("service"), "test"),
+                    StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
                     new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
                     CaspioEmulator.NOTES_TABLE,
                     sync,

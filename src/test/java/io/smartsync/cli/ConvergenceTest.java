@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,6 +17,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Correctness rules 1 and 2 of DESIGN.md under faults: random writes on both sides (app and Caspio),
@@ -22,8 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * expiry and clock skew, and restarts of the service (some by SIGKILL right after a burst of writes, so
  * pushes are cut mid-flight). Once the network heals, the local store must equal Caspio for every synced
  * member, no accepted note may be lost and Caspio may hold no duplicate. Repeatable from its seed:
- * {@code -Dconvergence.seed=N -Dconvergence.ops=N -Dconvergence.restarts=N} (README: a larger run).
+ * {@code -Dconvergence.seed=N -Dconvergence.ops=N -Dconvergence.restarts=N} (README: a larger run). It
+ * runs on SQLite and, shorter by default to keep the suite near ten minutes, on a PostgreSQL schema.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ConvergenceTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
     private static final String KEY = "convergence-test-admin-key";
@@ -31,18 +39,22 @@ class ConvergenceTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
     @Test
     void local_store_equals_caspio_after_random_writes_faults_and_restarts() {
         long seed = Long.getLong("convergence.seed", 20261125L);
-        int ops = Integer.getInteger("convergence.ops", 2000);
-        int restarts = Integer.getInteger("convergence.restarts", 6);
-        System.out.println("convergence: seed=" + seed + " ops=" + ops + " restarts=" + restarts);
-        try (CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+        int ops = Integer.getInteger("convergence.ops", kind == StoreKind.SQLITE ? 2000 : 800);
+        int restarts = Integer.getInteger("convergence.restarts", kind == StoreKind.SQLITE ? 6 : 3);
+        System.out.println("convergence: seed=" + seed + " ops=" + ops + " restarts=" + restarts + " store=" + kind);
+        try (TestDatabase db = TestDatabase.create(kind, dir);
+                CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
                         .withPort(0)
                         .withMembers(8)
                         .withSeed(seed));
                 ServiceProcess service =
-                        new ServiceProcess(env(emulator, dir.resolve("service")), dir.resolve("service.log"))) {
+                        new ServiceProcess(env(emulator, db, dir.resolve("service")), dir.resolve("service.log"))) {
             service.start();
             TestApi api = new TestApi(service.port(), KEY);
             Workload work = new Workload(new Random(seed), api, emulator);
@@ -163,8 +175,11 @@ class ConvergenceTest {
         return notes;
     }
 
-    private static Map<String, String> env(CaspioEmulator emulator, Path dataDir) {
+    private static Map<String, String> env(CaspioEmulator emulator, TestDatabase db, Path dataDir) {
         Map<String, String> env = new HashMap<>();
+        if (db.location().isPostgres()) {
+            env.put("SMARTSYNC_DB", db.location().postgresUrl());
+        }
         env.put("SMARTSYNC_DATA_DIR", dataDir.toString());
         env.put("CASPIO_BASE_URL", emulator.baseUri().toString());
         env.put("CASPIO_CLIENT_ID", "demo");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorStats;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,25 +17,35 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The global poll, the selection deadline, the reconcile of deletes, and draining after an outage. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class FreshnessTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
 
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    TestDatabase db;
     Demo demo;
     TestApi api;
 
     private void start(SyncConfig sync) {
-        demo = Demo.start(new Demo.Options(0, 0, dir, 6, null, "demo", "demo-secret", sync));
+        db = TestDatabase.create(kind, dir);
+        demo = Demo.start(new Demo.Options(0, 0, dir, 6, null, "demo", "demo-secret", sync).withStore(db.location()));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 
     @AfterEach
     void stop() {
-        demo.close();
+        TestDatabase.closeAll(demo, db);
     }
 
     private JsonNode sync(String member) {
@@ -83,7 +95,7 @@ class FreshnessTest {
                         .path("data")
                         .path("initialSyncCompleted")
                         .asBoolean());
-        demo.emulator().faults(FaultConfig.parse("latency=400ms"));
+        demo.emulator().faults(FaultConfig.parse("latency=1500ms")); // well past the deadline, even on a busy machine
         demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000002", "Comments", "Pharmacy called back"));
 
         JsonNode stale = sync("CL000002");

@@ -5,35 +5,51 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Edits and deletes through the API reach Caspio; a concurrent edit in Caspio is a logged conflict. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class NoteEditsTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
 
     @TempDir
     static Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    static TestDatabase db;
     static Demo demo;
     static TestApi api;
 
-    @BeforeAll
-    static void start() {
-        demo = Demo.start(new Demo.Options(0, 0, dir, 12, null, "demo", "demo-secret", SyncConfig.defaults()));
+    @BeforeParameterizedClassInvocation
+    static void start(StoreKind kind) {
+        db = TestDatabase.create(kind, dir);
+        demo = Demo.start(
+                new Demo.Options(0, 0, dir.resolve(kind.name()), 12, null, "demo", "demo-secret", SyncConfig.defaults())
+                        .withStore(db.location()));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
-        demo.close();
+        TestDatabase.closeAll(demo, db);
+        demo = null;
+        db = null;
     }
 
     private static Map<String, Object> seededRow(String member) {

@@ -9,6 +9,8 @@ import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.TableShape;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +20,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The original app's table: no Last_Modified, no Sync_ID, a numeric Client_ID2. New rows come through
  * the insert stamp, edits made in Caspio through the content check, creates stay exactly-once through
  * the Note_ID this service writes, and edits are checked against the row's content before writing.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class OriginalShapeTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
     private static final String MEMBER = "100001";
@@ -32,19 +39,24 @@ class OriginalShapeTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    TestDatabase db;
     CaspioEmulator emulator;
     ServiceRuntime service;
     TestApi api;
 
     @BeforeEach
     void start() {
+        db = TestDatabase.create(kind, dir);
         emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
                 .withPort(0)
                 .withMembers(2)
                 .withShape(TableShape.ORIGINAL));
         SyncConfig sync = SyncConfig.builder().retryDelayMs(5).build();
         service = ServiceRuntime.start(
-                DataDir.prepare(dir.resolve("service"), "test"),
+                db.location(),
                 new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
                 TABLE,
                 sync,
@@ -58,8 +70,7 @@ class OriginalShapeTest {
 
     @AfterEach
     void stop() {
-        service.close();
-        emulator.close();
+        TestDatabase.closeAll(service, emulator, db);
     }
 
     private List<Map<String, Object>> rows() {

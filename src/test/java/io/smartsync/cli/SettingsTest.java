@@ -68,4 +68,28 @@ class SettingsTest {
         env.put("CASPIO_BASE_URL", "ftp://example.com");
         assertThat(serve(env).err()).contains("CASPIO_BASE_URL must be an http(s) URL");
     }
+
+    @Test
+    void a_store_url_of_another_database_is_named() {
+        Map<String, String> env = complete();
+        env.put("SMARTSYNC_DB", "jdbc:mysql://127.0.0.1/notes");
+
+        Run run = serve(env);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("SMARTSYNC_DB names a database this service cannot use (jdbc:mysql:)");
+    }
+
+    @Test
+    void a_postgresql_store_that_does_not_answer_is_named_without_its_password() {
+        Map<String, String> env = complete();
+        env.put("SMARTSYNC_DB", "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=hunter2");
+
+        Run run = serve(env);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("SMARTSYNC_DB: store jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=***")
+                .doesNotContain("hunter2");
+    }
 }

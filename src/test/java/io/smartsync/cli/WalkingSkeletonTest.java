@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,32 +18,46 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The demo wiring end to end: the service over real HTTP against the emulator over real HTTP. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class WalkingSkeletonTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
 
     @TempDir
     static Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    static TestDatabase db;
     static Demo demo;
     static TestApi api;
 
-    @BeforeAll
-    static void start() {
+    @BeforeParameterizedClassInvocation
+    static void start(StoreKind kind) {
         // Pages of 5 rows, so an initial sync of one member walks many pages.
         SyncConfig sync = SyncConfig.builder().pageSize(5).build();
-        demo = Demo.start(new Demo.Options(0, 0, dir, 30, null, "demo", "demo-secret", sync, FaultConfig.NONE, 42L));
+        db = TestDatabase.create(kind, dir);
+        demo = Demo.start(new Demo.Options(
+                        0, 0, dir.resolve(kind.name()), 30, null, "demo", "demo-secret", sync, FaultConfig.NONE, 42L)
+                .withStore(db.location()));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
-        demo.close();
+        TestDatabase.closeAll(demo, db);
+        demo = null;
+        db = null;
     }
 
     @Test

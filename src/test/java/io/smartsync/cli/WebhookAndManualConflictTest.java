@@ -8,6 +8,8 @@ import io.smartsync.access.Role;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.ConflictPolicy;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
@@ -18,8 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Caspio's outgoing webhooks as a fast path, and a conflict left to a person under the manual policy. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class WebhookAndManualConflictTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
     private static final String KEY = "webhook-test-admin-key";
@@ -28,18 +35,23 @@ class WebhookAndManualConflictTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    TestDatabase db;
     CaspioEmulator emulator;
     ServiceRuntime service;
     TestApi api;
 
     @BeforeEach
     void start() {
+        db = TestDatabase.create(kind, dir);
         emulator = CaspioEmulator.start(
                 EmulatorConfig.defaults(dir.resolve("emulator")).withPort(0).withMembers(3));
         SyncConfig sync =
                 SyncConfig.builder().conflictPolicy(ConflictPolicy.MANUAL).build();
         service = ServiceRuntime.start(
-                DataDir.prepare(dir.resolve("service"), "test"),
+                db.location(),
                 new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
                 TABLE,
                 sync,
@@ -53,8 +65,7 @@ class WebhookAndManualConflictTest {
 
     @AfterEach
     void stop() {
-        service.close();
-        emulator.close();
+        TestDatabase.closeAll(service, emulator, db);
     }
 
     private Map<String, Object> firstRow(String member) {

@@ -15,11 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The SQLite store on a real file. */
+/** The store on a real SQLite file and on a real PostgreSQL schema. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class JdbcStoreTest {
     private static final MemberId MEMBER = MemberId.of("CL000001");
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
@@ -27,11 +33,21 @@ class JdbcStoreTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    TestDatabase db;
     JdbcStore store;
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("store.db"), Clock.fixed(NOW, ZoneOffset.UTC));
+        db = TestDatabase.create(kind, dir);
+        store = db.open(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        TestDatabase.closeAll(store, db);
     }
 
     @Test
@@ -175,6 +191,43 @@ class JdbcStoreTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(OutboxAction.UPDATE, "2026-11-20T08:00:00"),
                         org.assertj.core.groups.Tuple.tuple(OutboxAction.DELETE, "2026-11-20T08:00:00"));
+    }
+
+    @Test
+    void an_edit_based_on_a_read_from_before_the_create_was_pushed_keeps_the_caspio_row() {
+        OutboxEntry create =
+                store.writeLocal(local("n1", "text"), OutboxAction.CREATE, 100).orElseThrow();
+        store.claim("pusher", 10, NOW, Duration.ofMinutes(1));
+        Note readBeforePush = store.note("n1").orElseThrow();
+
+        store.completePush(create, synced("n1", 9L, "text", "2026-11-25T10:00:00"));
+        store.writeLocal(
+                new Note(
+                        readBeforePush.noteId(),
+                        MEMBER,
+                        readBeforePush.pkId(),
+                        "edited",
+                        "u1",
+                        "User One",
+                        NOW,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        SyncState.PENDING,
+                        false),
+                OutboxAction.UPDATE,
+                100);
+
+        Note stored = store.note("n1").orElseThrow();
+        assertThat(stored.pkId()).isEqualTo(9L);
+        assertThat(stored.comments()).isEqualTo("edited");
+        assertThat(store.pending())
+                .singleElement()
+                .satisfies(e -> assertThat(e.baseStamp()).isEqualTo("2026-11-25T10:00:00"));
     }
 
     @Test

@@ -14,11 +14,17 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The store's figures (queue, seed's sync metrics, Caspio usage), clearing a member, and the audit log. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ReportsAndAccessRecordsTest {
     private static final MemberId MEMBER = MemberId.of("CL000001");
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
@@ -27,11 +33,21 @@ class ReportsAndAccessRecordsTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
+    TestDatabase db;
     JdbcStore store;
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("store.db"), Clock.fixed(NOW, ZoneOffset.UTC));
+        db = TestDatabase.create(kind, dir);
+        store = db.open(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        TestDatabase.closeAll(store, db);
     }
 
     @Test

@@ -16,6 +16,8 @@ import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.store.JdbcStore;
+import io.smartsync.store.StoreKind;
+import io.smartsync.store.TestDatabase;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,8 +26,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** An initial sync cut off half-way resumes from the last stored page instead of starting over. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ResumableInitialSyncTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
     private static final MemberId MEMBER = MemberId.of("CL900000");
@@ -33,17 +40,21 @@ class ResumableInitialSyncTest {
     @TempDir
     Path dir;
 
+    @Parameter
+    StoreKind kind;
+
     @Test
     void a_cut_initial_sync_resumes_after_the_last_stored_page() {
         try (CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
                         .withPort(0)
                         .withMembers(0));
-                HttpClient http = HttpClient.newHttpClient()) {
+                HttpClient http = HttpClient.newHttpClient();
+                TestDatabase db = TestDatabase.create(kind, dir);
+                JdbcStore store = db.open(Clock.systemUTC())) {
             for (int i = 0; i < 30; i++) {
                 emulator.insert(TABLE, Map.of("Client_ID2", MEMBER.value(), "Comments", "note " + i));
             }
             Clock clock = Clock.systemUTC();
-            JdbcStore store = JdbcStore.openSqlite(dir.resolve("store.db"), clock);
             CaspioPolicy noRetries = new CaspioPolicy(
                     0,
                     Duration.ofMillis(1),

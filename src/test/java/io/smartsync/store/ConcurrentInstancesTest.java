@@ -1,0 +1,163 @@
+package io.smartsync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.Note;
+import io.smartsync.note.OutboxAction;
+import io.smartsync.note.OutboxEntry;
+import io.smartsync.note.SyncState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Two stores opened on one database, as two instances would, used from several threads at once: the
+ * invariants the push leans on hold under concurrency, not only under SQLite's one-writer-at-a-time.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class ConcurrentInstancesTest {
+    private static final MemberId MEMBER = MemberId.of("CL000001");
+
+    @TempDir
+    Path dir;
+
+    @Parameter
+    StoreKind kind;
+
+    TestDatabase db;
+    JdbcStore first;
+    JdbcStore second;
+
+    @BeforeEach
+    void open() {
+        db = TestDatabase.create(kind, dir);
+        first = db.open(Clock.systemUTC());
+        second = db.open(Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        TestDatabase.closeAll(first, second, db);
+    }
+
+    @Test
+    void claims_from_two_instances_at_once_never_share_an_entry() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            first.writeLocal(local("n" + i, "text " + i), OutboxAction.CREATE, 1000);
+        }
+        ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                JdbcStore store = w % 2 == 0 ? first : second;
+                String owner = "worker-" + w;
+                workers.add(pool.submit(() -> {
+                    List<OutboxEntry> batch;
+                    while (!(batch = store.claim(owner, 7, Instant.now(), Duration.ofMinutes(1))).isEmpty()) {
+                        batch.forEach(e -> claimed.add(e.id()));
+                    }
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        }
+
+        assertThat(claimed).hasSize(200).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void an_edit_racing_the_completion_of_a_push_stays_queued_with_its_text() throws Exception {
+        List<OutboxEntry> inFlight = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            first.writeLocal(local("n" + i, "original"), OutboxAction.CREATE, 1000);
+        }
+        inFlight.addAll(first.claim("pusher", 100, Instant.now(), Duration.ofMinutes(1)));
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (OutboxEntry entry : inFlight) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> push = pool.submit(() -> {
+                    together.await();
+                    first.completePush(entry, pushed(entry.noteId(), "original"));
+                    return null;
+                });
+                Future<?> edit = pool.submit(() -> {
+                    together.await();
+                    second.writeLocal(
+                            pushed(entry.noteId(), "edited").withSyncState(SyncState.PENDING),
+                            OutboxAction.UPDATE,
+                            1000);
+                    return null;
+                });
+                push.get();
+                edit.get();
+            }
+        }
+
+        for (OutboxEntry entry : inFlight) {
+            assertThat(first.note(entry.noteId()).orElseThrow().comments())
+                    .as("note %s", entry.noteId())
+                    .isEqualTo("edited");
+        }
+        assertThat(first.pending()).extracting(OutboxEntry::noteId).hasSize(inFlight.size());
+    }
+
+    private static Note local(String id, String text) {
+        return new Note(
+                id,
+                MEMBER,
+                null,
+                text,
+                "u1",
+                "User One",
+                Instant.parse("2026-11-25T10:00:00Z"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                SyncState.PENDING,
+                false);
+    }
+
+    private static Note pushed(String id, String text) {
+        long pk = Long.parseLong(id.substring(1)) + 1;
+        Instant at = Instant.parse("2026-11-25T10:00:01Z");
+        return new Note(
+                id,
+                MEMBER,
+                pk,
+                text,
+                "u1",
+                "User One",
+                at,
+                null,
+                null,
+                null,
+                null,
+                null,
+                at,
+                "2026-11-25T10:00:01",
+                SyncState.SYNCED,
+                false);
+    }
+}
