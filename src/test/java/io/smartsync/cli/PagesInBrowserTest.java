@@ -1,0 +1,330 @@
+package io.smartsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartsync.access.Role;
+import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.caspio.CaspioPolicy;
+import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.emulator.FaultConfig;
+import io.smartsync.http.ApiSettings;
+import io.smartsync.sync.SyncConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The notes page and the Smart Sync dashboard in a real headless Chromium, against the real service
+ * and the emulator over real HTTP, with millisecond-scale intervals. Asserts what a person sees.
+ */
+class PagesInBrowserTest {
+    private static final String TABLE = CaspioEmulator.NOTES_TABLE;
+    private static final String ADMIN = "ada.admin";
+    private static final String ADMIN_PASSWORD = "admin password for the browser";
+    private static final String STAFF = "sam.staff";
+    private static final String STAFF_PASSWORD = "staff password for the browser";
+
+    @TempDir
+    static Path dir;
+
+    static Fixture fixture;
+    static CaspioEmulator emulator;
+    static ServiceRuntime service;
+
+    Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Browser.assumeInstalled();
+        // Pages of 5 rows (so an initial sync reports progress), a poll every 300 ms, fast retries, and a
+        // breaker that opens after two failed calls and tries again after half a second.
+        fixture = Fixture.start(
+                dir.resolve("fast"),
+                SyncConfig.builder()
+                        .pageSize(5)
+                        .autoSyncInterval(300)
+                        .retryDelayMs(5)
+                        .maxRetryAttempts(1)
+                        .build());
+        emulator = fixture.emulator();
+        service = fixture.service();
+    }
+
+    /** The emulator and the service, with an admin and a staff user made as {@code users create} makes them. */
+    record Fixture(CaspioEmulator emulator, ServiceRuntime service) implements AutoCloseable {
+        static Fixture start(Path dir, SyncConfig sync) {
+            CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+                    .withPort(0)
+                    .withMembers(12)
+                    .withClientId("demo")
+                    .withClientSecret("demo-secret"));
+            CaspioPolicy policy = new CaspioPolicy(
+                    1,
+                    Duration.ofMillis(5),
+                    Duration.ofMillis(50),
+                    Duration.ofSeconds(10),
+                    2,
+                    Duration.ofMillis(500),
+                    0,
+                    42L);
+            ServiceRuntime service = ServiceRuntime.start(
+                    DataDir.prepare(dir.resolve("service"), "test"),
+                    new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
+                    TABLE,
+                    sync,
+                    policy,
+                    ApiSettings.defaults("127.0.0.1", 0),
+                    AccessSettings.defaults());
+            service.users().create(ADMIN, "Ada Admin", Role.ADMIN, ADMIN_PASSWORD.toCharArray());
+            service.users().create(STAFF, "Sam Staff", Role.STAFF, STAFF_PASSWORD.toCharArray());
+            return new Fixture(emulator, service);
+        }
+
+        @Override
+        public void close() {
+            service.close();
+            emulator.close();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(service.port());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        emulator.faults(FaultConfig.NONE);
+        browser.close();
+    }
+
+    private static List<Map<String, Object>> rowsOf(String member) {
+        return emulator.rows(TABLE).stream()
+                .filter(r -> member.equals(r.get("Client_ID2")))
+                .toList();
+    }
+
+    private static List<Map<String, Object>> rowsWithSyncId(String noteId) {
+        return emulator.rows(TABLE).stream()
+                .filter(r -> noteId.equals(r.get("Sync_ID")))
+                .toList();
+    }
+
+    private void selectMember(String member) {
+        browser.tab("notes");
+        WebElement input = browser.find("#member-id");
+        input.clear();
+        input.sendKeys(member);
+        browser.find("#member-form button[type=submit]").click();
+    }
+
+    private String writeNote(String text) {
+        int before = browser.all("#notes .note").size();
+        browser.find("#note-text").sendKeys(text);
+        browser.find("#note-submit").click();
+        browser.untilShown("#write-steps li", "Note created locally");
+        browser.until(d -> browser.all("#notes .note").size() == before + 1);
+        return browser.all("#notes .note").stream()
+                .filter(n -> n.getText().contains(text))
+                .findFirst()
+                .orElseThrow()
+                .getAttribute("data-note-id");
+    }
+
+    private String stateOf(String noteId) {
+        return browser.find("#notes [data-note-id='" + noteId + "'] .badge.state")
+                .getText();
+    }
+
+    @Test
+    void a_page_without_a_session_sends_the_visitor_to_sign_in_and_shows_no_note() {
+        browser.go("/");
+
+        browser.until(d -> d.getCurrentUrl().contains("/login.html"));
+        assertThat(browser.find("#message").getText()).isEqualTo("Sign in to see the notes and the sync dashboard.");
+        assertThat(browser.all("#notes .note")).isEmpty();
+
+        browser.find("input[name=userId]").sendKeys(STAFF);
+        browser.find("input[name=password]").sendKeys("not the password");
+        browser.find("button[type=submit]").click();
+        browser.untilText("#message", "the user id or the password is wrong");
+    }
+
+    @Test
+    void selecting_a_member_shows_the_initial_sync_with_its_count_then_the_new_and_updated_notes() {
+        String member = "CL000001";
+        int inCaspio = rowsOf(member).size();
+        browser.signIn(STAFF, STAFF_PASSWORD);
+
+        selectMember(member);
+
+        browser.untilText("#sync-message", "Initial sync completed - " + inCaspio + " notes loaded");
+        assertThat(browser.all("#notes .note")).hasSize(inCaspio);
+        assertThat(browser.find("#last-synced").getText()).startsWith("Last synced: ");
+        List<String> times = browser.all("#notes .note time").stream()
+                .map(t -> t.getAttribute("datetime"))
+                .toList();
+        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        emulator.insert(TABLE, Map.of("Client_ID2", member, "Comments", "Member asked about transport"));
+        emulator.insert(TABLE, Map.of("Client_ID2", member, "Comments", "Pharmacy confirmed the refill"));
+        long pk = ((Number) rowsOf(member).getFirst().get("PK_ID")).longValue();
+        emulator.update(TABLE, pk, Map.of("Follow_Up_Status", "🔴Closed"));
+        selectMember(member);
+
+        browser.untilShown("#sync-message", "Found 2 new notes and 1 updated note");
+        assertThat(browser.all("#notes .note")).hasSize(inCaspio + 2);
+        assertThat(browser.find("#last-synced").getText()).endsWith("Only new/updated notes loaded");
+        assertThat(browser.find("#notes [data-note-id='caspio_" + pk + "']").getText())
+                .contains("Follow-up: 🔴Closed");
+        browser.screenshot("notes", Browser.LAPTOP, false);
+        browser.screenshot("notes-tablet", Browser.TABLET, false);
+    }
+
+    @Test
+    void a_note_written_in_the_page_reaches_caspio_and_so_do_its_edit_and_its_delete() {
+        String member = "CL000002";
+        browser.signIn(STAFF, STAFF_PASSWORD);
+        selectMember(member);
+        browser.untilShown("#sync-message", "Initial sync completed");
+
+        String noteId = writeNote("Called the member; follow-up booked for Monday");
+
+        browser.untilShown("#write-steps li", "Syncing to Caspio…");
+        browser.untilShown("#write-steps li", "Note synced");
+        browser.until(d -> stateOf(noteId).equals("Synced"));
+        assertThat(rowsWithSyncId(noteId))
+                .singleElement()
+                .satisfies(
+                        r -> assertThat(r.get("Comments")).isEqualTo("Called the member; follow-up booked for Monday"));
+
+        browser.find("#notes [data-note-id='" + noteId + "'] .note-actions button")
+                .click();
+        browser.find("#note-text").clear();
+        browser.find("#note-text").sendKeys("Called the member; follow-up moved to Tuesday");
+        new org.openqa.selenium.support.ui.Select(browser.find("#note-status")).selectByVisibleText("🟡 Priority");
+        browser.find("#note-submit").click();
+        browser.untilShown("#write-steps li", "Note updated locally");
+        browser.untilShown("#write-steps li", "Note synced");
+        assertThat(rowsWithSyncId(noteId).getFirst()).containsEntry("Follow_Up_Status", "🟡 Priority");
+
+        browser.find("#notes [data-note-id='" + noteId + "'] .note-actions button.danger")
+                .click();
+        browser.until(d -> browser.find("#confirm").isDisplayed());
+        browser.find("#confirm-ok").click();
+        browser.untilShown("#write-steps li", "Note deleted locally");
+        browser.untilShown("#write-steps li", "Delete synced to Caspio");
+        assertThat(browser.all("#notes [data-note-id='" + noteId + "']")).isEmpty();
+        assertThat(rowsWithSyncId(noteId)).isEmpty();
+    }
+
+    @Test
+    void while_caspio_fails_the_pages_show_offline_and_a_growing_queue_which_drains_once_it_heals() {
+        String member = "CL000003";
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        selectMember(member);
+        browser.untilShown("#sync-message", "Initial sync completed");
+        browser.tab("sync");
+        browser.untilText("#health-state", "Online");
+        browser.untilText("#pending-count", "Pending queue (0)");
+
+        emulator.faults(FaultConfig.parse("error5xx=1.0"));
+        browser.tab("notes");
+        String first = writeNote("Left a voicemail about the housing referral");
+        browser.untilShown("#write-steps li", "Queued — Caspio unreachable");
+        browser.until(d -> stateOf(first).equals("Queued — Caspio unreachable"));
+        browser.tab("sync");
+        browser.untilText("#health-state", "Offline");
+        browser.untilText("#pending-count", "Pending queue (1)");
+        browser.tab("notes");
+        String second = writeNote("Member rescheduled the home visit");
+        browser.until(d -> stateOf(second).equals("Queued — Caspio unreachable"));
+        browser.tab("sync");
+        browser.untilText("#pending-count", "Pending queue (2)");
+        browser.untilText("#caspio-state", "Unreachable");
+        assertThat(browser.find("#pending").getText()).contains(first, second);
+        browser.screenshot("dashboard-offline", Browser.LAPTOP);
+
+        emulator.faults(FaultConfig.NONE);
+
+        browser.untilText("#pending-count", "Pending queue (0)");
+        browser.untilText("#health-state", "Online");
+        browser.untilText("#breaker-state", "closed");
+        browser.tab("notes");
+        browser.until(d -> stateOf(first).equals("Synced") && stateOf(second).equals("Synced"));
+        assertThat(rowsWithSyncId(first)).hasSize(1);
+        assertThat(rowsWithSyncId(second)).hasSize(1);
+    }
+
+    @Test
+    void an_admin_uses_each_manual_control_of_the_dashboard() {
+        String member = "CL000004";
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        browser.tab("sync");
+        browser.untilText("#health-state", "Online");
+
+        browser.find("#process-now").click();
+        browser.untilText("#control-result", "Processed 0, failed 0");
+
+        browser.find("#retry-failed").click();
+        browser.untilText("#control-result", "Requeued 0 failed writes");
+
+        int inCaspio = rowsOf(member).size();
+        browser.find("#control-member").sendKeys(member);
+        browser.find("#force-member").click();
+        browser.untilShown("#control-result", "Forced sync of " + member + ": ");
+        browser.untilShown("#control-result", inCaspio + " notes stored");
+
+        browser.find("#force-all").click();
+        browser.untilText("#control-result", "Forced sync of all members: incremental");
+
+        browser.find("#clear-member").click();
+        browser.until(d -> browser.find("#confirm").isDisplayed());
+        assertThat(browser.find("#confirm-title").getText()).isEqualTo("Clear the local data of " + member + "?");
+        browser.find("#confirm-cancel").click();
+        browser.untilText("#control-result", "Clearing " + member + " was cancelled.");
+        browser.find("#clear-member").click();
+        browser.until(d -> browser.find("#confirm").isDisplayed());
+        browser.find("#confirm-ok").click();
+        browser.untilText("#control-result", "Cleared " + member + ": " + inCaspio + " notes removed");
+
+        selectMember(member);
+        browser.untilText("#sync-message", "Initial sync completed - " + inCaspio + " notes loaded");
+        browser.tab("sync");
+        browser.until(d -> !browser.all("#chart-requests svg rect").isEmpty());
+        browser.until(d -> !browser.find("#stat-calls").getText().equals("0"));
+        browser.screenshot("dashboard", Browser.LAPTOP);
+        browser.screenshot("dashboard-tablet", Browser.TABLET);
+    }
+
+    @Test
+    void staff_see_the_dashboard_without_the_admin_controls() {
+        browser.signIn(STAFF, STAFF_PASSWORD);
+        browser.tab("sync");
+
+        browser.untilText("#health-state", "Online");
+        assertThat(browser.find("#force-member").isDisplayed()).isTrue();
+        assertThat(browser.find("#process-now").isDisplayed()).isTrue();
+        assertThat(browser.find("#retry-failed").isDisplayed()).isFalse();
+        assertThat(browser.find("#clear-member").isDisplayed()).isFalse();
+        assertThat(browser.find("#admin-note").getText()).isEqualTo("Retry failed and clear data need the admin role.");
+        assertThat(browser.driver.findElements(By.cssSelector("[role=tab]"))).hasSize(2);
+    }
+}
