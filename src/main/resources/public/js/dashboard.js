@@ -94,6 +94,7 @@ function onEvent(type, data) {
     running.set(data.clientId2, { ...r, done: data.counts.pagesDone, expected: data.counts.pagesExpected });
   } else if (type === "sync.finished") {
     running.delete(data.clientId2);
+    chartsAt = 0; // the durations chart shows the latest syncs
   }
   renderRunning();
   logEvent(type, data);
@@ -287,7 +288,7 @@ function versions(c) {
 }
 
 function settle(c) {
-  if (c.outcome !== "manual" || !admin) return c.outcome === "manual" ? "Waiting for an admin" : "—";
+  if (c.outcome !== "open" || !admin) return c.outcome === "open" ? "Waiting for an admin" : "—";
   const resolve = (choice) =>
     control(`Settle conflict ${c.id}`, () => api.post(`/api/sync/conflicts/${c.id}/resolve`, { resolution: choice }), () => `Conflict ${c.id} settled: ${choice} version kept`);
   return el(
@@ -324,6 +325,11 @@ function renderCharts(history, metrics) {
     format: (n) => `${Math.round(n)} ms`,
     labelEvery: Math.max(1, Math.ceil(recent.length / 6)),
   });
+  if (history.incrementalBytesIn + metrics.dataTransferSaved === 0) {
+    const figure = $("#chart-saved");
+    fill(figure, figure.querySelector("figcaption"), el("p", { class: "empty" }, "No incremental sync yet: nothing saved so far."));
+    return;
+  }
   bars($("#chart-saved"), {
     summary: `Incremental syncs fetched ${bytes(history.incrementalBytesIn)}; full reloads would have fetched ${bytes(history.incrementalBytesIn + metrics.dataTransferSaved)}`,
     labels: ["Incremental", "Full reloads"],

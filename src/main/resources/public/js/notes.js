@@ -17,7 +17,7 @@ const STATE_TEXT = {
 let member = null;
 let notes = [];
 let initial = false; // every note of an initial sync is new: no badge then
-let editing = null; // the noteId being edited
+let editing = null; // the note being edited
 const writes = new Map(); // noteId -> {action, queued}
 let caspioDown = false; // the breaker is not closed: writes wait in the queue
 
@@ -172,14 +172,17 @@ function step(text, kind = "info") {
   $("#write-steps").append(el("li", { class: kind }, text));
 }
 
+/** An edit replaces the whole note: the fields this form does not show are sent as they were. */
 function body() {
   const b = { clientId2: member, comments: $("#note-text").value };
   const status = $("#note-status").value;
   const date = $("#note-date").value;
   const assignment = $("#note-assignment").value.trim();
   if (status) b.followUpStatus = status;
-  if (date) b.followUpDate = date;
+  if (date) b.followUpDate = editing?.followUpDate?.startsWith(date) ? editing.followUpDate : date;
   if (assignment) b.followUpAssignment = assignment;
+  if (editing?.assignedFirst) b.assignedFirst = editing.assignedFirst;
+  if (editing?.seniorFullName) b.seniorFullName = editing.seniorFullName;
   return b;
 }
 
@@ -194,7 +197,7 @@ async function save() {
   fill($("#write-steps"));
   try {
     if (editing) {
-      const note = await api.put(`/api/client-notes/${encodeURIComponent(editing)}`, body());
+      const note = await api.put(`/api/client-notes/${encodeURIComponent(editing.noteId)}`, body());
       replace(note);
       track(note.noteId, "update");
       step("Note updated locally");
@@ -218,11 +221,11 @@ function replace(note) {
 }
 
 function track(noteId, action) {
-  writes.set(noteId, { action, queued: false });
+  writes.set(noteId, { action, queued: false, conflict: null });
 }
 
 function edit(note) {
-  editing = note.noteId;
+  editing = note;
   fill($("#note-legend"), "Edit note");
   $("#note-text").value = note.comments || "";
   $("#note-status").value = note.followUpStatus || "";
@@ -269,7 +272,11 @@ function synced(noteId) {
   writes.delete(noteId);
   const note = notes.find((n) => n.noteId === noteId);
   if (note) note.syncState = "synced";
-  step(w.action === "delete" ? "Delete synced to Caspio" : "Note synced", "ok");
+  if (w.conflict === "server") {
+    step("Caspio's newer version was kept; your change is in the conflict log", "warn");
+  } else {
+    step(w.action === "delete" ? "Delete synced to Caspio" : "Note synced", "ok");
+  }
   render();
 }
 
@@ -286,8 +293,12 @@ function failed(noteId, error) {
   if (!w) return;
   writes.delete(noteId);
   const note = notes.find((n) => n.noteId === noteId);
-  if (note) note.syncState = "failed";
-  step(`Sync failed: ${error || "Caspio refused the write"} — an admin can retry it from the Smart Sync tab`, "error");
+  if (note) note.syncState = w.conflict === "open" ? "conflict" : "failed";
+  if (w.conflict === "open") {
+    step("Conflict: the note changed in Caspio meanwhile; an admin settles it on the Smart Sync tab", "error");
+  } else {
+    step(`Sync failed: ${error || "Caspio refused the write"} — an admin can retry it from the Smart Sync tab`, "error");
+  }
   render();
 }
 
@@ -300,7 +311,10 @@ function onEvent(type, data) {
     caspioDown = type === "offline";
     if (caspioDown) queueAll();
   } else if (type === "note.pushed" && writes.has(data.noteId)) {
-    synced(data.noteId);
+    checkWrites(); // a push that met a conflict also ends here: the queue says how it ended
+  } else if (type === "conflict" && writes.has(data.noteId)) {
+    writes.get(data.noteId).conflict = data.counts.outcome;
+    if (data.counts.outcome === "local") step("Conflict: this change is newer and is sent again", "warn");
   } else if (type === "note.failed" && writes.has(data.noteId)) {
     if (data.counts.parked) checkWrites();
     else queued(data.noteId);

@@ -9,6 +9,7 @@ import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
 import io.smartsync.http.ApiSettings;
+import io.smartsync.sync.ConflictPolicy;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,9 +117,19 @@ class PagesInBrowserTest {
     }
 
     private static List<Map<String, Object>> rowsOf(String member) {
-        return emulator.rows(TABLE).stream()
+        return rowsOf(emulator, member);
+    }
+
+    private static List<Map<String, Object>> rowsOf(CaspioEmulator caspio, String member) {
+        return caspio.rows(TABLE).stream()
                 .filter(r -> member.equals(r.get("Client_ID2")))
                 .toList();
+    }
+
+    /** A note made in Caspio by someone else (a DataPage, another app). */
+    private static Map<String, Object> row(String member, String comments) {
+        return Map.of(
+                "Client_ID2", member, "Comments", comments, "User_ID", "rosa.diaz", "User_Full_Name", "Rosa Diaz");
     }
 
     private static List<Map<String, Object>> rowsWithSyncId(String noteId) {
@@ -183,8 +194,8 @@ class PagesInBrowserTest {
                 .toList();
         assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
-        emulator.insert(TABLE, Map.of("Client_ID2", member, "Comments", "Member asked about transport"));
-        emulator.insert(TABLE, Map.of("Client_ID2", member, "Comments", "Pharmacy confirmed the refill"));
+        emulator.insert(TABLE, row(member, "Member asked about transport to the dialysis appointment"));
+        emulator.insert(TABLE, row(member, "Pharmacy confirmed the refill is ready for pick-up"));
         long pk = ((Number) rowsOf(member).getFirst().get("PK_ID")).longValue();
         emulator.update(TABLE, pk, Map.of("Follow_Up_Status", "🔴Closed"));
         selectMember(member);
@@ -275,18 +286,56 @@ class PagesInBrowserTest {
 
     @Test
     void an_admin_uses_each_manual_control_of_the_dashboard() {
+        // Its own service, where a conflict waits for an admin and the poll (every 30 s) stays out of the way.
+        try (Fixture manual = Fixture.start(
+                dir.resolve("manual"),
+                SyncConfig.builder().conflictPolicy(ConflictPolicy.MANUAL).build())) {
+            browser.close();
+            browser = Browser.open(manual.service().port());
+            useEachControl(manual.emulator());
+        }
+    }
+
+    private void useEachControl(CaspioEmulator caspio) {
         String member = "CL000004";
+        String other = "CL000005";
         browser.signIn(ADMIN, ADMIN_PASSWORD);
         browser.tab("sync");
         browser.untilText("#health-state", "Online");
 
         browser.find("#process-now").click();
         browser.untilText("#control-result", "Processed 0, failed 0");
-
         browser.find("#retry-failed").click();
         browser.untilText("#control-result", "Requeued 0 failed writes");
 
-        int inCaspio = rowsOf(member).size();
+        // An edit here meets an edit made in Caspio meanwhile: it waits in the conflict log for an admin.
+        selectMember(other);
+        browser.untilShown("#sync-message", "Initial sync completed");
+        long pk = ((Number) rowsOf(caspio, other).getFirst().get("PK_ID")).longValue();
+        String noteId = "caspio_" + pk;
+        caspio.update(TABLE, pk, Map.of("Comments", "Edited in a DataPage"));
+        browser.find("#notes [data-note-id='" + noteId + "'] .note-actions button")
+                .click();
+        browser.find("#note-text").clear();
+        browser.find("#note-text").sendKeys("Edited here at the same time");
+        browser.find("#note-submit").click();
+        browser.untilShown("#write-steps li", "Conflict: the note changed in Caspio meanwhile");
+        browser.until(d -> stateOf(noteId).equals("Conflict"));
+        browser.tab("sync");
+        browser.untilText("#failed-count", "Failed (1)");
+        browser.untilText("#conflicts-count", "Conflict log (1)");
+        assertThat(browser.find("#failed").getText()).contains(noteId);
+        browser.untilShown("#conflicts button", "Keep this service's").click();
+        browser.untilShown("#control-result", "settled: local version kept");
+        browser.untilText("#failed-count", "Failed (0)");
+        browser.until(d -> "Edited here at the same time"
+                .equals(rowsOf(caspio, other).stream()
+                        .filter(r -> ((Number) r.get("PK_ID")).longValue() == pk)
+                        .findFirst()
+                        .orElseThrow()
+                        .get("Comments")));
+
+        int inCaspio = rowsOf(caspio, member).size();
         browser.find("#control-member").sendKeys(member);
         browser.find("#force-member").click();
         browser.untilShown("#control-result", "Forced sync of " + member + ": ");
