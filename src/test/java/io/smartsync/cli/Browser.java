@@ -115,6 +115,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The element's visible text, read again if the page drew it anew meanwhile. */
+    String text(String css) {
+        return until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** Clicks the element, looking it up again if the page drew it anew meanwhile. */
+    void click(String css) {
+        until(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
     /** Waits until the element's visible text is exactly {@code text}. */
     void untilText(String css, String text) {
         until(d -> {

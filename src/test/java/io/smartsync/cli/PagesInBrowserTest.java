@@ -152,16 +152,16 @@ class PagesInBrowserTest {
         browser.find("#note-submit").click();
         browser.untilShown("#write-steps li", "Note created locally");
         browser.until(d -> browser.all("#notes .note").size() == before + 1);
-        return browser.all("#notes .note").stream()
+        // The list is drawn again on every event: look the note up inside a wait that retries stale elements.
+        return browser.until(d -> browser.all("#notes .note").stream()
                 .filter(n -> n.getText().contains(text))
                 .findFirst()
-                .orElseThrow()
-                .getAttribute("data-note-id");
+                .map(n -> n.getAttribute("data-note-id"))
+                .orElse(null));
     }
 
     private String stateOf(String noteId) {
-        return browser.find("#notes [data-note-id='" + noteId + "'] .badge.state")
-                .getText();
+        return browser.text("#notes [data-note-id='" + noteId + "'] .badge.state");
     }
 
     @Test
@@ -169,7 +169,7 @@ class PagesInBrowserTest {
         browser.go("/");
 
         browser.until(d -> d.getCurrentUrl().contains("/login.html"));
-        assertThat(browser.find("#message").getText()).isEqualTo("Sign in to see the notes and the sync dashboard.");
+        assertThat(browser.text("#message")).isEqualTo("Sign in to see the notes and the sync dashboard.");
         assertThat(browser.all("#notes .note")).isEmpty();
 
         browser.find("input[name=userId]").sendKeys(STAFF);
@@ -188,7 +188,7 @@ class PagesInBrowserTest {
 
         browser.untilText("#sync-message", "Initial sync completed - " + inCaspio + " notes loaded");
         assertThat(browser.all("#notes .note")).hasSize(inCaspio);
-        assertThat(browser.find("#last-synced").getText()).startsWith("Last synced: ");
+        assertThat(browser.text("#last-synced")).startsWith("Last synced: ");
         List<String> times = browser.all("#notes .note time").stream()
                 .map(t -> t.getAttribute("datetime"))
                 .toList();
@@ -202,9 +202,8 @@ class PagesInBrowserTest {
 
         browser.untilShown("#sync-message", "Found 2 new notes and 1 updated note");
         assertThat(browser.all("#notes .note")).hasSize(inCaspio + 2);
-        assertThat(browser.find("#last-synced").getText()).endsWith("Only new/updated notes loaded");
-        assertThat(browser.find("#notes [data-note-id='caspio_" + pk + "']").getText())
-                .contains("Follow-up: 🔴Closed");
+        assertThat(browser.text("#last-synced")).endsWith("Only new/updated notes loaded");
+        assertThat(browser.text("#notes [data-note-id='caspio_" + pk + "']")).contains("Follow-up: 🔴Closed");
         browser.screenshot("notes", Browser.LAPTOP, false);
         browser.screenshot("notes-tablet", Browser.TABLET, false);
     }
@@ -226,8 +225,7 @@ class PagesInBrowserTest {
                 .satisfies(
                         r -> assertThat(r.get("Comments")).isEqualTo("Called the member; follow-up booked for Monday"));
 
-        browser.find("#notes [data-note-id='" + noteId + "'] .note-actions button")
-                .click();
+        browser.click("#notes [data-note-id='" + noteId + "'] .note-actions button");
         browser.find("#note-text").clear();
         browser.find("#note-text").sendKeys("Called the member; follow-up moved to Tuesday");
         new org.openqa.selenium.support.ui.Select(browser.find("#note-status")).selectByVisibleText("🟡 Priority");
@@ -236,8 +234,7 @@ class PagesInBrowserTest {
         browser.untilShown("#write-steps li", "Note synced");
         assertThat(rowsWithSyncId(noteId).getFirst()).containsEntry("Follow_Up_Status", "🟡 Priority");
 
-        browser.find("#notes [data-note-id='" + noteId + "'] .note-actions button.danger")
-                .click();
+        browser.click("#notes [data-note-id='" + noteId + "'] .note-actions button.danger");
         browser.until(d -> browser.find("#confirm").isDisplayed());
         browser.find("#confirm-ok").click();
         browser.untilShown("#write-steps li", "Note deleted locally");
@@ -270,7 +267,7 @@ class PagesInBrowserTest {
         browser.tab("sync");
         browser.untilText("#pending-count", "Pending queue (2)");
         browser.untilText("#caspio-state", "Unreachable");
-        assertThat(browser.find("#pending").getText()).contains(first, second);
+        assertThat(browser.text("#pending")).contains(first, second);
         browser.screenshot("dashboard-offline", Browser.LAPTOP);
 
         emulator.faults(FaultConfig.NONE);
@@ -278,6 +275,8 @@ class PagesInBrowserTest {
         browser.untilText("#pending-count", "Pending queue (0)");
         browser.untilText("#health-state", "Online");
         browser.untilText("#breaker-state", "closed");
+        browser.screenshot("dashboard", Browser.LAPTOP);
+        browser.screenshot("dashboard-tablet", Browser.TABLET);
         browser.tab("notes");
         browser.until(d -> stateOf(first).equals("Synced") && stateOf(second).equals("Synced"));
         assertThat(rowsWithSyncId(first)).hasSize(1);
@@ -314,8 +313,7 @@ class PagesInBrowserTest {
         long pk = ((Number) rowsOf(caspio, other).getFirst().get("PK_ID")).longValue();
         String noteId = "caspio_" + pk;
         caspio.update(TABLE, pk, Map.of("Comments", "Edited in a DataPage"));
-        browser.find("#notes [data-note-id='" + noteId + "'] .note-actions button")
-                .click();
+        browser.click("#notes [data-note-id='" + noteId + "'] .note-actions button");
         browser.find("#note-text").clear();
         browser.find("#note-text").sendKeys("Edited here at the same time");
         browser.find("#note-submit").click();
@@ -324,8 +322,9 @@ class PagesInBrowserTest {
         browser.tab("sync");
         browser.untilText("#failed-count", "Failed (1)");
         browser.untilText("#conflicts-count", "Conflict log (1)");
-        assertThat(browser.find("#failed").getText()).contains(noteId);
-        browser.untilShown("#conflicts button", "Keep this service's").click();
+        assertThat(browser.text("#failed")).contains(noteId);
+        browser.untilShown("#conflicts button", "Keep this service's");
+        browser.click("#conflicts button");
         browser.untilShown("#control-result", "settled: local version kept");
         browser.untilText("#failed-count", "Failed (0)");
         browser.until(d -> "Edited here at the same time"
@@ -346,7 +345,7 @@ class PagesInBrowserTest {
 
         browser.find("#clear-member").click();
         browser.until(d -> browser.find("#confirm").isDisplayed());
-        assertThat(browser.find("#confirm-title").getText()).isEqualTo("Clear the local data of " + member + "?");
+        assertThat(browser.text("#confirm-title")).isEqualTo("Clear the local data of " + member + "?");
         browser.find("#confirm-cancel").click();
         browser.untilText("#control-result", "Clearing " + member + " was cancelled.");
         browser.find("#clear-member").click();
@@ -358,9 +357,7 @@ class PagesInBrowserTest {
         browser.untilText("#sync-message", "Initial sync completed - " + inCaspio + " notes loaded");
         browser.tab("sync");
         browser.until(d -> !browser.all("#chart-requests svg rect").isEmpty());
-        browser.until(d -> !browser.find("#stat-calls").getText().equals("0"));
-        browser.screenshot("dashboard", Browser.LAPTOP);
-        browser.screenshot("dashboard-tablet", Browser.TABLET);
+        browser.until(d -> !browser.text("#stat-calls").equals("0"));
     }
 
     @Test
@@ -373,7 +370,7 @@ class PagesInBrowserTest {
         assertThat(browser.find("#process-now").isDisplayed()).isTrue();
         assertThat(browser.find("#retry-failed").isDisplayed()).isFalse();
         assertThat(browser.find("#clear-member").isDisplayed()).isFalse();
-        assertThat(browser.find("#admin-note").getText()).isEqualTo("Retry failed and clear data need the admin role.");
+        assertThat(browser.text("#admin-note")).isEqualTo("Retry failed and clear data need the admin role.");
         assertThat(browser.driver.findElements(By.cssSelector("[role=tab]"))).hasSize(2);
     }
 }
