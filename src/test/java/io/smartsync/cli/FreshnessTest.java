@@ -9,6 +9,7 @@ import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,34 @@ class FreshnessTest {
                 .isEqualTo(200);
 
         assertThat(sync("CL000003").path("notes").findValuesAsText("noteId")).doesNotContain(id);
+    }
+
+    @Test
+    void every_note_queued_during_an_outage_drains_once_caspio_answers_not_when_its_claim_runs_out() {
+        start(SyncConfig.builder()
+                .retryDelayMs(5)
+                .maxRetryAttempts(1)
+                .autoSyncInterval(200)
+                .build());
+        sync("CL000005");
+        demo.emulator().faults(FaultConfig.parse("error5xx=1.0"));
+        for (String text : List.of("Voicemail left", "Transport booked", "Pharmacy called back")) {
+            assertThat(api.post("/api/client-notes", Map.of("clientId2", "CL000005", "comments", text))
+                            .status())
+                    .isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/sync/pending").body().path("data").findValues("syncAttempts").stream()
+                        .allMatch(n -> n.asInt() >= 1));
+
+        demo.emulator().faults(FaultConfig.NONE);
+
+        // Well inside the two-minute push lease: entries claimed with a failed one are not held by it.
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/sync/pending").body().path("data").isEmpty());
+        assertThat(demo.emulator().rows(TABLE).stream()
+                        .filter(r -> "CL000005".equals(r.get("Client_ID2")) && r.get("Sync_ID") != null))
+                .hasSize(3);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -361,7 +361,7 @@ class PagesInBrowserTest {
     }
 
     @Test
-    void staff_see_the_dashboard_without_the_admin_controls() {
+    void staff_see_the_dashboard_without_the_admin_controls_and_move_between_tabs_by_keyboard() {
         browser.signIn(STAFF, STAFF_PASSWORD);
         browser.tab("sync");
 
@@ -371,6 +371,9 @@ class PagesInBrowserTest {
         assertThat(browser.find("#retry-failed").isDisplayed()).isFalse();
         assertThat(browser.find("#clear-member").isDisplayed()).isFalse();
         assertThat(browser.text("#admin-note")).isEqualTo("Retry failed and clear data need the admin role.");
-        assertThat(browser.driver.findElements(By.cssSelector("[role=tab]"))).hasSize(2);
+        browser.find("#tab-sync").sendKeys(Keys.ARROW_RIGHT);
+        browser.until(d -> browser.find("#panel-notes").isDisplayed()
+                && "true".equals(browser.find("#tab-notes").getAttribute("aria-selected")));
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("tab-notes");
     }
 }
