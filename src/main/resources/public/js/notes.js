@@ -17,6 +17,7 @@ const STATE_TEXT = {
 let member = null;
 let notes = [];
 let initial = false; // every note of an initial sync is new: no badge then
+let stale = false; // the last answer came from the store while the pull went on
 let editing = null; // the note being edited
 const writes = new Map(); // noteId -> {action, queued}
 let caspioDown = false; // the breaker is not closed: writes wait in the queue
@@ -85,6 +86,7 @@ async function select(id) {
     if (member !== id) return;
     notes = answer.notes;
     initial = answer.sync.type === "initial";
+    stale = answer.sync.type === "stale";
     render();
     $("#progress").hidden = true;
     say(readable(answer.sync.message), answer.sync.type === "stale" ? "warn" : "ok");
@@ -318,6 +320,9 @@ function onEvent(type, data) {
   } else if (type === "note.failed" && writes.has(data.noteId)) {
     if (data.counts.parked) checkWrites();
     else queued(data.noteId);
+  } else if (type === "sync.finished" && data.clientId2 === member && stale) {
+    stale = false;
+    select(member); // the pull that outlasted the answer is done: show what it brought
   } else if (type === "sync.progress" && data.clientId2 === member && !$("#progress").hidden) {
     showProgress(data.counts.pagesDone, data.counts.pagesExpected);
   }

@@ -209,11 +209,31 @@ class PagesInBrowserTest {
     }
 
     @Test
+    void a_first_sync_past_its_deadline_answers_from_the_store_and_the_page_catches_up_when_it_ends() {
+        String member = "CL000006";
+        int inCaspio = rowsOf(member).size();
+        browser.signIn(STAFF, STAFF_PASSWORD);
+        emulator.faults(FaultConfig.parse("latency=250ms")); // pages of 5 rows: well past the 2 s deadline
+
+        selectMember(member);
+
+        browser.untilShown("#sync-message", "Caspio could not be reached in time; showing the notes stored here.");
+        emulator.faults(FaultConfig.NONE);
+        browser.until(d -> !browser.text("#sync-message").startsWith("Caspio could not be reached")
+                && browser.all("#notes .note").size() == inCaspio);
+        assertThat(browser.text("#last-synced")).startsWith("Last synced: ");
+    }
+
+    @Test
     void a_note_written_in_the_page_reaches_caspio_and_so_do_its_edit_and_its_delete() {
         String member = "CL000002";
         browser.signIn(STAFF, STAFF_PASSWORD);
+        emulator.faults(FaultConfig.parse("latency=30ms")); // an initial sync slow enough to watch
         selectMember(member);
+        browser.untilShown("#sync-message", "Performing initial sync — loading all existing notes from Caspio…");
+        assertThat(browser.find("#progress").isDisplayed()).isTrue();
         browser.untilShown("#sync-message", "Initial sync completed");
+        emulator.faults(FaultConfig.NONE);
 
         String noteId = writeNote("Called the member; follow-up booked for Monday");
 
