@@ -172,6 +172,9 @@ class PagesInBrowserTest {
         assertThat(browser.text("#message")).isEqualTo("Sign in to see the notes and the sync dashboard.");
         assertThat(browser.all("#notes .note")).isEmpty();
 
+        browser.go("/api-docs.html"); // Swagger UI from its WebJar runs under the pages' Content-Security-Policy
+        browser.untilShown(".swagger-ui .title", "Smart Sync");
+        browser.go("/login.html");
         browser.find("input[name=userId]").sendKeys(STAFF);
         browser.find("input[name=password]").sendKeys("not the password");
         browser.find("button[type=submit]").click();
