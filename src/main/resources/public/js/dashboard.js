@@ -1,10 +1,11 @@
 // The Smart Sync tab: health, member statistics, queue, failures, conflicts, manual controls, running
 // syncs and charts, refreshed by the server-sent events (and every few seconds in case one is missed).
 import { api, health } from "./api.js";
-import { bars } from "./charts.js";
 import { confirmAction } from "./confirm.js";
-import { $, bytes, clock, el, fill, plural, when } from "./dom.js";
+import { $, bytes, clock, el, fill, plural } from "./dom.js";
 import { subscribe } from "./events.js";
+import { renderConflicts, renderQueue } from "./queue-tables.js";
+import { renderCharts } from "./traffic.js";
 
 const MEMBER = /^[A-Za-z0-9_-]{1,64}$/;
 const REFRESH_MS = 3000;
@@ -151,7 +152,7 @@ async function load() {
     renderHealth(h);
     renderMetrics(metrics);
     renderQueue(pending, failed);
-    renderConflicts(conflicts);
+    renderConflicts(conflicts, settle);
     if (Date.now() - chartsAt > CHARTS_MS) {
       chartsAt = Date.now();
       renderCharts(await api.get("/api/sync/history?hours=24"), metrics);
@@ -208,85 +209,6 @@ function renderMetrics(m) {
   );
 }
 
-function table(target, columns, rows, empty) {
-  if (rows.length === 0) {
-    fill(target, el("p", { class: "empty" }, empty));
-    return;
-  }
-  fill(
-    target,
-    el(
-      "table",
-      {},
-      el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col" }, c[0])))),
-      el(
-        "tbody",
-        {},
-        rows.map((r) => el("tr", { "data-note-id": r.noteId }, columns.map((c) => el("td", {}, c[1](r) ?? "")))),
-      ),
-    ),
-  );
-}
-
-function renderQueue(pending, failed) {
-  fill($("#pending-count"), `Pending queue (${pending.length})`);
-  table(
-    $("#pending"),
-    [
-      ["Note", (e) => e.noteId],
-      ["Member", (e) => e.clientId2],
-      ["Action", (e) => e.action],
-      ["Queued", (e) => when(e.timestamp)],
-      ["Attempts", (e) => e.syncAttempts],
-      ["Last error", (e) => e.lastError || "—"],
-    ],
-    pending,
-    "Nothing waits: every write has reached Caspio.",
-  );
-  fill($("#failed-count"), `Failed (${failed.length})`);
-  table(
-    $("#failed"),
-    [
-      ["Note", (e) => e.noteId],
-      ["Member", (e) => e.clientId2],
-      ["Action", (e) => e.action],
-      ["Queued", (e) => when(e.timestamp)],
-      ["Attempts", (e) => e.syncAttempts],
-      ["Error", (e) => e.lastError || "—"],
-    ],
-    failed,
-    "No failed writes.",
-  );
-}
-
-function renderConflicts(conflicts) {
-  fill($("#conflicts-count"), `Conflict log (${conflicts.length})`);
-  table(
-    $("#conflicts"),
-    [
-      ["Detected", (c) => when(c.detectedAt)],
-      ["Member", (c) => c.clientId2],
-      ["Note", (c) => c.noteId],
-      ["Policy", (c) => c.policy],
-      ["Outcome", (c) => c.outcome],
-      ["Versions", versions],
-      ["Settled", (c) => (c.resolvedAt ? `${when(c.resolvedAt)} by ${c.resolvedBy}` : settle(c))],
-    ],
-    conflicts,
-    "No conflicts.",
-  );
-}
-
-function versions(c) {
-  return el(
-    "details",
-    {},
-    el("summary", {}, "Both versions"),
-    el("p", {}, el("strong", {}, "Here: "), c.local?.comments ?? "(deleted)"),
-    el("p", {}, el("strong", {}, "Caspio: "), c.server?.comments ?? "(deleted)"),
-  );
-}
-
 function settle(c) {
   if (c.outcome !== "open" || !admin) return c.outcome === "open" ? "Waiting for an admin" : "—";
   const resolve = (choice) =>
@@ -297,49 +219,4 @@ function settle(c) {
     el("button", { type: "button", onclick: () => resolve("local") }, "Keep this service's"),
     el("button", { type: "button", onclick: () => resolve("server") }, "Keep Caspio's"),
   );
-}
-
-function renderCharts(history, metrics) {
-  const hours = history.hours.map((h) => new Date(h.start).getHours().toString().padStart(2, "0"));
-  bars($("#chart-requests"), {
-    summary: `Caspio requests per hour over the last 24 hours: ${history.hours.reduce((s, h) => s + h.requests, 0)} in all`,
-    labels: hours,
-    series: [{ name: "Requests", values: history.hours.map((h) => h.requests), cls: "s1" }],
-    labelEvery: 3,
-  });
-  bars($("#chart-bytes"), {
-    summary: "Bytes from and to Caspio per hour over the last 24 hours",
-    labels: hours,
-    series: [
-      { name: "Received", values: history.hours.map((h) => h.bytesIn), cls: "s1" },
-      { name: "Sent", values: history.hours.map((h) => h.bytesOut), cls: "s2" },
-    ],
-    format: bytes,
-    labelEvery: 3,
-  });
-  const recent = [...history.recent].reverse();
-  bars($("#chart-durations"), {
-    summary: `Durations of the latest ${recent.length} member syncs`,
-    labels: recent.map((r) => r.clientId2),
-    series: [{ name: "Sync duration (ms)", values: recent.map((r) => r.durationMs), cls: "s3" }],
-    format: (n) => `${Math.round(n)} ms`,
-    labelEvery: Math.max(1, Math.ceil(recent.length / 6)),
-  });
-  if (history.incrementalBytesIn + metrics.dataTransferSaved === 0) {
-    const figure = $("#chart-saved");
-    fill(figure, figure.querySelector("figcaption"), el("p", { class: "empty" }, "No incremental sync yet: nothing saved so far."));
-    return;
-  }
-  bars($("#chart-saved"), {
-    summary: `Incremental syncs fetched ${bytes(history.incrementalBytesIn)}; full reloads would have fetched ${bytes(history.incrementalBytesIn + metrics.dataTransferSaved)}`,
-    labels: ["Incremental", "Full reloads"],
-    series: [
-      {
-        name: "Bytes fetched",
-        values: [history.incrementalBytesIn, history.incrementalBytesIn + metrics.dataTransferSaved],
-        cls: "s2",
-      },
-    ],
-    format: bytes,
-  });
 }

@@ -1,9 +1,10 @@
 // The client notes tab: select a member (initial or incremental sync), read the notes newest first,
 // write, edit and delete notes and watch each write reach Caspio.
-import { api, health } from "./api.js";
+import { api } from "./api.js";
 import { confirmAction } from "./confirm.js";
-import { $, el, fill, readable, when, plural } from "./dom.js";
+import { $, el, fill, plural, readable, when } from "./dom.js";
 import { subscribe } from "./events.js";
+import * as writes from "./writes.js";
 
 const MEMBER = /^[A-Za-z0-9_-]{1,64}$/;
 const STATE_TEXT = {
@@ -19,8 +20,6 @@ let notes = [];
 let initial = false; // every note of an initial sync is new: no badge then
 let stale = false; // the last answer came from the store while the pull went on
 let editing = null; // the note being edited
-const writes = new Map(); // noteId -> {action, queued}
-let caspioDown = false; // the breaker is not closed: writes wait in the queue
 
 export function startNotes() {
   $("#member-form").addEventListener("submit", (e) => {
@@ -33,7 +32,12 @@ export function startNotes() {
   });
   $("#note-cancel").addEventListener("click", () => resetForm());
   subscribe(onEvent);
-  setInterval(checkWrites, 2000);
+  writes.onChange((noteId, state) => {
+    const note = notes.find((n) => n.noteId === noteId);
+    if (note && state) note.syncState = state;
+    render();
+  });
+  setInterval(writes.check, 2000);
   loadRecent();
 }
 
@@ -69,7 +73,7 @@ async function select(id) {
   $("#notes-section").hidden = false;
   $("#progress").hidden = true;
   fill($("#last-synced"), "");
-  fill($("#write-steps"));
+  writes.clearSteps();
   resetForm();
   try {
     const status = await api.get(`/api/sync-status?clientId2=${encodeURIComponent(id)}`);
@@ -82,7 +86,7 @@ async function select(id) {
     }
     const answer = await api.get(`/api/client-notes?clientId2=${encodeURIComponent(id)}`);
     if (member !== id) return;
-    await markQueued();
+    writes.adoptQueued(await api.get("/api/sync/pending"), id);
     if (member !== id) return;
     notes = answer.notes;
     initial = answer.sync.type === "initial";
@@ -111,20 +115,8 @@ function showProgress(done, expected) {
   bar.textContent = `${Math.round((100 * done) / Math.max(1, expected))}%`;
 }
 
-/** A pending note whose push already failed for a transient reason is queued until Caspio answers. */
-async function markQueued() {
-  const pending = await api.get("/api/sync/pending");
-  for (const entry of pending) {
-    if (entry.clientId2 === member && entry.syncAttempts > 0 && entry.lastError) {
-      const w = writes.get(entry.noteId) || { action: entry.action };
-      w.queued = true;
-      writes.set(entry.noteId, w);
-    }
-  }
-}
-
 function stateOf(note) {
-  if (note.syncState === "pending" && writes.get(note.noteId)?.queued) return "queued";
+  if (note.syncState === "pending" && writes.isQueued(note.noteId)) return "queued";
   return note.syncState;
 }
 
@@ -170,10 +162,6 @@ function render() {
   $("#no-notes").hidden = sorted.length > 0;
 }
 
-function step(text, kind = "info") {
-  $("#write-steps").append(el("li", { class: kind }, text));
-}
-
 /** An edit replaces the whole note: the fields this form does not show are sent as they were. */
 function body() {
   const b = { clientId2: member, comments: $("#note-text").value };
@@ -196,23 +184,20 @@ async function save() {
     return;
   }
   fill($("#note-error"), "");
-  fill($("#write-steps"));
+  writes.clearSteps();
+  const action = editing ? "update" : "create";
   try {
+    let note;
     if (editing) {
-      const note = await api.put(`/api/client-notes/${encodeURIComponent(editing.noteId)}`, body());
+      note = await api.put(`/api/client-notes/${encodeURIComponent(editing.noteId)}`, body());
       replace(note);
-      track(note.noteId, "update");
-      step("Note updated locally");
     } else {
-      const note = await api.post("/api/client-notes", body());
+      note = await api.post("/api/client-notes", body());
       notes.push(note);
-      track(note.noteId, "create");
-      step("Note created locally");
     }
-    step("Syncing to Caspio…", "busy");
     resetForm();
     render();
-    if (caspioDown) queueAll();
+    writes.track(note.noteId, action);
   } catch (e) {
     fill($("#note-error"), e.message);
   }
@@ -220,10 +205,6 @@ async function save() {
 
 function replace(note) {
   notes = notes.map((n) => (n.noteId === note.noteId ? note : n));
-}
-
-function track(noteId, action) {
-  writes.set(noteId, { action, queued: false, conflict: null });
 }
 
 function edit(note) {
@@ -254,94 +235,24 @@ async function remove(note) {
     "Delete note",
   );
   if (!ok) return;
-  fill($("#write-steps"));
+  writes.clearSteps();
   try {
     await api.del(`/api/client-notes/${encodeURIComponent(note.noteId)}?clientId2=${encodeURIComponent(member)}`);
     notes = notes.filter((n) => n.noteId !== note.noteId);
-    track(note.noteId, "delete");
-    step("Note deleted locally");
-    step("Syncing to Caspio…", "busy");
     render();
-    if (caspioDown) queueAll();
+    writes.track(note.noteId, "delete");
   } catch (e) {
-    step(e.message, "error");
+    writes.step(e.message, "error");
   }
-}
-
-function synced(noteId) {
-  const w = writes.get(noteId);
-  if (!w) return;
-  writes.delete(noteId);
-  const note = notes.find((n) => n.noteId === noteId);
-  if (note) note.syncState = "synced";
-  if (w.conflict === "server") {
-    step("Caspio's newer version was kept; your change is in the conflict log", "warn");
-  } else {
-    step(w.action === "delete" ? "Delete synced to Caspio" : "Note synced", "ok");
-  }
-  render();
-}
-
-function queued(noteId) {
-  const w = writes.get(noteId);
-  if (!w || w.queued) return;
-  w.queued = true;
-  step("Queued — Caspio unreachable; it syncs by itself when Caspio answers", "warn");
-  render();
-}
-
-function failed(noteId, error) {
-  const w = writes.get(noteId);
-  if (!w) return;
-  writes.delete(noteId);
-  const note = notes.find((n) => n.noteId === noteId);
-  if (note) note.syncState = w.conflict === "open" ? "conflict" : "failed";
-  if (w.conflict === "open") {
-    step("Conflict: the note changed in Caspio meanwhile; an admin settles it on the Smart Sync tab", "error");
-  } else {
-    step(`Sync failed: ${error || "Caspio refused the write"} — an admin can retry it from the Smart Sync tab`, "error");
-  }
-  render();
-}
-
-function queueAll() {
-  for (const noteId of writes.keys()) queued(noteId);
 }
 
 function onEvent(type, data) {
-  if (type === "offline" || type === "online") {
-    caspioDown = type === "offline";
-    if (caspioDown) queueAll();
-  } else if (type === "note.pushed" && writes.has(data.noteId)) {
-    checkWrites(); // a push that met a conflict also ends here: the queue says how it ended
-  } else if (type === "conflict" && writes.has(data.noteId)) {
-    writes.get(data.noteId).conflict = data.counts.outcome;
-    if (data.counts.outcome === "local") step("Conflict: this change is newer and is sent again", "warn");
-  } else if (type === "note.failed" && writes.has(data.noteId)) {
-    if (data.counts.parked) checkWrites();
-    else queued(data.noteId);
-  } else if (type === "sync.finished" && data.clientId2 === member && stale) {
+  if (type === "sync.finished" && data.clientId2 === member && stale) {
     stale = false;
     select(member); // the pull that outlasted the answer is done: show what it brought
   } else if (type === "sync.progress" && data.clientId2 === member && !$("#progress").hidden) {
     showProgress(data.counts.pagesDone, data.counts.pagesExpected);
-  }
-}
-
-/** The events may be missed (a reconnect): the queue itself says where each tracked write is. */
-async function checkWrites() {
-  if (writes.size === 0) return;
-  try {
-    const [pending, parked, h] = await Promise.all([api.get("/api/sync/pending"), api.get("/api/sync/failed"), health()]);
-    caspioDown = h.checks.caspio === "offline" || h.checks.breaker !== "closed";
-    for (const noteId of [...writes.keys()]) {
-      const p = pending.find((e) => e.noteId === noteId);
-      const f = parked.find((e) => e.noteId === noteId);
-      if (f) failed(noteId, f.lastError);
-      else if (!p) synced(noteId);
-      else if (caspioDown || (p.syncAttempts > 0 && p.lastError)) queued(noteId);
-    }
-  } catch (e) {
-    // the next check tries again
+  } else {
+    writes.handle(type, data);
   }
 }
