@@ -102,9 +102,15 @@ export async function check() {
   try {
     const [pending, parked, h] = await Promise.all([api.get("/api/sync/pending"), api.get("/api/sync/failed"), health()]);
     caspioDown = h.checks.caspio === "offline" || h.checks.breaker !== "closed";
+    let conflicts = null; // read only when a followed write was parked: the event may not have come yet
     for (const noteId of [...writes.keys()]) {
       const p = pending.find((e) => e.noteId === noteId);
       const f = parked.find((e) => e.noteId === noteId);
+      if (f && writes.get(noteId)?.conflict === null) {
+        conflicts ??= await api.get("/api/sync/conflicts");
+        const w = writes.get(noteId);
+        if (w && conflicts.some((c) => c.noteId === noteId && c.outcome === "open")) w.conflict = "open";
+      }
       if (f) failed(noteId, f.lastError);
       else if (!p) synced(noteId);
       else if (caspioDown || (p.syncAttempts > 0 && p.lastError)) queued(noteId);
