@@ -206,6 +206,14 @@ public final class CaspioClient {
         return !resilience.breakerOpen();
     }
 
+    /**
+     * The circuit breaker as a dashboard shows it: {@code closed} (calls go through), {@code open} (calls
+     * paused) or {@code half-open} (one trial call is under way).
+     */
+    public String breakerState() {
+        return resilience.breakerState();
+    }
+
     /** Called with false when the breaker opens and true when it closes again. */
     public void onAvailabilityChange(Consumer<Boolean> listener) {
         this.availability = listener;

@@ -113,6 +113,15 @@ final class Resilience {
         return breaker.isOpen();
     }
 
+    /** {@code closed}, {@code open} or {@code half-open}. */
+    String breakerState() {
+        return switch (breaker.getState()) {
+            case CLOSED -> "closed";
+            case OPEN -> "open";
+            case HALF_OPEN -> "half-open";
+        };
+    }
+
     /** Tests and the benchmark watch the delays scheduled between retries. */
     void onRetryScheduled(Consumer<Duration> listener) {
         this.retryListener = listener;

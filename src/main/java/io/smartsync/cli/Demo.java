@@ -2,6 +2,7 @@ package io.smartsync.cli;
 
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.Role;
+import io.smartsync.access.Users;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
@@ -9,19 +10,29 @@ import io.smartsync.emulator.FaultConfig;
 import io.smartsync.store.StoreLocation;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 /** The emulator and the service in one process, wired to each other over loopback HTTP. */
 final class Demo implements AutoCloseable {
     private final CaspioEmulator emulator;
     private final ServiceRuntime service;
-    private final String adminKey;
+    /** The user the demo makes for the pages. */
+    static final String DEMO_USER = "demo-admin";
 
-    private Demo(CaspioEmulator emulator, ServiceRuntime service, String adminKey) {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String adminKey;
+    private final String demoPassword;
+
+    private Demo(CaspioEmulator emulator, ServiceRuntime service, String adminKey, String demoPassword) {
         this.emulator = emulator;
         this.service = service;
         this.adminKey = adminKey;
+        this.demoPassword = demoPassword;
     }
 
     record Options(
@@ -97,11 +108,31 @@ final class Demo implements AutoCloseable {
             ApiKeys.IssuedKey key = o.apiKey() == null
                     ? keys.issue("admin", "Demo Admin", Role.ADMIN)
                     : keys.ensure(o.apiKey(), "admin", "Demo Admin", Role.ADMIN);
-            return new Demo(emulator, service, key.key());
+            return new Demo(emulator, service, key.key(), demoAdmin(service.users()));
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
         }
+    }
+
+    /**
+     * Makes the demo's admin for the pages with a one-time password when the data directory is new;
+     * answers the password then, or null when the user exists (its password was printed that first time).
+     */
+    private static String demoAdmin(Users users) {
+        if (users.find(DEMO_USER).isPresent()) {
+            return null;
+        }
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        users.create(DEMO_USER, "Demo Admin", Role.ADMIN, password.toCharArray());
+        return password;
+    }
+
+    /** The one-time password of {@link #DEMO_USER}, or empty when it was made by an earlier run. */
+    Optional<String> demoPassword() {
+        return Optional.ofNullable(demoPassword);
     }
 
     int port() {

@@ -98,6 +98,11 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Health:         " + base + "/health");
         out.println("  Caspio emulator: " + demo.emulator().baseUri() + " (client id " + clientId + ")");
         out.println("  Admin API key:  " + demo.adminKey());
+        out.println(demo.demoPassword()
+                .map(p -> "  Sign in:        " + base + "/login.html as " + Demo.DEMO_USER + ", password " + p
+                        + " (shown once)")
+                .orElse("  Sign in:        " + base + "/login.html as " + Demo.DEMO_USER
+                        + " with the password printed when " + dataDir + " was new (or use a new --data-dir)"));
         out.println("Try: curl -H 'Authorization: Bearer " + demo.adminKey() + "' '" + base
                 + "/api/client-notes?clientId2=CL000001'");
         out.flush();

@@ -44,6 +44,7 @@ final class HealthRoutes {
         Map<String, Object> checks = new LinkedHashMap<>();
         checks.put("store", store ? "up" : "down");
         checks.put("caspio", caspio ? "online" : "offline");
+        checks.put("breaker", reports.breakerState());
         checks.put("queue", store ? queue(reports.queue()) : null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !store ? "down" : caspio ? "up" : "degraded");

@@ -7,6 +7,7 @@ import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.sync.ProcessResult;
+import io.smartsync.sync.SyncHistory;
 import io.smartsync.sync.SyncMetrics;
 import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
@@ -47,6 +48,7 @@ final class SyncRoutes {
                 Route.get("/api/sync/conflicts", Access.STAFF, this::conflicts),
                 Route.post("/api/sync/conflicts/{id}/resolve", Access.ADMIN, this::resolve),
                 Route.get("/api/sync/metrics", Access.STAFF, this::metrics),
+                Route.get("/api/sync/history", Access.STAFF, this::history),
                 Route.delete("/api/sync/members/{clientId2}", Access.ADMIN, this::clearMember));
     }
 
@@ -136,6 +138,40 @@ final class SyncRoutes {
         data.put("dataTransferSaved", m.dataTransferSaved());
         data.put("caspioCallsThisMonth", m.caspioCallsThisMonth());
         ctx.json(Envelope.ok(data));
+    }
+
+    /** The dashboard's charts: Caspio traffic per hour and the latest member syncs (ids and counts). */
+    private void history(Context ctx) {
+        int hours = (int) Params.number(ctx, "hours", 1, SyncReports.MAX_HISTORY_HOURS, 24);
+        SyncHistory h = reports.history(hours);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("hours", h.hours().stream().map(SyncRoutes::hour).toList());
+        data.put("recent", h.recent().stream().map(SyncRoutes::run).toList());
+        data.put("incrementalBytesIn", h.incrementalBytesIn());
+        ctx.json(Envelope.ok(data));
+    }
+
+    private static Map<String, Object> hour(SyncHistory.Hour h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", h.start().toString());
+        m.put("runs", h.runs());
+        m.put("requests", h.requests());
+        m.put("bytesIn", h.bytesIn());
+        m.put("bytesOut", h.bytesOut());
+        m.put("avgDurationMs", h.avgDurationMs());
+        return m;
+    }
+
+    private static Map<String, Object> run(SyncHistory.Run r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("startedAt", r.startedAt().toString());
+        m.put("kind", r.kind());
+        m.put("clientId2", r.clientId2());
+        m.put("durationMs", r.durationMs());
+        m.put("requests", r.requests());
+        m.put("bytesIn", r.bytesIn());
+        m.put("outcome", r.outcome());
+        return m;
     }
 
     /** An admin's "clear data" of one member: local notes and status go, queued writes stay. */

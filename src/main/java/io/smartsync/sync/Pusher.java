@@ -85,16 +85,27 @@ final class Pusher implements AutoCloseable {
                 if (batch.isEmpty()) {
                     return total;
                 }
-                for (OutboxEntry entry : batch) {
-                    Result result = push(entry);
+                for (int i = 0; i < batch.size(); i++) {
+                    Result result = push(batch.get(i));
                     total = total.plus(result == Result.PUSHED ? new ProcessResult(1, 0) : new ProcessResult(0, 1));
                     if (result == Result.RETRY_LATER) {
+                        release(batch.subList(i + 1, batch.size()));
                         return total;
                     }
                 }
             }
         } finally {
             cycle.unlock();
+        }
+    }
+
+    /**
+     * Entries claimed with the one that failed but not tried go back to the queue now: held until their
+     * lease ran out, they would reach Caspio minutes after it answers again.
+     */
+    private void release(List<OutboxEntry> untried) {
+        for (OutboxEntry entry : untried) {
+            store.recordFailure(entry, "not tried: Caspio failed on an earlier write of the same batch", false);
         }
     }
 

@@ -172,6 +172,8 @@ class ApiContractTest {
         call(admin, "POST", "/api/sync/retry-failed", "/api/sync/retry-failed", null);
         call(staff, "POST", "/api/sync/retry-failed", "/api/sync/retry-failed", null);
         call(staff, "GET", "/api/sync/metrics", "/api/sync/metrics", null);
+        call(staff, "GET", "/api/sync/history", "/api/sync/history?hours=6", null);
+        call(staff, "GET", "/api/sync/history", "/api/sync/history?hours=0", null);
         call(admin, "DELETE", "/api/sync/members/{clientId2}", "/api/sync/members/CL000006", null);
         call(admin, "DELETE", "/api/sync/members/{clientId2}", "/api/sync/members/CL%27006", null);
         call(admin, "GET", "/api/audit", "/api/audit?clientId2=CL000001&limit=5", null);

@@ -176,6 +176,34 @@ class FreshnessTest {
     }
 
     @Test
+    void every_note_queued_during_an_outage_drains_once_caspio_answers_not_when_its_claim_runs_out() {
+        start(SyncConfig.builder()
+                .retryDelayMs(5)
+                .maxRetryAttempts(1)
+                .autoSyncInterval(200)
+                .build());
+        sync("CL000005");
+        demo.emulator().faults(FaultConfig.parse("error5xx=1.0"));
+        for (String text : List.of("Voicemail left", "Transport booked", "Pharmacy called back")) {
+            assertThat(api.post("/api/client-notes", Map.of("clientId2", "CL000005", "comments", text))
+                            .status())
+                    .isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/sync/pending").body().path("data").findValues("syncAttempts").stream()
+                        .allMatch(n -> n.asInt() >= 1));
+
+        demo.emulator().faults(FaultConfig.NONE);
+
+        // Well inside the two-minute push lease: entries claimed with a failed one are not held by it.
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.get("/api/sync/pending").body().path("data").isEmpty());
+        assertThat(demo.emulator().rows(TABLE).stream()
+                        .filter(r -> "CL000005".equals(r.get("Client_ID2")) && r.get("Sync_ID") != null))
+                .hasSize(3);
+    }
+
+    @Test
     void notes_written_while_caspio_fails_stay_queued_and_drain_by_themselves_when_it_answers() {
         start(SyncConfig.builder()
                 .retryDelayMs(5)

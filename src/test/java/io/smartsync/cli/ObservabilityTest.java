@@ -39,9 +39,29 @@ class ObservabilityTest {
         assertThat(health.path("ready").asBoolean()).isTrue();
         assertThat(health.path("checks").path("store").asText()).isEqualTo("up");
         assertThat(health.path("checks").path("caspio").asText()).isEqualTo("online");
+        assertThat(health.path("checks").path("breaker").asText()).isEqualTo("closed");
         assertThat(health.path("checks").path("queue").path("pending").isInt()).isTrue();
         assertThat(api.anonymous().get("/health/live").json().path("status").asText())
                 .isEqualTo("up");
+    }
+
+    @Test
+    void the_history_charts_each_hours_caspio_traffic_and_lists_the_latest_member_syncs() {
+        api.staff().get("/api/client-notes?clientId2=CL000002");
+        api.staff().get("/api/client-notes?clientId2=CL000002");
+
+        JsonNode history = api.staff().get("/api/sync/history?hours=3").data();
+
+        assertThat(history.path("hours")).hasSize(3);
+        JsonNode now = history.path("hours").path(2);
+        assertThat(now.path("runs").asInt()).isPositive();
+        assertThat(now.path("requests").asLong()).isPositive();
+        assertThat(now.path("bytesIn").asLong()).isPositive();
+        JsonNode latest = history.path("recent").path(0);
+        assertThat(latest.path("clientId2").asText()).isEqualTo("CL000002");
+        assertThat(latest.path("kind").asText()).isIn("incremental", "initial");
+        assertThat(history.path("recent").findValuesAsText("kind")).contains("initial");
+        assertThat(api.staff().get("/api/sync/history?hours=169").status()).isEqualTo(400);
     }
 
     @Test
