@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "  SMARTSYNC_TLS_KEYSTORE and SMARTSYNC_TLS_KEYSTORE_PASSWORD[_FILE] (serve HTTPS),",
             "  SMARTSYNC_COOKIE_SECURE, SMARTSYNC_SESSION_IDLE_MINUTES, SMARTSYNC_SESSION_MAX_HOURS,",
             "  SMARTSYNC_AUDIT_RETENTION_DAYS, SMARTSYNC_FOLLOW_UP_STATUSES (a|b|c), SMARTSYNC_MEMBER_ID_PATTERN,",
-            "  SMARTSYNC_MAX_REQUEST_BYTES; and the sync settings SMARTSYNC_* (see README)."
+            "  SMARTSYNC_MAX_REQUEST_BYTES, SMARTSYNC_PRELOAD (true: read the whole table at start-up);",
+            "  and the sync settings SMARTSYNC_* (see README)."
         })
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -66,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
                 AccessSettings.fromEnv(env));
         if (adminKey != null) {
             service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
+        }
+        if (SyncSettings.preloadAtStart(env)) {
+            service.preloadAtStart();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(

@@ -35,6 +35,17 @@ final class SyncSettings {
         }
     }
 
+    /** {@code SMARTSYNC_PRELOAD}: read the whole table at start-up (a preload); false by default. */
+    static boolean preloadAtStart(Env env) {
+        return env.get("SMARTSYNC_PRELOAD")
+                .map(v -> switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new SettingException("SMARTSYNC_PRELOAD must be true or false, was '" + v + "'");
+                })
+                .orElse(false);
+    }
+
     /**
      * The client's retry, breaker and rate limit: the seed's settings plus {@code SMARTSYNC_BREAKER_DELAY_MS},
      * {@code SMARTSYNC_BREAKER_FAILURES}, {@code SMARTSYNC_MAX_RETRY_DELAY_MS} (also the most a

@@ -6,10 +6,14 @@ import io.smartsync.note.SyncState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.EmptyHandling;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The statements on the {@code notes} table; each runs on a handle inside the caller's transaction. */
@@ -33,7 +37,23 @@ final class NoteSql {
     private NoteSql() {}
 
     static void upsert(Handle h, Note n, Instant changedAt) {
-        h.createUpdate(UPSERT)
+        bindNote(h.createUpdate(UPSERT), n, changedAt).execute();
+    }
+
+    /** Stores many notes with one prepared statement: the page writes of a table-wide preload. */
+    static void upsertAll(Handle h, List<Note> notes, Instant changedAt) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch(UPSERT);
+        for (Note n : notes) {
+            bindNote(batch, n, changedAt).add();
+        }
+        batch.execute();
+    }
+
+    private static <S extends SqlStatement<S>> S bindNote(S statement, Note n, Instant changedAt) {
+        return statement
                 .bind("noteId", n.noteId())
                 .bind("clientId2", n.member().value())
                 .bind("pkId", n.pkId())
@@ -50,8 +70,7 @@ final class NoteSql {
                 .bind("caspioStamp", n.caspioStamp())
                 .bind("syncState", n.syncState().name())
                 .bind("deleted", n.deleted())
-                .bind("changedAt", changedAt.toEpochMilli())
-                .execute();
+                .bind("changedAt", changedAt.toEpochMilli());
     }
 
     /** A row made elsewhere can gain a sync id later; drop the copy stored under its old id. */
@@ -130,6 +149,18 @@ final class NoteSql {
                         + " AND pk_id <= :upTo AND (:m IS NULL OR client_id2 = :m)")
                 .bind("upTo", upToPk)
                 .bind("m", member == null ? null : member.value())
+                .map(NoteSql::map)
+                .list();
+    }
+
+    /** The stored notes with one of these ids or one of these Caspio rows, in one query. */
+    static List<Note> withIdsOrRows(Handle h, Collection<String> noteIds, Collection<Long> pks) {
+        if (noteIds.isEmpty() && pks.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE note_id IN (<ids>) OR pk_id IN (<pks>)")
+                .bindList(EmptyHandling.NULL_KEYWORD, "ids", List.copyOf(noteIds))
+                .bindList(EmptyHandling.NULL_KEYWORD, "pks", List.copyOf(pks))
                 .map(NoteSql::map)
                 .list();
     }

@@ -2,11 +2,14 @@ package io.smartsync.store;
 
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.note.Note;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The statements on {@code member_sync_status}; each runs inside the caller's transaction. */
@@ -49,6 +52,51 @@ final class StatusSql {
                 .bind("stamp", stamp)
                 .bind("pk", pk)
                 .bind("m", member.value())
+                .execute();
+    }
+
+    /**
+     * For each note, the newest row of its member in a page of a table-wide pass: a member seen for the
+     * first time gets a status with its initial sync not complete yet; the cursor of a member already
+     * known only moves forward. One batch.
+     */
+    static void startOrAdvance(Handle h, Collection<Note> newestOfEachMember) {
+        if (newestOfEachMember.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO member_sync_status (client_id2, initial_sync_completed,"
+                + " cursor_stamp, cursor_pk, total_notes_count) VALUES (:m, :done, :stamp, :pk, 0)"
+                + " ON CONFLICT (client_id2) DO UPDATE SET cursor_stamp = excluded.cursor_stamp,"
+                + " cursor_pk = excluded.cursor_pk WHERE excluded.cursor_stamp IS NOT NULL"
+                + " AND (member_sync_status.cursor_stamp IS NULL OR member_sync_status.cursor_stamp < excluded.cursor_stamp"
+                + " OR (member_sync_status.cursor_stamp = excluded.cursor_stamp"
+                + " AND member_sync_status.cursor_pk < excluded.cursor_pk))");
+        for (Note n : newestOfEachMember) {
+            boolean positioned = n.caspioStamp() != null && n.pkId() != null;
+            batch.bind("m", n.member().value())
+                    .bind("done", false)
+                    .bind("stamp", positioned ? n.caspioStamp() : null)
+                    .bind("pk", positioned ? n.pkId() : 0L)
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /**
+     * Marks every member whose initial sync is not complete as complete, synced at {@code at}, with its
+     * note count: after a pass over the whole table every such member's rows are stored. Answers how many.
+     */
+    static int completeAll(Handle h, Instant at) {
+        return h.createUpdate("UPDATE member_sync_status SET initial_sync_completed = :done, last_sync_at = :at,"
+                        + " total_notes_count = (SELECT COUNT(*) FROM notes n"
+                        + " WHERE n.client_id2 = member_sync_status.client_id2 AND n.deleted = 0),"
+                        + " last_note_id = (SELECT n.note_id FROM notes n"
+                        + " WHERE n.client_id2 = member_sync_status.client_id2 AND n.deleted = 0"
+                        + " ORDER BY n.time_stamp DESC, n.note_id LIMIT 1)"
+                        + " WHERE initial_sync_completed = :notDone")
+                .bind("done", true)
+                .bind("notDone", false)
+                .bind("at", at.toEpochMilli())
                 .execute();
     }
 
