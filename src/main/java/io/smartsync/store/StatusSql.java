@@ -3,13 +3,13 @@ package io.smartsync.store;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The statements on {@code member_sync_status}; each runs inside the caller's transaction. */
@@ -64,22 +64,27 @@ final class StatusSql {
         if (newestOfEachMember.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO member_sync_status (client_id2, initial_sync_completed,"
-                + " cursor_stamp, cursor_pk, total_notes_count) VALUES (:m, :done, :stamp, :pk, 0)"
-                + " ON CONFLICT (client_id2) DO UPDATE SET cursor_stamp = excluded.cursor_stamp,"
-                + " cursor_pk = excluded.cursor_pk WHERE excluded.cursor_stamp IS NOT NULL"
-                + " AND (member_sync_status.cursor_stamp IS NULL OR member_sync_status.cursor_stamp < excluded.cursor_stamp"
+        String sql = "INSERT INTO member_sync_status (client_id2, initial_sync_completed, cursor_stamp, cursor_pk,"
+                + " total_notes_count) VALUES (?, ?, ?, ?, 0) ON CONFLICT (client_id2) DO UPDATE SET"
+                + " cursor_stamp = excluded.cursor_stamp, cursor_pk = excluded.cursor_pk"
+                + " WHERE excluded.cursor_stamp IS NOT NULL AND (member_sync_status.cursor_stamp IS NULL"
+                + " OR member_sync_status.cursor_stamp < excluded.cursor_stamp"
                 + " OR (member_sync_status.cursor_stamp = excluded.cursor_stamp"
-                + " AND member_sync_status.cursor_pk < excluded.cursor_pk))");
-        for (Note n : newestOfEachMember) {
-            boolean positioned = n.caspioStamp() != null && n.pkId() != null;
-            batch.bind("m", n.member().value())
-                    .bind("done", false)
-                    .bind("stamp", positioned ? n.caspioStamp() : null)
-                    .bind("pk", positioned ? n.pkId() : 0L)
-                    .add();
+                + " AND member_sync_status.cursor_pk < excluded.cursor_pk))";
+        // Plain JDBC with positional parameters: a page can touch a thousand members.
+        try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
+            for (Note n : newestOfEachMember) {
+                boolean positioned = n.caspioStamp() != null && n.pkId() != null;
+                st.setString(1, n.member().value());
+                st.setBoolean(2, false);
+                st.setString(3, positioned ? n.caspioStamp() : null);
+                st.setLong(4, positioned ? n.pkId() : 0L);
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("moving " + newestOfEachMember.size() + " members' cursors: " + e.getMessage(), e);
         }
-        batch.execute();
     }
 
     /**

@@ -58,6 +58,11 @@ final class AppClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
     }
 
+    /** {@code POST /api/sync/preload}: the whole table read into the store in the background (admin). */
+    Answer preload() {
+        return send(request("/api/sync/preload").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** True once the member's initial sync has finished (for answers that came back stale). */
     boolean initialSyncDone(String member) {
         JsonNode data = body(request("/api/sync-status?clientId2=" + member).GET());

@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--emulator",
             description =
-                    "Use the emulator already running at this URL (its own process); measures the initial sync of --members members only.")
+                    "Use the emulator already running at this URL (its own process); measures the preload of its whole table only.")
     URI emulator;
 
     @Option(
@@ -165,8 +165,8 @@ public final class BenchCommand implements Callable<Integer> {
         console.println(
                 emulator == null
                         ? banner(w)
-                        : "bench: initial sync of " + w.members() + " members from the emulator at " + emulator + ", "
-                                + w.parallelism() + " at once, service with -Xmx" + w.serviceHeap());
+                        : "bench: preload of the whole table from the emulator at " + emulator
+                                + " by a service with -Xmx" + w.serviceHeap() + " (POST /api/sync/preload)");
         console.flush();
         System.setProperty("java.awt.headless", "true");
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -12,8 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +154,51 @@ final class ServiceJvm implements AutoCloseable {
     /** Heap figures from the GC log, once stopped. */
     Memory.Heap heap() {
         return Memory.heapFromGcLog(dir.resolve("gc.log"));
+    }
+
+    /**
+     * Waits for the service to record a finished preload in its sync history, read from its database
+     * file while it runs (a read-only connection; the service's writes go on).
+     */
+    SyncRun awaitPreload() {
+        String url =
+                "jdbc:sqlite:" + dir.resolve("data").resolve("smartsync.db").toAbsolutePath();
+        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "the service exited during the preload; see " + dir.resolve("service.log"));
+            }
+            try (Connection c = DriverManager.getConnection(url);
+                    ResultSet rs = c.createStatement()
+                            .executeQuery("SELECT started_at, duration_ms, requests, bytes_in, bytes_out, rows_read,"
+                                    + " new_notes, updated_notes, outcome FROM sync_history WHERE kind = 'preload'"
+                                    + " ORDER BY id DESC LIMIT 1")) {
+                if (rs.next()) {
+                    return new SyncRun(
+                            Instant.ofEpochMilli(rs.getLong(1)),
+                            rs.getLong(2),
+                            "preload",
+                            null,
+                            rs.getInt(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getInt(6),
+                            rs.getInt(7),
+                            rs.getInt(8),
+                            rs.getString(9));
+                }
+            } catch (SQLException e) {
+                // busy or not created yet: look again
+            }
+            try {
+                Thread.sleep(200); // another process's progress; it offers no hook to wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for the preload", e);
+            }
+        }
+        throw new IllegalStateException("the preload did not finish in 2 h; see " + dir.resolve("service.log"));
     }
 
     /** Every sync run the service recorded with its cost, newest first; read once it has stopped. */
