@@ -40,16 +40,18 @@ final class PageWrite {
                 byPk.put(stored.pkId(), stored);
             }
         }
-        List<Note> local = new ArrayList<>(rows.size());
+        // A row edited while the pass ran comes twice; rows come in cursor order, so the later is newer.
+        Map<String, Note> local = new LinkedHashMap<>();
         for (Note row : rows) {
-            local.add(withLocalId(row, byPk));
+            Note mine = withLocalId(row, byPk);
+            local.remove(mine.noteId());
+            local.put(mine.noteId(), mine);
         }
-        Set<String> queued = OutboxSql.queuedAmong(
-                h, local.stream().map(Note::noteId).distinct().toList());
+        Set<String> queued = OutboxSql.queuedAmong(h, local.keySet());
         List<Note> writes = new ArrayList<>();
         List<String> inserted = new ArrayList<>();
         int updated = 0;
-        for (Note row : local) {
+        for (Note row : local.values()) {
             if (queued.contains(row.noteId())) {
                 continue;
             }

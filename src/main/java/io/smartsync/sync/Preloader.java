@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The table-wide initial sync ("preload"): every row of the table read once, in (update stamp, {@code
  * PK_ID}) keyset pages, each page stored with the position it reached in one transaction, so a restart
- * resumes after the last stored page. The next page is read from Caspio while the current one is stored;
- * at most two pages are held at a time. At the end every member whose initial sync was not complete is
+ * resumes after the last stored page. Pages are read from Caspio while earlier ones are stored; those read
+ * during one transaction are stored together in the next (at most {@link #MAX_PAGES_PER_TRANSACTION}, so
+ * at most twice that many pages are held at a time). At the end every member whose initial sync was not complete is
  * marked synced, and one more read picks up rows changed while the last page was stored.
  *
  * <p>Members selected meanwhile stay correct without locks: the store moves a member's cursor only
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class Preloader {
     private static final Logger log = LoggerFactory.getLogger(Preloader.class);
     static final String CURSOR = "preload";
+    /** At most this many pages are held waiting and stored in one transaction (memory stays bounded). */
+    static final int MAX_PAGES_PER_TRANSACTION = 8;
 
     /** Whether a run started one from the top, resumed an unfinished one, or did nothing. */
     enum Start {
@@ -119,7 +122,7 @@ final class Preloader {
         NoteFields f = mapper.fields();
         long inserted = 0;
         long updated = 0;
-        long pagesDone = 0;
+        long pagesStored = 0;
         String outcome = "ok";
         try (Tally cost = caspio.tally();
                 ExecutorService writer = Executors.newSingleThreadExecutor(
@@ -144,23 +147,37 @@ final class Preloader {
                         config.pageSize());
                 TableCursor reached = from;
                 Future<PullResult> storing = CompletableFuture.completedFuture(PullResult.NONE);
+                long inFlight = 0;
+                List<Note> batch = new ArrayList<>();
+                long batchPages = 0;
                 while (pages.hasNext()) {
-                    List<Note> rows = notes(pages.next()); // read while the previous page is being stored
-                    PullResult stored = storing.get();
-                    inserted += stored.inserted();
-                    updated += stored.updated();
-                    if (pagesDone > 0) {
-                        progress(pagesDone, expected, inserted);
-                    }
+                    List<Note> rows = notes(pages.next()); // read while earlier pages are being stored
+                    batch.addAll(rows);
+                    batchPages++;
                     reached = furthest(reached, rows);
-                    TableCursor position = reached;
-                    storing = writer.submit(() -> store.applyPreloaded(rows, CURSOR, position));
-                    pagesDone++;
+                    // Pages read while a transaction runs go together into the next one, up to a limit: one
+                    // commit rewrites every index page it touched, so fewer, larger commits write far less.
+                    if (storing.isDone() || batchPages >= MAX_PAGES_PER_TRANSACTION || !pages.hasNext()) {
+                        PullResult stored = storing.get();
+                        inserted += stored.inserted();
+                        updated += stored.updated();
+                        pagesStored += inFlight;
+                        if (inFlight > 0) {
+                            progress(pagesStored, expected, inserted);
+                        }
+                        List<Note> write = batch;
+                        TableCursor position = reached;
+                        storing = writer.submit(() -> store.applyPreloaded(write, CURSOR, position));
+                        inFlight = batchPages;
+                        batch = new ArrayList<>();
+                        batchPages = 0;
+                    }
                 }
                 PullResult last = storing.get();
                 inserted += last.inserted();
                 updated += last.updated();
-                progress(pagesDone, expected, inserted);
+                pagesStored += inFlight;
+                progress(pagesStored, expected, inserted);
                 Instant finished = clock.instant();
                 TableCursor end = new TableCursor(reached.stamp(), reached.pk(), reached.coversSince(), finished);
                 int members = store.finishPreload(CURSOR, end);

@@ -56,7 +56,7 @@ class PreloadTest {
     void start() {
         emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
                 .withPort(0)
-                .withMembers(12)
+                .withMembers(60)
                 .withNotesPerMember(4));
         http = HttpClient.newHttpClient();
         Clock clock = Clock.systemUTC();
@@ -148,7 +148,7 @@ class PreloadTest {
         AtomicBoolean cutOnce = new AtomicBoolean();
         events.listen(e -> {
             if (e.type().equals("sync.progress")
-                    && e.counts().get("pagesDone").equals(2L)
+                    && (Long) e.counts().get("pagesDone") >= 2
                     && cutOnce.compareAndSet(false, true)) {
                 emulator.failNext(1, 500); // the network breaks once two pages are stored
             }
@@ -156,8 +156,8 @@ class PreloadTest {
 
         assertThatThrownBy(() -> preload(true)).isInstanceOf(CaspioException.class);
 
-        assertThat(storedIds()).hasSizeBetween(2 * PAGE, 3 * PAGE); // the third page may be stored too
         int stored = storedIds().size();
+        assertThat(stored).isBetween(2 * PAGE, total - 1);
         assertThat(members())
                 .anyMatch(m -> store.status(m).isEmpty()
                         || !store.status(m).orElseThrow().initialSyncCompleted());

@@ -3,7 +3,9 @@ package io.smartsync.cli.bench;
 import io.smartsync.store.SyncRun;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * The table-wide initial sync (a preload, {@code POST /api/sync/preload}) by a fresh service in its own
@@ -13,7 +15,9 @@ final class PreloadRun {
 
     /**
      * @param notes notes the preload stored
-     * @param seconds the preload's own duration, as the service recorded it in its sync history
+     * @param seconds the preload's own duration, as the service recorded it in its sync history (summed
+     *     over its runs when a Caspio failure cut it and it resumed)
+     * @param outcome the outcome of each run, oldest first
      * @param wallSeconds from sending the request to seeing the finished run, on the bench's side
      * @param requests Caspio requests the preload made, as the service's client counted them
      * @param traffic everything the emulator exchanged meanwhile, by every client (the poll included)
@@ -49,19 +53,19 @@ final class PreloadRun {
                 throw new IllegalStateException(
                         "POST /api/sync/preload answered " + answer.status() + " " + answer.error());
             }
-            SyncRun run = svc.awaitPreload();
+            List<SyncRun> runs = svc.awaitPreload();
             double wall = (System.nanoTime() - started) / 1e9;
             Traffic traffic = caspio.traffic().minus(before);
             svc.stop();
             p.step();
             return new Result(
-                    run.newNotes(),
-                    run.durationMs() / 1000.0,
+                    runs.stream().mapToLong(SyncRun::newNotes).sum(),
+                    runs.stream().mapToLong(SyncRun::durationMs).sum() / 1000.0,
                     wall,
-                    run.requests(),
-                    run.bytesIn(),
-                    run.rowsRead(),
-                    run.outcome(),
+                    runs.stream().mapToInt(SyncRun::requests).sum(),
+                    runs.stream().mapToLong(SyncRun::bytesIn).sum(),
+                    runs.stream().mapToLong(SyncRun::rowsRead).sum(),
+                    runs.stream().map(SyncRun::outcome).collect(Collectors.joining(", ")),
                     traffic,
                     svc.heap(),
                     svc.peakRss());

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -157,10 +158,11 @@ final class ServiceJvm implements AutoCloseable {
     }
 
     /**
-     * Waits for the service to record a finished preload in its sync history, read from its database
-     * file while it runs (a read-only connection; the service's writes go on).
+     * Waits for the service to record a preload that finished well in its sync history, read from its
+     * database file while it runs (reads only; the service's writes go on). A preload cut by a
+     * Caspio failure resumes by itself; every run of it is answered, oldest first.
      */
-    SyncRun awaitPreload() {
+    List<SyncRun> awaitPreload() {
         String url =
                 "jdbc:sqlite:" + dir.resolve("data").resolve("smartsync.db").toAbsolutePath();
         long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
@@ -169,13 +171,14 @@ final class ServiceJvm implements AutoCloseable {
                 throw new IllegalStateException(
                         "the service exited during the preload; see " + dir.resolve("service.log"));
             }
+            List<SyncRun> runs = new ArrayList<>();
             try (Connection c = DriverManager.getConnection(url);
                     ResultSet rs = c.createStatement()
                             .executeQuery("SELECT started_at, duration_ms, requests, bytes_in, bytes_out, rows_read,"
                                     + " new_notes, updated_notes, outcome FROM sync_history WHERE kind = 'preload'"
-                                    + " ORDER BY id DESC LIMIT 1")) {
-                if (rs.next()) {
-                    return new SyncRun(
+                                    + " ORDER BY id")) {
+                while (rs.next()) {
+                    runs.add(new SyncRun(
                             Instant.ofEpochMilli(rs.getLong(1)),
                             rs.getLong(2),
                             "preload",
@@ -186,10 +189,13 @@ final class ServiceJvm implements AutoCloseable {
                             rs.getInt(6),
                             rs.getInt(7),
                             rs.getInt(8),
-                            rs.getString(9));
+                            rs.getString(9)));
                 }
             } catch (SQLException e) {
                 // busy or not created yet: look again
+            }
+            if (!runs.isEmpty() && runs.getLast().outcome().equals("ok")) {
+                return runs;
             }
             try {
                 Thread.sleep(200); // another process's progress; it offers no hook to wait on
