@@ -7,6 +7,7 @@ import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.Tally;
 import io.smartsync.caspio.Where;
+import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.PullResult;
@@ -19,7 +20,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +64,7 @@ final class Preloader {
     private final SyncEvents events;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Set<MemberId> clearedMeanwhile = ConcurrentHashMap.newKeySet();
 
     Preloader(
             LocalStore store,
@@ -80,6 +84,17 @@ final class Preloader {
     /** Takes the right to run the next preload; false while one runs or is about to. */
     boolean claim() {
         return running.compareAndSet(false, true);
+    }
+
+    /**
+     * An admin cleared the member's data while a preload runs: the pass may already have read some of its
+     * rows, so at the end the member is cleared again instead of marked synced, and its next selection
+     * syncs it from the start.
+     */
+    void cleared(MemberId member) {
+        if (running.get()) {
+            clearedMeanwhile.add(member);
+        }
     }
 
     /** True from a successful {@link #claim} to the end of its run. */
@@ -112,6 +127,7 @@ final class Preloader {
             preload(top);
             return Start.STARTED;
         } finally {
+            clearedMeanwhile.clear();
             running.set(false);
         }
     }
@@ -184,6 +200,7 @@ final class Preloader {
                 PullResult late = catchUp(f, end);
                 inserted += late.inserted();
                 updated += late.updated();
+                clearedMeanwhile.forEach(store::clearMember);
                 log.info("preload done: {} notes stored, {} members marked synced", inserted, members);
             } catch (CaspioException e) {
                 outcome = "failed: " + e.kind();

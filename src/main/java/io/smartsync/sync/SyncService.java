@@ -372,6 +372,7 @@ public final class SyncService implements AutoCloseable {
      * @return how many notes were removed
      */
     public int clearMember(MemberId member) {
+        preloader.cleared(member);
         return store.clearMember(member);
     }
 

@@ -193,6 +193,28 @@ class PreloadTest {
     }
 
     @Test
+    void a_member_cleared_during_the_preload_is_not_marked_synced_with_rows_missing() {
+        Map<String, Object> first = emulator.rows(TABLE).stream()
+                .min((a, b) -> ((String) a.get("Last_Modified")).compareTo((String) b.get("Last_Modified")))
+                .orElseThrow();
+        MemberId member = MemberId.of((String) first.get("Client_ID2"));
+        AtomicBoolean once = new AtomicBoolean();
+        events.listen(e -> {
+            if (e.type().equals("sync.progress") && once.compareAndSet(false, true)) {
+                preloader.cleared(member); // what SyncService.clearMember does, as an admin's "clear data"
+                store.clearMember(member);
+            }
+        });
+
+        preload(true);
+
+        assertThat(store.status(member))
+                .as("its next selection syncs it from the start")
+                .isEmpty();
+        assertThat(store.notes(member)).isEmpty();
+    }
+
+    @Test
     void a_note_with_a_local_write_queued_is_not_overwritten() {
         Map<String, Object> row = emulator.rows(TABLE).getFirst();
         long pk = ((Number) row.get("PK_ID")).longValue();
