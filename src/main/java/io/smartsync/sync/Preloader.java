@@ -214,6 +214,18 @@ final class Preloader {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } finally {
                 long ms = (System.nanoTime() - started) / 1_000_000;
+                store.recordRun(new SyncRun(
+                        startedAt,
+                        ms,
+                        "preload",
+                        null,
+                        cost.requests(),
+                        cost.bytesIn(),
+                        cost.bytesOut(),
+                        cost.rows(),
+                        (int) inserted,
+                        (int) updated,
+                        outcome));
                 events.emit(
                         "sync.finished",
                         null,
@@ -229,18 +241,6 @@ final class Preloader {
                                 updated,
                                 "ms",
                                 ms));
-                store.recordRun(new SyncRun(
-                        startedAt,
-                        ms,
-                        "preload",
-                        null,
-                        cost.requests(),
-                        cost.bytesIn(),
-                        cost.bytesOut(),
-                        cost.rows(),
-                        (int) inserted,
-                        (int) updated,
-                        outcome));
             }
         }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The table-wide initial sync (a preload, {@code POST /api/sync/preload}) by a fresh service in its own
@@ -47,16 +48,29 @@ final class PreloadRun {
                         dir, emulator, w.serviceHeap(), w.pollInterval(), w.reconcileInterval(), w.pushLease());
                 AppClient admin = new AppClient(svc.port(), svc.key())) {
             Traffic before = caspio.traffic();
-            long started = System.nanoTime();
-            AppClient.Answer answer = admin.preload();
-            if (answer.status() != 202) {
-                throw new IllegalStateException(
-                        "POST /api/sync/preload answered " + answer.status() + " " + answer.error());
+            long started;
+            try (Stream<String> events = admin.events()) {
+                started = System.nanoTime();
+                AppClient.Answer answer = admin.preload();
+                if (answer.status() != 202) {
+                    throw new IllegalStateException(
+                            "POST /api/sync/preload answered " + answer.status() + " " + answer.error());
+                }
+                // A preload cut by a Caspio failure resumes by itself: wait for one that went well.
+                events.filter(line -> line.startsWith("data:")
+                                && line.contains("\"sync.finished\"")
+                                && line.contains("\"preload\"")
+                                && line.contains("\"outcome\":\"ok\""))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "the event stream ended before the preload finished; see the service's log"));
             }
-            List<SyncRun> runs = svc.awaitPreload();
             double wall = (System.nanoTime() - started) / 1e9;
             Traffic traffic = caspio.traffic().minus(before);
             svc.stop();
+            List<SyncRun> runs = svc.history().reversed().stream()
+                    .filter(r -> r.kind().equals("preload"))
+                    .toList();
             p.step();
             return new Result(
                     runs.stream().mapToLong(SyncRun::newNotes).sum(),

@@ -12,14 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -155,56 +149,6 @@ final class ServiceJvm implements AutoCloseable {
     /** Heap figures from the GC log, once stopped. */
     Memory.Heap heap() {
         return Memory.heapFromGcLog(dir.resolve("gc.log"));
-    }
-
-    /**
-     * Waits for the service to record a preload that finished well in its sync history, read from its
-     * database file while it runs (reads only; the service's writes go on). A preload cut by a
-     * Caspio failure resumes by itself; every run of it is answered, oldest first.
-     */
-    List<SyncRun> awaitPreload() {
-        String url =
-                "jdbc:sqlite:" + dir.resolve("data").resolve("smartsync.db").toAbsolutePath();
-        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "the service exited during the preload; see " + dir.resolve("service.log"));
-            }
-            List<SyncRun> runs = new ArrayList<>();
-            try (Connection c = DriverManager.getConnection(url);
-                    ResultSet rs = c.createStatement()
-                            .executeQuery("SELECT started_at, duration_ms, requests, bytes_in, bytes_out, rows_read,"
-                                    + " new_notes, updated_notes, outcome FROM sync_history WHERE kind = 'preload'"
-                                    + " ORDER BY id")) {
-                while (rs.next()) {
-                    runs.add(new SyncRun(
-                            Instant.ofEpochMilli(rs.getLong(1)),
-                            rs.getLong(2),
-                            "preload",
-                            null,
-                            rs.getInt(3),
-                            rs.getLong(4),
-                            rs.getLong(5),
-                            rs.getInt(6),
-                            rs.getInt(7),
-                            rs.getInt(8),
-                            rs.getString(9)));
-                }
-            } catch (SQLException e) {
-                // busy or not created yet: look again
-            }
-            if (!runs.isEmpty() && runs.getLast().outcome().equals("ok")) {
-                return runs;
-            }
-            try {
-                Thread.sleep(200); // another process's progress; it offers no hook to wait on
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for the preload", e);
-            }
-        }
-        throw new IllegalStateException("the preload did not finish in 2 h; see " + dir.resolve("service.log"));
     }
 
     /** Every sync run the service recorded with its cost, newest first; read once it has stopped. */
