@@ -111,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--initial-members",
             description =
-                    "At most this many members in the initial-sync run; 0: all not visited (default 2000, external run 0; quick 60).")
+                    "At most this many members in the member-by-member initial-sync run; 0: all not visited (default 2000; quick 30).")
     Integer initialMembers;
 
     @Option(
@@ -225,7 +225,7 @@ public final class BenchCommand implements Callable<Integer> {
                     backlog != null ? backlog : quick ? 30 : 1000,
                     pushSamples != null ? pushSamples : quick ? 5 : 20,
                     scale,
-                    initialMembers != null ? initialMembers : quick ? 60 : emulator != null ? 0 : 2000,
+                    initialMembers != null ? initialMembers : quick ? 30 : 2000,
                     parallelism,
                     seed,
                     serviceHeap);

@@ -38,7 +38,6 @@ final class ScaleRun {
             PushRun.Result tPush = withPush ? PushRun.direct(app, Plan.memberId(1), w.pushSamples()) : null;
 
             caspio.faults("");
-            PreloadRun.Result preload = PreloadRun.run(label, dir.resolve("preload"), caspio.baseUri(), w, caspio, p);
             p.stage(label + ": starting the service", 1);
             try (ServiceJvm svc = ServiceJvm.start(
                             dir.resolve("service"),
@@ -54,7 +53,10 @@ final class ScaleRun {
                 InitialSync.Result sInit =
                         InitialSync.run(others, w.parallelism(), smart::select, smart::initialSyncDone, caspio, p);
                 // The poll keeps members fresh once its second run is done (the first finds where the table
-                // ends): a service that has run a while, as in production, not one just started.
+                // ends): a service that has run a while, as in production, not one just started. The preload
+                // of the table by a fresh service of its own is timed meanwhile, while this one idles.
+                PreloadRun.Result preload =
+                        PreloadRun.run(label, dir.resolve("preload"), caspio.baseUri(), w, caspio, p);
                 p.stage(label + ": waiting for the poll", 1);
                 sleepUntil(started.plus(w.pollInterval()).plusSeconds(3));
                 p.step();
