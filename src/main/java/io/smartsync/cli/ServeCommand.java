@@ -46,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CaspioConfig caspio = CaspioSettings.fromEnv(env);
         SyncConfig sync = SyncSettings.fromEnv(env);
+        boolean preload = SyncSettings.preloadAtStart(env);
         int httpPort = port != null ? Env.parsePort("--port", port.toString()) : env.port("SMARTSYNC_PORT", 8080);
         String host = env.get("SMARTSYNC_HOST").orElse("127.0.0.1");
         Path dir = DataDir.prepare(
@@ -68,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         if (adminKey != null) {
             service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
         }
-        if (SyncSettings.preloadAtStart(env)) {
+        if (preload) {
             service.preloadAtStart();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -97,11 +97,6 @@ final class Preloader {
         }
     }
 
-    /** True from a successful {@link #claim} to the end of its run. */
-    boolean running() {
-        return running.get();
-    }
-
     /**
      * Runs a preload on the calling thread, after a successful {@link #claim}, which it gives back at the
      * end: resumes an unfinished preload; otherwise starts from the top when {@code again}, or does nothing

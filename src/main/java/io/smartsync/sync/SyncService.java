@@ -157,11 +157,6 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    /** True while a preload is running. */
-    public boolean preloading() {
-        return preloader.running();
-    }
-
     private void preloadQuietly(boolean again) {
         try {
             preloader.run(again);
