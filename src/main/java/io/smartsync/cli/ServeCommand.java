@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "  SMARTSYNC_TLS_KEYSTORE and SMARTSYNC_TLS_KEYSTORE_PASSWORD[_FILE] (serve HTTPS),",
             "  SMARTSYNC_COOKIE_SECURE, SMARTSYNC_SESSION_IDLE_MINUTES, SMARTSYNC_SESSION_MAX_HOURS,",
             "  SMARTSYNC_AUDIT_RETENTION_DAYS, SMARTSYNC_FOLLOW_UP_STATUSES (a|b|c), SMARTSYNC_MEMBER_ID_PATTERN,",
-            "  SMARTSYNC_MAX_REQUEST_BYTES; and the sync settings SMARTSYNC_* (see README)."
+            "  SMARTSYNC_MAX_REQUEST_BYTES, SMARTSYNC_PRELOAD (true: read the whole table at start-up);",
+            "  and the sync settings SMARTSYNC_* (see README)."
         })
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -54,6 +55,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CaspioConfig caspio = CaspioSettings.fromEnv(env);
         SyncConfig sync = SyncSettings.fromEnv(env);
+        boolean preload = SyncSettings.preloadAtStart(env);
         int httpPort = port != null ? Env.parsePort("--port", port.toString()) : env.port("SMARTSYNC_PORT", 8080);
         String host = env.get("SMARTSYNC_HOST").orElse("127.0.0.1");
         Path dir = DataDir.prepare(
@@ -83,6 +85,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (adminKey != null) {
             service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
+        }
+        if (preload) {
+            service.preloadAtStart();
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(

@@ -140,6 +140,11 @@ final class ServiceRuntime implements AutoCloseable {
         return api.port();
     }
 
+    /** Starts the table-wide initial sync in the background, or resumes an unfinished one. */
+    void preloadAtStart() {
+        sync.preloadAtStart();
+    }
+
     ApiKeys keys() {
         return keys;
     }

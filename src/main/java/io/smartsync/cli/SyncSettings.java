@@ -4,6 +4,7 @@ import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.sync.ConflictPolicy;
 import io.smartsync.sync.SyncConfig;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
@@ -34,6 +35,17 @@ final class SyncSettings {
         } catch (IllegalArgumentException e) {
             throw new SettingException("sync settings: " + e.getMessage());
         }
+    }
+
+    /** {@code SMARTSYNC_PRELOAD}: read the whole table at start-up (a preload); false by default. */
+    static boolean preloadAtStart(Env env) {
+        return env.get("SMARTSYNC_PRELOAD")
+                .map(v -> switch (v.trim().toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new SettingException("SMARTSYNC_PRELOAD must be true or false, was '" + v + "'");
+                })
+                .orElse(false);
     }
 
     /**

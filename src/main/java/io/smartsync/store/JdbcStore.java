@@ -176,8 +176,56 @@ public final class JdbcStore implements LocalStore {
         return tx(h -> {
             dialect.lockMembers(h, List.of(reached.member()));
             PullResult result = applyRows(h, rows, now);
-            StatusSql.upsert(h, withCounts(h, reached));
+            StatusSql.upsert(h, withCounts(h, notBehind(h, reached)));
             return result;
+        });
+    }
+
+    /**
+     * A table-wide preload may have moved the member on while this pull ran: its cursor, completion and
+     * last sync never go back.
+     */
+    private static MemberSyncStatus notBehind(Handle h, MemberSyncStatus reached) {
+        Optional<MemberSyncStatus> found = StatusSql.find(h, reached.member());
+        if (found.isEmpty()) {
+            return reached;
+        }
+        MemberSyncStatus stored = found.get();
+        boolean storedFurther = stored.cursorStamp() != null
+                && (reached.cursorStamp() == null
+                        || stored.cursorStamp().compareTo(reached.cursorStamp()) > 0
+                        || (stored.cursorStamp().equals(reached.cursorStamp())
+                                && stored.cursorPk() > reached.cursorPk()));
+        Instant lastSync = reached.lastSyncAt() == null
+                        || (stored.lastSyncAt() != null && stored.lastSyncAt().isAfter(reached.lastSyncAt()))
+                ? stored.lastSyncAt()
+                : reached.lastSyncAt();
+        return new MemberSyncStatus(
+                reached.member(),
+                reached.initialSyncCompleted() || stored.initialSyncCompleted(),
+                lastSync,
+                storedFurther ? stored.cursorStamp() : reached.cursorStamp(),
+                storedFurther ? stored.cursorPk() : reached.cursorPk(),
+                reached.totalNotesCount(),
+                reached.lastNoteId());
+    }
+
+    @Override
+    public PullResult applyPreloaded(List<Note> rows, String cursor, TableCursor reached) {
+        Instant now = clock.instant();
+        return tx(h -> {
+            PullResult result = PageWrite.apply(h, rows, now);
+            StatusSql.startOrAdvance(h, PageWrite.newestOfEachMember(rows));
+            CursorSql.save(h, cursor, reached);
+            return result;
+        });
+    }
+
+    @Override
+    public int finishPreload(String cursor, TableCursor reached) {
+        return tx(h -> {
+            CursorSql.save(h, cursor, reached);
+            return StatusSql.completeAll(h, reached.finishedAt());
         });
     }
 
@@ -304,7 +352,7 @@ public final class JdbcStore implements LocalStore {
     }
 
     /** Out-of-order news (a late webhook, say) never replaces a newer version; stamps compare as text. */
-    private static boolean olderThan(Note row, Note stored) {
+    static boolean olderThan(Note row, Note stored) {
         return row.caspioStamp() != null
                 && stored.caspioStamp() != null
                 && row.caspioStamp().compareTo(stored.caspioStamp()) < 0;

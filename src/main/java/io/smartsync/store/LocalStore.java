@@ -58,6 +58,23 @@ public interface LocalStore extends AutoCloseable {
      */
     PullResult applyEvents(List<Note> changed, Set<Long> deletedPks);
 
+    /**
+     * Stores a page of a table-wide initial sync (a preload) together with the position it reached, in one
+     * transaction, so a restart resumes after the last stored page. Rows follow the rules of {@link
+     * #applyPulled}; each member in the page gets a status (initial sync not complete yet) or, if it has
+     * one, a cursor moved forward, never back.
+     *
+     * @param cursor the name of the table cursor that holds the position
+     */
+    PullResult applyPreloaded(List<Note> rows, String cursor, TableCursor reached);
+
+    /**
+     * Ends a preload that has read the whole table: saves its position (finished at {@code
+     * reached.finishedAt()}) and marks every member whose initial sync is not complete as synced then, in
+     * one transaction. Answers how many members it marked.
+     */
+    int finishPreload(String cursor, TableCursor reached);
+
     Optional<TableCursor> tableCursor(String name);
 
     void saveTableCursor(String name, TableCursor cursor);

@@ -3,13 +3,17 @@ package io.smartsync.store;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.SyncState;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.EmptyHandling;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The statements on the {@code notes} table; each runs on a handle inside the caller's transaction. */
@@ -29,6 +33,9 @@ final class NoteSql {
             + " assigned_first = excluded.assigned_first, senior_full_name = excluded.senior_full_name,"
             + " last_modified = excluded.last_modified, caspio_stamp = excluded.caspio_stamp,"
             + " sync_state = excluded.sync_state, deleted = excluded.deleted, changed_at = excluded.changed_at";
+
+    /** {@link #UPSERT} with its parameters by position, in the order they appear. */
+    private static final String UPSERT_POSITIONAL = UPSERT.replaceAll(":[A-Za-z0-9]+", "?");
 
     private NoteSql() {}
 
@@ -52,6 +59,51 @@ final class NoteSql {
                 .bind("deleted", n.deleted())
                 .bind("changedAt", changedAt.toEpochMilli())
                 .execute();
+    }
+
+    /**
+     * Stores many notes with one prepared statement in one batch: the page writes of a table-wide preload.
+     * Plain JDBC with positional parameters, since binding by name costs more than the insert itself.
+     */
+    static void upsertAll(Handle h, List<Note> notes, Instant changedAt) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = h.getConnection().prepareStatement(UPSERT_POSITIONAL)) {
+            long at = changedAt.toEpochMilli();
+            for (Note n : notes) {
+                st.setString(1, n.noteId());
+                st.setString(2, n.member().value());
+                setLong(st, 3, n.pkId());
+                st.setString(4, n.comments());
+                st.setString(5, n.userId());
+                st.setString(6, n.userFullName());
+                setLong(st, 7, Sql.millis(n.timeStamp()));
+                st.setString(8, Sql.text(n.followUpDate()));
+                st.setString(9, n.followUpStatus());
+                st.setString(10, n.followUpAssignment());
+                st.setString(11, n.assignedFirst());
+                st.setString(12, n.seniorFullName());
+                setLong(st, 13, Sql.millis(n.lastModified()));
+                st.setString(14, n.caspioStamp());
+                st.setString(15, n.syncState().name());
+                st.setBoolean(16, n.deleted());
+                st.setLong(17, at);
+                st.setLong(18, at);
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("storing " + notes.size() + " notes: " + e.getMessage(), e);
+        }
+    }
+
+    private static void setLong(PreparedStatement st, int index, Long value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, Types.BIGINT);
+        } else {
+            st.setLong(index, value);
+        }
     }
 
     /** A row made elsewhere can gain a sync id later; drop the copy stored under its old id. */
@@ -139,6 +191,18 @@ final class NoteSql {
                 .bind("after", afterPk)
                 .bind("upTo", upToPk)
                 .bind("m", member == null ? null : member.value())
+                .map(NoteSql::map)
+                .list();
+    }
+
+    /** The stored notes with one of these ids or one of these Caspio rows, in one query. */
+    static List<Note> withIdsOrRows(Handle h, Collection<String> noteIds, Collection<Long> pks) {
+        if (noteIds.isEmpty() && pks.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE note_id IN (<ids>) OR pk_id IN (<pks>)")
+                .bindList(EmptyHandling.NULL_KEYWORD, "ids", List.copyOf(noteIds))
+                .bindList(EmptyHandling.NULL_KEYWORD, "pks", List.copyOf(pks))
                 .map(NoteSql::map)
                 .list();
     }

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -85,6 +87,17 @@ final class OutboxSql {
                 .bind("id", noteId)
                 .mapTo(Boolean.class)
                 .one();
+    }
+
+    /** Which of these notes have a local write queued. */
+    static Set<String> queuedAmong(Handle h, Collection<String> noteIds) {
+        if (noteIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(h.createQuery("SELECT DISTINCT note_id FROM outbox WHERE note_id IN (<ids>)")
+                .bindList("ids", List.copyOf(noteIds))
+                .mapTo(String.class)
+                .list());
     }
 
     /** Entries another instance is claiming, or a write is folding into, are left for the next claim. */

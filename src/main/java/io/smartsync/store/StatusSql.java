@@ -2,9 +2,12 @@ package io.smartsync.store;
 
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.note.Note;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -49,6 +52,58 @@ final class StatusSql {
                 .bind("stamp", stamp)
                 .bind("pk", pk)
                 .bind("m", member.value())
+                .execute();
+    }
+
+    /**
+     * For each note, the newest row of its member in a page of a table-wide pass: a member seen for the
+     * first time gets a status with its initial sync not complete yet; the cursor of a member already
+     * known only moves forward. One batch.
+     */
+    static void startOrAdvance(Handle h, Collection<Note> newestOfEachMember) {
+        if (newestOfEachMember.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO member_sync_status (client_id2, initial_sync_completed, cursor_stamp, cursor_pk,"
+                + " total_notes_count) VALUES (?, ?, ?, ?, 0) ON CONFLICT (client_id2) DO UPDATE SET"
+                + " cursor_stamp = excluded.cursor_stamp, cursor_pk = excluded.cursor_pk"
+                + " WHERE excluded.cursor_stamp IS NOT NULL AND (member_sync_status.cursor_stamp IS NULL"
+                + " OR member_sync_status.cursor_stamp < excluded.cursor_stamp"
+                + " OR (member_sync_status.cursor_stamp = excluded.cursor_stamp"
+                + " AND member_sync_status.cursor_pk < excluded.cursor_pk))";
+        // Plain JDBC with positional parameters: a page can touch a thousand members.
+        try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
+            for (Note n : newestOfEachMember) {
+                boolean positioned = n.caspioStamp() != null && n.pkId() != null;
+                st.setString(1, n.member().value());
+                st.setBoolean(2, false);
+                st.setString(3, positioned ? n.caspioStamp() : null);
+                st.setLong(4, positioned ? n.pkId() : 0L);
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("moving " + newestOfEachMember.size() + " members' cursors: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks every member whose initial sync is not complete as complete, synced at {@code at}, with its
+     * note count: after a pass over the whole table every such member's rows are stored. Answers how many.
+     */
+    static int completeAll(Handle h, Instant at) {
+        // A preload has just read every row of these members: their delete check is not due yet either.
+        return h.createUpdate("UPDATE member_sync_status SET initial_sync_completed = :done, last_sync_at = :at,"
+                        + " last_reconciled_at = :at,"
+                        + " total_notes_count = (SELECT COUNT(*) FROM notes n"
+                        + " WHERE n.client_id2 = member_sync_status.client_id2 AND n.deleted = FALSE),"
+                        + " last_note_id = (SELECT n.note_id FROM notes n"
+                        + " WHERE n.client_id2 = member_sync_status.client_id2 AND n.deleted = FALSE"
+                        + " ORDER BY n.time_stamp DESC, n.note_id LIMIT 1)"
+                        + " WHERE initial_sync_completed = :notDone")
+                .bind("done", true)
+                .bind("notDone", false)
+                .bind("at", at.toEpochMilli())
                 .execute();
     }
 

@@ -54,8 +54,11 @@ public final class SyncService implements AutoCloseable {
     private final Poller poller;
     private final LagWatch lag;
     private final Reconciler reconciler;
+    private final Preloader preloader;
     private final ExecutorService selections = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("smartsync-select-", 0).factory());
+    private final ScheduledExecutorService preloads = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("smartsync-preload").daemon().factory());
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("smartsync-poll").daemon().factory());
     private final String sourceTable;
@@ -79,6 +82,7 @@ public final class SyncService implements AutoCloseable {
         this.lag = new LagWatch(config.overlapSeconds());
         this.poller = new Poller(store, caspio, mapper, config, lag, clock);
         this.reconciler = new Reconciler(store, caspio, mapper, config, clock);
+        this.preloader = new Preloader(store, caspio, mapper, config, events, clock);
         this.engine = new SyncEngine(
                 store,
                 caspio,
@@ -133,6 +137,42 @@ public final class SyncService implements AutoCloseable {
                 config.tableReconcileIntervalMs(),
                 TimeUnit.MILLISECONDS);
         schedule.scheduleWithFixedDelay(this::pruneQuietly, 0, 1, TimeUnit.HOURS);
+    }
+
+    /**
+     * Starts the table-wide initial sync (a preload) in the background: resumes an unfinished one, else
+     * reads the whole table again. Answers false when one is running already.
+     */
+    public boolean preload() {
+        if (!preloader.claim()) {
+            return false;
+        }
+        preloads.execute(() -> preloadQuietly(true));
+        return true;
+    }
+
+    /**
+     * The start-up preload ({@code SMARTSYNC_PRELOAD}): resumes an unfinished preload or runs the first one;
+     * one that has finished is not run again. While Caspio cannot be read it is tried again every {@code
+     * autoSyncInterval}, resuming after the last stored page.
+     */
+    public void preloadAtStart() {
+        if (preloader.claim()) {
+            preloads.execute(() -> preloadQuietly(false));
+        }
+    }
+
+    private void preloadQuietly(boolean again) {
+        try {
+            preloader.run(again);
+        } catch (CaspioException e) {
+            log.warn("preload could not read Caspio ({}); resuming in {} ms", e.kind(), config.autoSyncInterval());
+            if (!preloads.isShutdown()) {
+                preloads.schedule(this::preloadAtStart, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            log.error("preload failed: {}", e.toString());
+        }
     }
 
     private void pruneQuietly() {
@@ -361,6 +401,7 @@ public final class SyncService implements AutoCloseable {
      * @return how many notes were removed
      */
     public int clearMember(MemberId member) {
+        preloader.cleared(member);
         return store.clearMember(member);
     }
 
@@ -391,10 +432,12 @@ public final class SyncService implements AutoCloseable {
     @Override
     public void close() {
         schedule.shutdownNow();
+        preloads.shutdownNow();
         selections.shutdownNow();
         pusher.close();
         try {
             schedule.awaitTermination(config.syncTimeoutMs(), TimeUnit.MILLISECONDS);
+            preloads.awaitTermination(config.syncTimeoutMs(), TimeUnit.MILLISECONDS);
             selections.awaitTermination(config.syncTimeoutMs(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

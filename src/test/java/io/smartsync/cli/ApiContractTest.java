@@ -169,6 +169,8 @@ class ApiContractTest {
         call(staff, "POST", "/api/sync/force", "/api/sync/force", Map.of("clientId2", "CL000002"));
         call(staff, "POST", "/api/sync/force", "/api/sync/force", null);
         call(staff, "POST", "/api/sync/force", "/api/sync/force", Map.of("clientId2", "CL 2"));
+        call(admin, "POST", "/api/sync/preload", "/api/sync/preload", null);
+        call(staff, "POST", "/api/sync/preload", "/api/sync/preload", null);
         call(admin, "POST", "/api/sync/retry-failed", "/api/sync/retry-failed", null);
         call(staff, "POST", "/api/sync/retry-failed", "/api/sync/retry-failed", null);
         call(staff, "GET", "/api/sync/metrics", "/api/sync/metrics", null);

@@ -42,6 +42,15 @@ class SettingsTest {
     }
 
     @Test
+    void a_preload_setting_that_is_not_true_or_false_is_named() {
+        Map<String, String> env = complete();
+        env.put("SMARTSYNC_PRELOAD", "yes");
+        Run run = serve(env);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("SMARTSYNC_PRELOAD must be true or false");
+    }
+
+    @Test
     void serve_without_a_secret_names_the_secret_setting() {
         Map<String, String> env = complete();
         env.remove("CASPIO_CLIENT_SECRET");

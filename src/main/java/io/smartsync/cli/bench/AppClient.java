@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What the notes page does over HTTP, timed from the caller's side: select a member, write a note, force
@@ -56,6 +57,35 @@ final class AppClient implements AutoCloseable {
         return send(request("/api/sync/force")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    }
+
+    /** {@code POST /api/sync/preload}: the whole table read into the store in the background (admin). */
+    Answer preload() {
+        return send(request("/api/sync/preload").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /**
+     * The service's server-sent events from now on, line by line ({@code GET /api/sync/events}), once the
+     * stream is open; closing the stream ends the subscription.
+     */
+    Stream<String> events() {
+        HttpRequest.Builder events = HttpRequest.newBuilder(URI.create(base + "/api/sync/events"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + key)
+                .GET();
+        try {
+            HttpResponse<Stream<String>> r = http.send(events.build(), HttpResponse.BodyHandlers.ofLines());
+            if (r.statusCode() != 200) {
+                r.body().close();
+                throw new IllegalStateException("GET /api/sync/events answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("call to " + base + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted calling " + base, e);
+        }
     }
 
     /** True once the member's initial sync has finished (for answers that came back stale). */

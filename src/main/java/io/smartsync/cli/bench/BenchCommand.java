@@ -118,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--initial-members",
             description =
-                    "At most this many members in the initial-sync run; 0: all not visited (default 2000, external run 0; quick 60).")
+                    "At most this many members in the member-by-member initial-sync run; 0: all not visited (default 2000; quick 30).")
     Integer initialMembers;
 
     @Option(
@@ -148,7 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--emulator",
             description =
-                    "Use the emulator already running at this URL (its own process); measures the initial sync of --members members only.")
+                    "Use the emulator already running at this URL (its own process); measures the preload of its whole table only.")
     URI emulator;
 
     @Option(
@@ -172,8 +172,8 @@ public final class BenchCommand implements Callable<Integer> {
         console.println(
                 emulator == null
                         ? banner(w)
-                        : "bench: initial sync of " + w.members() + " members from the emulator at " + emulator + ", "
-                                + w.parallelism() + " at once, service with -Xmx" + w.serviceHeap());
+                        : "bench: preload of the whole table from the emulator at " + emulator
+                                + " by a service with -Xmx" + w.serviceHeap() + " (POST /api/sync/preload)");
         console.flush();
         System.setProperty("java.awt.headless", "true");
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -233,7 +233,7 @@ public final class BenchCommand implements Callable<Integer> {
                     backlog != null ? backlog : quick ? 30 : 1000,
                     pushSamples != null ? pushSamples : quick ? 5 : 20,
                     scale,
-                    initialMembers != null ? initialMembers : quick ? 60 : emulator != null ? 0 : 2000,
+                    initialMembers != null ? initialMembers : quick ? 30 : 2000,
                     parallelism,
                     seed,
                     serviceHeap);

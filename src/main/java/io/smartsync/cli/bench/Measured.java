@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  * @param force the timed {@code POST /api/sync/force {}} after the window: a poll and a table reconcile,
  *     so the service has recorded at least one table reconcile however short the window
  * @param history the service's own record of its sync runs, with their cost as its client counted it
+ * @param preload the whole table read by a fresh service of its own (the initial-sync figures)
  */
 record Measured(
         String label,
@@ -27,4 +28,5 @@ record Measured(
         PushRun.Result smartPush,
         List<SyncRun> history,
         Memory.Heap heap,
-        OptionalLong peakRss) {}
+        OptionalLong peakRss,
+        PreloadRun.Result preload) {}

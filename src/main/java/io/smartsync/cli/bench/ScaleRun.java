@@ -1,12 +1,10 @@
 package io.smartsync.cli.bench;
 
-import io.smartsync.store.SyncRun;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Random;
 
 /**
@@ -56,7 +54,10 @@ final class ScaleRun {
                 InitialSync.Result sInit =
                         InitialSync.run(others, w.parallelism(), smart::select, smart::initialSyncDone, caspio, p);
                 // The poll keeps members fresh once its second run is done (the first finds where the table
-                // ends): a service that has run a while, as in production, not one just started.
+                // ends): a service that has run a while, as in production, not one just started. The preload
+                // of the table by a fresh service of its own is timed meanwhile, while this one idles.
+                PreloadRun.Result preload =
+                        PreloadRun.run(label, dir.resolve("preload"), caspio.baseUri(), w, caspio, p);
                 p.stage(label + ": waiting for the poll", 1);
                 sleepUntil(started.plus(w.pollInterval()).plusSeconds(3));
                 p.step();
@@ -88,14 +89,15 @@ final class ScaleRun {
                         sPush,
                         svc.history(),
                         svc.heap(),
-                        svc.peakRss());
+                        svc.peakRss(),
+                        preload);
             }
         }
     }
 
     /**
-     * The initial sync of every member against an emulator in its own process (the million-note run):
-     * the service at its real intervals, since no window is compressed here. Smart sync only: the
+     * The preload of the whole table against an emulator in its own process (the million-note run), by a
+     * service with the workload's heap limit, at the service's real intervals. Smart sync only: the
      * traditional approach has no initial sync to compare.
      */
     static Measured external(String label, Workload w, URI emulator, Path dir, Progress p) {
@@ -103,28 +105,23 @@ final class ScaleRun {
                 TraditionalApp app = TraditionalApp.start(emulator)) {
             caspio.faults("");
             long notes = app.count();
-            List<String> members = sample(Plan.allMembers(w.members()), w.initialMembers());
-            p.stage(label + ": starting the service", 1);
-            try (ServiceJvm svc = ServiceJvm.start(
-                            dir.resolve("service"),
-                            emulator,
-                            w.serviceHeap(),
-                            w.pollInterval(),
-                            w.reconcileInterval(),
-                            w.compressed(w.memberCheck()),
-                            w.pushLease());
-                    AppClient smart = new AppClient(svc.port(), svc.key())) {
-                p.step();
-                p.stage(label + ": smart sync, initial sync", members.size());
-                InitialSync.Result sInit =
-                        InitialSync.run(members, w.parallelism(), smart::select, smart::initialSyncDone, caspio, p);
-                svc.stop();
-                List<SyncRun> history = svc.history();
-                Memory.Heap heap = svc.heap();
-                OptionalLong rss = svc.peakRss();
-                return new Measured(
-                        label, w, notes, null, null, null, null, sInit, null, null, null, history, heap, rss);
-            }
+            PreloadRun.Result preload = PreloadRun.run(label, dir.resolve("preload"), emulator, w, caspio, p);
+            return new Measured(
+                    label,
+                    w,
+                    notes,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    preload.heap(),
+                    preload.peakRss(),
+                    preload);
         }
     }
 

@@ -93,8 +93,10 @@ final class ServiceJvm implements AutoCloseable {
         return jvm;
     }
 
+    /** Ready once an authenticated call is answered: `serve` registers the admin key after it listens. */
     private void awaitHealthy() {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sync/metrics"))
+                .header("Authorization", "Bearer " + key)
                 .timeout(Duration.ofSeconds(5))
                 .build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

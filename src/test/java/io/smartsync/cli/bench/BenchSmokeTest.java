@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.EmulatorConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -43,6 +45,10 @@ class BenchSmokeTest {
             "initialSync.seconds",
             "initialSync.requests",
             "initialSync.idealRequests",
+            "initialSync.perMember.notesPerSecond",
+            "initialSync.perMember.requests",
+            "memory.preload.peakHeapMiB",
+            "memory.preload.peakRssMiB",
             "memory.peakHeapMiB",
             "memory.maxLiveHeapMiB",
             "memory.peakRssMiB");
@@ -116,6 +122,49 @@ class BenchSmokeTest {
         assertThat(Files.readString(out.resolve("results.md"))).contains("| Figure |");
         assertThat(Files.size(out.resolve("chart.png"))).isPositive();
         assertThat(console.toString()).contains("return visit, p50");
+    }
+
+    @Test
+    void a_bench_against_an_emulator_of_its_own_preloads_the_whole_table() throws Exception {
+        try (CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(out.resolve("emulator"))
+                .withPort(0)
+                .withMembers(30)
+                .withNotesPerMember(40))) {
+            StringWriter console = new StringWriter();
+            CommandLine cli = new CommandLine(new BenchCommand());
+            cli.setOut(new PrintWriter(console, true));
+
+            int status = cli.execute(
+                    "--emulator",
+                    emulator.baseUri().toString(),
+                    "--members",
+                    "30",
+                    "--no-progress",
+                    "--out",
+                    out.resolve("results").toString());
+
+            assertThat(status).as(console.toString()).isZero();
+            JsonNode run = new ObjectMapper()
+                    .readTree(out.resolve("results").resolve("results.json").toFile())
+                    .path("runs")
+                    .path("external");
+            long notes = emulator.rows(CaspioEmulator.NOTES_TABLE).size();
+            assertThat(run.path("figures")
+                            .path("initialSync.notes")
+                            .path("smartSync")
+                            .asLong())
+                    .isEqualTo(notes);
+            long pages = notes / 1000 + 1;
+            assertThat(run.path("figures")
+                            .path("initialSync.requests")
+                            .path("smartSync")
+                            .asLong())
+                    .as("a count, the pages and one read after the last")
+                    .isEqualTo(pages + 2);
+            assertThat(run.path("figures").path("memory.peakRssMiB").has("smartSync"))
+                    .isTrue();
+            assertThat(console.toString()).contains("initial sync: throughput");
+        }
     }
 
     private static List<String> names(JsonNode figures) {
