@@ -351,11 +351,18 @@ public final class JdbcStore implements LocalStore {
                 .orElse(row);
     }
 
-    /** Out-of-order news (a late webhook, say) never replaces a newer version; stamps compare as text. */
-    static boolean olderThan(Note row, Note stored) {
-        return row.caspioStamp() != null
-                && stored.caspioStamp() != null
-                && row.caspioStamp().compareTo(stored.caspioStamp()) < 0;
+    /**
+     * Whether a row read from Caspio is news for the stored note: not the same, not older (out-of-order
+     * news, a late webhook say, never replaces a newer version; stamps compare as text), and, when the
+     * note is a tombstone, strictly newer (a read that began before a delete was pushed must not bring
+     * the note back).
+     */
+    static boolean supersedes(Note row, Note stored) {
+        if (stored.equals(row) || row.caspioStamp() == null || stored.caspioStamp() == null) {
+            return !stored.equals(row);
+        }
+        int c = row.caspioStamp().compareTo(stored.caspioStamp());
+        return stored.deleted() ? c > 0 : c >= 0;
     }
 
     /** Stores rows as Caspio holds them, except notes whose local write is still queued. */
@@ -368,7 +375,7 @@ public final class JdbcStore implements LocalStore {
                 continue;
             }
             Optional<Note> stored = NoteSql.find(h, row.noteId());
-            if (stored.isPresent() && (stored.get().equals(row) || olderThan(row, stored.get()))) {
+            if (stored.isPresent() && !supersedes(row, stored.get())) {
                 continue;
             }
             NoteSql.dropOtherIdsForRow(h, row);

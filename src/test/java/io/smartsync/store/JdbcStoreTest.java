@@ -84,6 +84,20 @@ class JdbcStoreTest {
     }
 
     @Test
+    void a_row_read_before_its_delete_was_pushed_does_not_bring_the_note_back() {
+        Note inCaspio = synced("n1", 7L, "first", "2026-11-25T09:00:00");
+        store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7));
+        store.writeLocal(inCaspio.asDeleted(SyncState.PENDING), OutboxAction.DELETE, 100);
+        OutboxEntry delete = store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst();
+        store.completePush(delete, inCaspio.asDeleted(SyncState.SYNCED));
+
+        PullResult late = store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7));
+
+        assertThat(late.insertedIds()).isEmpty();
+        assertThat(store.notes(MEMBER)).isEmpty();
+    }
+
+    @Test
     void a_full_queue_refuses_a_new_write_and_keeps_what_was_queued() {
         store.writeLocal(local("n1", "one"), OutboxAction.CREATE, 2);
         store.writeLocal(local("n2", "two"), OutboxAction.CREATE, 2);
