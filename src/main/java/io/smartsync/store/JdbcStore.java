@@ -16,9 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -43,7 +46,13 @@ public final class JdbcStore implements LocalStore {
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
     private static final int ATTEMPTS = 5;
 
+    /** How long a read may have been under way: deletes pushed within it are remembered (deletesPushed). */
+    private static final long STALE_READ_NANOS = TimeUnit.MINUTES.toNanos(2);
+
     private final Jdbi jdbi;
+    /** Notes whose delete this service pushed to Caspio, by {@code System.nanoTime()} at the push. */
+    private final Map<String, Long> deletesPushed = new ConcurrentHashMap<>();
+
     private final Clock clock;
     private final String location;
     private final Dialect dialect;
@@ -352,21 +361,26 @@ public final class JdbcStore implements LocalStore {
     }
 
     /**
-     * Whether a row read from Caspio is news for the stored note: not the same, not older (out-of-order
-     * news, a late webhook say, never replaces a newer version; stamps compare as text), and, when the
-     * note is a tombstone, strictly newer (a read that began before a delete was pushed must not bring
-     * the note back).
+     * Whether a row read from Caspio is news for the stored note: not the same and not older (out-of-order
+     * news, a late webhook say, never replaces a newer version; stamps compare as text). A note this
+     * service deleted in Caspio lately comes back only with a strictly newer row: a read that began before
+     * the delete was pushed must not bring it back.
      */
-    static boolean supersedes(Note row, Note stored) {
+    static boolean supersedes(Note row, Note stored, boolean deletedHereLately) {
         if (stored.equals(row) || row.caspioStamp() == null || stored.caspioStamp() == null) {
             return !stored.equals(row);
         }
         int c = row.caspioStamp().compareTo(stored.caspioStamp());
-        return stored.deleted() ? c > 0 : c >= 0;
+        return stored.deleted() && deletedHereLately ? c > 0 : c >= 0;
+    }
+
+    private boolean deletedHereLately(String noteId) {
+        Long at = deletesPushed.get(noteId);
+        return at != null && System.nanoTime() - at < STALE_READ_NANOS;
     }
 
     /** Stores rows as Caspio holds them, except notes whose local write is still queued. */
-    private static PullResult applyRows(Handle h, List<Note> rows, Instant now) {
+    private PullResult applyRows(Handle h, List<Note> rows, Instant now) {
         List<String> inserted = new ArrayList<>();
         int updated = 0;
         for (Note pulled : rows) {
@@ -375,7 +389,7 @@ public final class JdbcStore implements LocalStore {
                 continue;
             }
             Optional<Note> stored = NoteSql.find(h, row.noteId());
-            if (stored.isPresent() && !supersedes(row, stored.get())) {
+            if (stored.isPresent() && !supersedes(row, stored.get(), deletedHereLately(row.noteId()))) {
                 continue;
             }
             NoteSql.dropOtherIdsForRow(h, row);
@@ -504,6 +518,11 @@ public final class JdbcStore implements LocalStore {
             }
             return null;
         });
+        if (asInCaspio.deleted()) {
+            long at = System.nanoTime();
+            deletesPushed.values().removeIf(t -> at - t >= STALE_READ_NANOS);
+            deletesPushed.put(entry.noteId(), at);
+        }
     }
 
     private static Note identityFrom(Note local, Note caspio) {

@@ -56,7 +56,7 @@ final class PageWrite {
                 continue;
             }
             Note stored = byId.get(row.noteId());
-            if (stored != null && !JdbcStore.supersedes(row, stored)) {
+            if (stored != null && !JdbcStore.supersedes(row, stored, false)) {
                 continue;
             }
             Note sameRow = row.pkId() == null ? null : byPk.get(row.pkId());
