@@ -1,8 +1,9 @@
 package io.smartsync.store;
 
+import static io.smartsync.store.StoreNotes.local;
+import static io.smartsync.store.StoreNotes.synced;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
@@ -33,7 +34,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreKind.class)
 class ConcurrentInstancesTest {
-    private static final MemberId MEMBER = MemberId.of("CL000001");
 
     @TempDir
     Path dir;
@@ -119,45 +119,7 @@ class ConcurrentInstancesTest {
         assertThat(first.pending()).extracting(OutboxEntry::noteId).hasSize(inFlight.size());
     }
 
-    private static Note local(String id, String text) {
-        return new Note(
-                id,
-                MEMBER,
-                null,
-                text,
-                "u1",
-                "User One",
-                Instant.parse("2026-11-25T10:00:00Z"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                SyncState.PENDING,
-                false);
-    }
-
     private static Note pushed(String id, String text) {
-        long pk = Long.parseLong(id.substring(1)) + 1;
-        Instant at = Instant.parse("2026-11-25T10:00:01Z");
-        return new Note(
-                id,
-                MEMBER,
-                pk,
-                text,
-                "u1",
-                "User One",
-                at,
-                null,
-                null,
-                null,
-                null,
-                null,
-                at,
-                "2026-11-25T10:00:01",
-                SyncState.SYNCED,
-                false);
+        return synced(id, Long.parseLong(id.substring(1)) + 1, text, "2026-11-25T10:00:01");
     }
 }

@@ -1,9 +1,12 @@
 package io.smartsync.store;
 
+import static io.smartsync.store.StoreNotes.MEMBER;
+import static io.smartsync.store.StoreNotes.NOW;
+import static io.smartsync.store.StoreNotes.local;
+import static io.smartsync.store.StoreNotes.synced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
@@ -12,7 +15,6 @@ import io.smartsync.note.SyncState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +29,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreKind.class)
 class JdbcStoreTest {
-    private static final MemberId MEMBER = MemberId.of("CL000001");
-    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     @TempDir
     Path dir;
@@ -256,46 +256,5 @@ class JdbcStoreTest {
 
     private static MemberSyncStatus status(String stamp, long pk) {
         return new MemberSyncStatus(MEMBER, true, null, stamp, pk, 0, null);
-    }
-
-    private static Note local(String id, String text) {
-        return new Note(
-                id,
-                MEMBER,
-                null,
-                text,
-                "u1",
-                "User One",
-                NOW,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                SyncState.PENDING,
-                false);
-    }
-
-    private static Note synced(String id, Long pk, String text, String stamp) {
-        Instant at = Instant.parse(stamp + "Z");
-        return new Note(
-                id,
-                MEMBER,
-                pk,
-                text,
-                "u1",
-                "User One",
-                at,
-                null,
-                null,
-                null,
-                null,
-                null,
-                at,
-                stamp,
-                SyncState.SYNCED,
-                false);
     }
 }

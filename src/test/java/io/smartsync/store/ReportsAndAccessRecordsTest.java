@@ -1,15 +1,16 @@
 package io.smartsync.store;
 
+import static io.smartsync.store.StoreNotes.MEMBER;
+import static io.smartsync.store.StoreNotes.NOW;
+import static io.smartsync.store.StoreNotes.local;
+import static io.smartsync.store.StoreNotes.synced;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
-import io.smartsync.note.SyncState;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(StoreKind.class)
 class ReportsAndAccessRecordsTest {
-    private static final MemberId MEMBER = MemberId.of("CL000001");
-    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final YearMonth MONTH = YearMonth.of(2026, 11);
 
     @TempDir
@@ -54,7 +53,7 @@ class ReportsAndAccessRecordsTest {
     void data_transfer_saved_is_what_full_reloads_would_have_cost_minus_what_incremental_syncs_cost() {
         List<Note> ten = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            ten.add(synced("n" + i, (long) i));
+            ten.add(synced("n" + i, (long) i, "text", "2026-11-25T09:00:00"));
         }
         store.applyPulled(ten, new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 10, 0, null));
         // The initial sync read 10 rows in 10,000 bytes: a full reload of this member costs 10,000 bytes.
@@ -82,8 +81,8 @@ class ReportsAndAccessRecordsTest {
     @Test
     void the_queue_shows_pending_and_parked_writes_and_when_the_oldest_was_queued() {
         assertThat(store.reports().queue()).isEqualTo(new QueueStats(0, 0, null));
-        store.writeLocal(local("a"), OutboxAction.CREATE, 100);
-        store.writeLocal(local("b"), OutboxAction.CREATE, 100);
+        store.writeLocal(local("a", "text"), OutboxAction.CREATE, 100);
+        store.writeLocal(local("b", "text"), OutboxAction.CREATE, 100);
 
         assertThat(store.reports().queue()).isEqualTo(new QueueStats(2, 0, NOW));
         assertThat(store.reports().reachable()).isTrue();
@@ -92,9 +91,11 @@ class ReportsAndAccessRecordsTest {
     @Test
     void clearing_a_member_forgets_its_synced_notes_and_status_but_keeps_queued_writes() {
         store.applyPulled(
-                List.of(synced("n1", 1L), synced("n2", 2L)),
+                List.of(
+                        synced("n1", 1L, "text", "2026-11-25T09:00:00"),
+                        synced("n2", 2L, "text", "2026-11-25T09:00:00")),
                 new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 2, 0, null));
-        store.writeLocal(local("mine"), OutboxAction.CREATE, 100);
+        store.writeLocal(local("mine", "text"), OutboxAction.CREATE, 100);
 
         int removed = store.clearMember(MEMBER);
 
@@ -127,45 +128,5 @@ class ReportsAndAccessRecordsTest {
 
     private static SyncRun run(String kind, long bytesIn, int rows, long ms) {
         return new SyncRun(NOW, ms, kind, MEMBER.value(), 1, bytesIn, 100, rows, 0, 0, "ok");
-    }
-
-    private static Note local(String id) {
-        return new Note(
-                id,
-                MEMBER,
-                null,
-                "text",
-                "u1",
-                "User One",
-                NOW,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                SyncState.PENDING,
-                false);
-    }
-
-    private static Note synced(String id, Long pk) {
-        return new Note(
-                id,
-                MEMBER,
-                pk,
-                "text",
-                "u1",
-                "User One",
-                NOW,
-                null,
-                null,
-                null,
-                null,
-                null,
-                NOW,
-                "2026-11-25T09:00:00",
-                SyncState.SYNCED,
-                false);
     }
 }
