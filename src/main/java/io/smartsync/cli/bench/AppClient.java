@@ -7,13 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * What the notes page does over HTTP, timed from the caller's side: select a member, write a note, force
- * a full check. One keep-alive client per app, as a browser has. Thread-safe.
+ * a full check. Kept-alive connections, as a browser has. Thread-safe.
  */
 final class AppClient implements AutoCloseable {
     /**
@@ -28,18 +30,23 @@ final class AppClient implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The timed calls and every other exchange with a whole answer. */
+    private final LoopbackHttp calls;
+    /** The event stream only, whose answer never ends. */
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final String base;
     private final String key;
 
     AppClient(int port, String key) {
+        this.calls = new LoopbackHttp(port);
         this.base = "http://127.0.0.1:" + port;
         this.key = key;
     }
 
     Answer select(String member) {
-        return send(request("/api/client-notes?clientId2=" + member).GET());
+        return send("GET", "/api/client-notes?clientId2=" + member, null);
     }
 
     Answer create(String member, String comments) {
@@ -47,21 +54,17 @@ final class AppClient implements AutoCloseable {
                 .put("clientId2", member)
                 .put("comments", comments)
                 .toString();
-        return send(request("/api/client-notes")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send("POST", "/api/client-notes", body);
     }
 
     /** {@code POST /api/sync/force {}}: a poll and a reconcile of the whole table. */
     Answer forceTable() {
-        return send(request("/api/sync/force")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        return send("POST", "/api/sync/force", "{}");
     }
 
     /** {@code POST /api/sync/preload}: the whole table read into the store in the background (admin). */
     Answer preload() {
-        return send(request("/api/sync/preload").POST(HttpRequest.BodyPublishers.noBody()));
+        return send("POST", "/api/sync/preload", null);
     }
 
     /**
@@ -90,41 +93,41 @@ final class AppClient implements AutoCloseable {
 
     /** True once the member's initial sync has finished (for answers that came back stale). */
     boolean initialSyncDone(String member) {
-        JsonNode data = body(request("/api/sync-status?clientId2=" + member).GET());
+        JsonNode data = parse(
+                exchange("GET", "/api/sync-status?clientId2=" + member, null).body());
         return data.path("data").path("initialSyncCompleted").asBoolean();
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(15));
-        return key == null ? b : b.header("Authorization", "Bearer " + key);
-    }
-
-    private Answer send(HttpRequest.Builder request) {
+    private Answer send(String method, String path, String json) {
         long started = System.nanoTime();
-        HttpResponse<byte[]> r = exchange(request);
+        LoopbackHttp.Response r = exchange(method, path, json);
         long nanos = System.nanoTime() - started;
         JsonNode body = parse(r.body());
         JsonNode data = body.path("data");
         return new Answer(
-                r.statusCode(),
+                r.status(),
                 data.path("sync").path("type").asText(""),
                 data.path("notes").size(),
                 nanos,
                 body.path("code").asText(""));
     }
 
-    private JsonNode body(HttpRequest.Builder request) {
-        return parse(exchange(request).body());
-    }
-
-    private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
+    private LoopbackHttp.Response exchange(String method, String path, String json) {
+        List<String> headers = new ArrayList<>();
+        if (key != null) {
+            headers.add("Authorization: Bearer " + key);
+        }
+        if (json != null) {
+            headers.add("Content-Type: application/json");
+        }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return calls.exchange(
+                    method,
+                    path,
+                    json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                    headers.toArray(String[]::new));
         } catch (IOException e) {
             throw new IllegalStateException("call to " + base + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted calling " + base, e);
         }
     }
 
@@ -138,6 +141,7 @@ final class AppClient implements AutoCloseable {
 
     @Override
     public void close() {
+        calls.close();
         http.close();
     }
 }
