@@ -72,10 +72,36 @@ final class SyncEngine {
      */
     SyncType select(MemberId member) {
         SyncType type = run(member, false);
-        if (type != SyncType.STALE && puller.cursorSeesEdits() && reconcileDue(member) && checking.add(member)) {
-            background.execute(() -> checkDeletes(member));
+        if (type != SyncType.STALE) {
+            checkDeletesIfDue(member);
         }
         return type;
+    }
+
+    /**
+     * True when the store can answer the selection as it is ({@code cached}): the caller skips the pull
+     * and its thread hand-off. It only reads and takes no lock; a delete check that is due starts as on
+     * every selection.
+     */
+    boolean answerFromStore(MemberSyncStatus status) {
+        if (!keptFresh(status)) {
+            return false;
+        }
+        checkDeletesIfDue(status.member());
+        return true;
+    }
+
+    private boolean keptFresh(MemberSyncStatus status) {
+        // With a stamp that moves on edits, deletes are checked after the answer (checkDeletesIfDue).
+        return status.initialSyncCompleted()
+                && poller.keepsFresh(status.lastSyncAt())
+                && (puller.cursorSeesEdits() || !reconcileDue(status.member()));
+    }
+
+    private void checkDeletesIfDue(MemberId member) {
+        if (puller.cursorSeesEdits() && reconcileDue(member) && checking.add(member)) {
+            background.execute(() -> checkDeletes(member));
+        }
     }
 
     /**
@@ -142,11 +168,7 @@ final class SyncEngine {
     }
 
     private SyncType pull(MemberId member, boolean force, MemberSyncStatus before) {
-        if (!force
-                && before.initialSyncCompleted()
-                && poller.keepsFresh(before.lastSyncAt())
-                && (puller.cursorSeesEdits() || !reconcileDue(member))) {
-            // With a stamp that moves on edits, deletes are checked after the answer (select).
+        if (!force && keptFresh(before)) {
             return SyncType.CACHED;
         }
         SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;

@@ -257,23 +257,30 @@ public final class SyncService implements AutoCloseable {
      * @param changedSince only notes stored or changed here after this instant
      */
     public MemberNotes select(MemberId member, Optional<Instant> changedSince) {
-        Future<SyncType> run = selections.submit(() -> engine.select(member));
-        SyncType type;
-        try {
-            type = run.get(config.selectionDeadlineMs(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.info("sync of member {} is past its deadline; answering from the store while it finishes", member);
-            type = SyncType.STALE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            type = SyncType.STALE;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
         MemberSyncStatus status = store.status(member).orElse(MemberSyncStatus.fresh(member));
+        SyncType type = SyncType.CACHED;
+        if (!engine.answerFromStore(status)) {
+            type = pullWithinDeadline(member);
+            status = store.status(member).orElse(MemberSyncStatus.fresh(member));
+        }
         Served served = store.serve(member, changedSince.orElse(null));
         return new MemberNotes(
                 member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));
+    }
+
+    private SyncType pullWithinDeadline(MemberId member) {
+        Future<SyncType> run = selections.submit(() -> engine.select(member));
+        try {
+            return run.get(config.selectionDeadlineMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.info("sync of member {} is past its deadline; answering from the store while it finishes", member);
+            return SyncType.STALE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SyncType.STALE;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
