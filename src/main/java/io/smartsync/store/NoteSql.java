@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -161,27 +162,23 @@ final class NoteSql {
                 .list();
     }
 
-    /** Ids of the member's live notes first stored after {@code after} (all of them when it is null). */
-    static Set<String> firstSeenAfter(Handle h, MemberId member, Instant after) {
-        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = FALSE"
-                        + " AND first_seen_at > :after")
+    /**
+     * @param newIds live notes first stored here after the previous answer (all of them when there was none)
+     * @param updatedIds live notes stored before the previous answer and changed since
+     */
+    record Novelty(Set<String> newIds, Set<String> updatedIds) {}
+
+    /** What changed among the member's live notes since the answer given at {@code after} (null: none yet). */
+    static Novelty novelty(Handle h, MemberId member, Instant after) {
+        Set<String> fresh = new HashSet<>();
+        Set<String> updated = new HashSet<>();
+        h.createQuery("SELECT note_id, first_seen_at > :after AS fresh FROM notes WHERE client_id2 = :m"
+                        + " AND deleted = FALSE AND (first_seen_at > :after OR changed_at > :after)")
                 .bind("m", member.value())
                 .bind("after", after == null ? Long.MIN_VALUE : after.toEpochMilli())
-                .mapTo(String.class)
-                .list());
-    }
-
-    /** Ids of the member's live notes stored before {@code after} and changed since. */
-    static Set<String> changedAfter(Handle h, MemberId member, Instant after) {
-        if (after == null) {
-            return Set.of();
-        }
-        return Set.copyOf(h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = FALSE"
-                        + " AND first_seen_at <= :after AND changed_at > :after")
-                .bind("m", member.value())
-                .bind("after", after.toEpochMilli())
-                .mapTo(String.class)
-                .list());
+                .map((rs, ctx) -> (rs.getBoolean("fresh") ? fresh : updated).add(rs.getString("note_id")))
+                .list();
+        return new Novelty(fresh, updated);
     }
 
     /** Live notes with a Caspio row above {@code afterPk} and at most {@code upToPk}, of one member or (null) of all. */

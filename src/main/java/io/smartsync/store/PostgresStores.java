@@ -39,7 +39,7 @@ final class PostgresStores {
                     new PostgresCoordination(pool, lockPool, keys, app -> leaderConnection(location, app));
             HikariDataSource p = pool;
             HikariDataSource l = lockPool;
-            return assembly.make(jdbi, clock, where, Dialect.postgres(keys.write()), coordination, () -> {
+            return assembly.make(jdbi, jdbi, clock, where, Dialect.postgres(keys.write()), coordination, () -> {
                 coordination.close();
                 l.close();
                 p.close();
