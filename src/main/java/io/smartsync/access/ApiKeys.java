@@ -3,20 +3,34 @@ package io.smartsync.access;
 import io.smartsync.store.AccessRecords;
 import io.smartsync.store.ApiKeyRecord;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues, lists, revokes and checks API keys. A key is 256 random bits, shown once when issued; only its
- * SHA-256 is stored, which is enough for a secret of that strength (no dictionary to attack). Thread-safe.
+ * SHA-256 is stored, which is enough for a secret of that strength (no dictionary to attack). A key
+ * found valid is trusted for {@link #RECHECK_AFTER} before the store is asked again, so a busy caller's
+ * requests do not each read the store: a key revoked by another process or instance is refused within
+ * that time, one revoked here at once. Thread-safe.
  */
 public final class ApiKeys {
+    /** How long a key found valid is trusted without asking the store again. */
+    public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
+
     private static final String PREFIX = "ssk_";
+    /** Past this many remembered keys the memory starts over: it holds valid keys only, so this is generous. */
+    private static final int REMEMBERED_MAX = 1_000;
 
     private final AccessRecords records;
     private final Clock clock;
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+
+    private record Checked(Principal principal, Instant at) {}
 
     public ApiKeys(AccessRecords records, Clock clock) {
         this.records = records;
@@ -63,9 +77,24 @@ public final class ApiKeys {
         if (presented == null || presented.isBlank()) {
             return Optional.empty();
         }
-        return records.apiKeyByHash(Secrets.sha256(presented.trim()))
+        String hash = Secrets.sha256(presented.trim());
+        Instant now = clock.instant();
+        Checked recent = checked.get(hash);
+        if (recent != null && now.isBefore(recent.at().plus(RECHECK_AFTER))) {
+            return Optional.of(recent.principal());
+        }
+        Optional<Principal> found = records.apiKeyByHash(hash)
                 .filter(k -> k.revokedAt() == null)
                 .map(k -> new Principal(k.ownerId(), k.ownerName(), Role.parse(k.role())));
+        if (found.isPresent()) {
+            if (checked.size() >= REMEMBERED_MAX) {
+                checked.clear();
+            }
+            checked.put(hash, new Checked(found.get(), now));
+        } else {
+            checked.remove(hash);
+        }
+        return found;
     }
 
     public List<KeyInfo> list() {
@@ -77,6 +106,8 @@ public final class ApiKeys {
 
     /** Revokes the key with this id; answers false when there is no such key or it was revoked already. */
     public boolean revoke(String id) {
-        return records.revokeApiKey(id, clock.instant());
+        boolean revoked = records.revokeApiKey(id, clock.instant());
+        checked.clear();
+        return revoked;
     }
 }

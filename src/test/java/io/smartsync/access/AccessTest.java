@@ -129,6 +129,21 @@ class AccessTest {
     }
 
     @Test
+    void a_key_revoked_by_another_process_is_refused_once_the_recheck_time_has_passed() {
+        ApiKeys service = new ApiKeys(records, clock);
+        ApiKeys.IssuedKey key = service.issue("etl-job", "Nightly export", Role.STAFF);
+        assertThat(service.authenticate(key.key())).isPresent();
+
+        // The keys command runs in a process of its own, with its own ApiKeys.
+        assertThat(new ApiKeys(records, clock).revoke(key.id())).isTrue();
+        clock.advance(ApiKeys.RECHECK_AFTER.minusMillis(1));
+        assertThat(service.authenticate(key.key())).isPresent();
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(service.authenticate(key.key())).isEmpty();
+    }
+
+    @Test
     void retention_purges_audit_lines_older_than_the_period() {
         AuditLog audit = new AuditLog(records, clock);
         audit.record("kim", "notes.read", "CL000001", null, "ok");
