@@ -1,13 +1,19 @@
 package io.smartsync.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.sync.SyncOutcome;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The original app's JSON shapes (shared/CASPIO.md), so its pages can point at this service unchanged. */
@@ -34,6 +40,35 @@ final class NoteJson {
         m.put("isNew", isNew);
         m.put("syncState", n.syncState().wireName());
         return m;
+    }
+
+    /**
+     * Notes in {@link #note}'s shape as one JSON array, written field by field: a member's answer holds
+     * dozens, and a general map serializer looks up a serializer for every value of every note.
+     */
+    static String array(JsonFactory factory, List<Map<String, Object>> notes) {
+        StringWriter out = new StringWriter(notes.size() * 768);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.writeStartArray();
+            for (Map<String, Object> note : notes) {
+                g.writeStartObject();
+                for (Map.Entry<String, Object> field : note.entrySet()) {
+                    g.writeFieldName(field.getKey());
+                    switch (field.getValue()) {
+                        case null -> g.writeNull();
+                        case String text -> g.writeString(text);
+                        case Boolean flag -> g.writeBoolean(flag);
+                        default ->
+                            throw new IllegalStateException("a note field is text, a flag or null: " + field.getKey());
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("notes could not be written as JSON", e);
+        }
+        return out.toString();
     }
 
     static Map<String, Object> sync(SyncOutcome s) {

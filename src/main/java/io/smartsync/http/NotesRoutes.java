@@ -1,6 +1,7 @@
 package io.smartsync.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.javalin.http.Context;
 import io.smartsync.access.Principal;
 import io.smartsync.note.MemberId;
@@ -56,9 +57,11 @@ final class NotesRoutes {
         for (Note n : answer.notes()) {
             notes.add(NoteJson.note(n, answer.sync().newNoteIds().contains(n.noteId())));
         }
+        // The app's contract lists the notes twice (notes, notesByClient): they are written out once.
+        RawValue written = new RawValue(NoteJson.array(json.getFactory(), notes));
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("notes", notes);
-        data.put("notesByClient", Map.of(member.value(), notes));
+        data.put("notes", written);
+        data.put("notesByClient", Map.of(member.value(), written));
         data.put("totalNotes", notes.size());
         data.put("newNotes", answer.sync().newNotes());
         data.put("sourceTable", sync.sourceTable());
