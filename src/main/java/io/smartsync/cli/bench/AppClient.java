@@ -49,6 +49,11 @@ final class AppClient implements AutoCloseable {
         return send("GET", "/api/client-notes?clientId2=" + member, null);
     }
 
+    /** {@code GET /health/live}: no credentials, no store, no Caspio; the HTTP round trip alone. */
+    Answer live() {
+        return send("GET", "/health/live", null);
+    }
+
     Answer create(String member, String comments) {
         String body = JSON.createObjectNode()
                 .put("clientId2", member)

@@ -66,6 +66,15 @@ final class Figures {
                         Compare.FASTER));
             }
         }
+        if (!s.floorMs().isEmpty()) {
+            f.add(new Figure(
+                    "selection.returnVisit.floorP50Ms",
+                    "HTTP floor after a return visit (GET /health/live), p50",
+                    "ms",
+                    null,
+                    Figure.percentile(s.floorMs(), 50),
+                    Compare.NONE));
+        }
         Workload w = m.workload();
         HourModel hour = HourModel.of(m);
         double firsts = Math.max(1, m.plan().firstVisits());

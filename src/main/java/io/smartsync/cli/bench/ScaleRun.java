@@ -34,7 +34,7 @@ final class ScaleRun {
                     InitialSync.run(others, w.parallelism(), traditional::select, m -> true, caspio, p);
             caspio.faults(w.latencySpec());
             p.stage(label + ": traditional, " + w.minutes() + " min of visits", plan.visits());
-            WindowRun.Result tWindow = WindowRun.play(plan, caspio, traditional::select, w, false, p);
+            WindowRun.Result tWindow = WindowRun.play(plan, caspio, traditional::select, null, w, false, p);
             PushRun.Result tPush = withPush ? PushRun.direct(app, Plan.memberId(1), w.pushSamples()) : null;
 
             caspio.faults("");
@@ -63,7 +63,7 @@ final class ScaleRun {
                 p.step();
                 caspio.faults(w.latencySpec());
                 p.stage(label + ": smart sync, " + w.minutes() + " min of visits", plan.visits());
-                WindowRun.Result sWindow = WindowRun.play(plan, caspio, smart::select, w, true, p);
+                WindowRun.Result sWindow = WindowRun.play(plan, caspio, smart::select, smart::live, w, true, p);
                 p.stage(label + ": smart sync, table reconcile", 1);
                 AppClient.Answer force = smart.forceTable();
                 p.step();

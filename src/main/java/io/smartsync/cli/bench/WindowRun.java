@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Plays one {@link Plan} against one approach and attributes the emulator's traffic to each visit: the
@@ -24,10 +25,13 @@ final class WindowRun {
      * @param total traffic over the whole window, background included
      * @param answers answers by {@code data.sync.type}, plus {@code error} for failures
      * @param lateVisits visits that started behind their schedule (the one before ran long)
+     * @param floorMs latency of a call that does no work, made right after each return visit (empty when
+     *     the approach has no such call)
      */
     record Result(
             List<Double> firstMs,
             List<Double> returnMs,
+            List<Double> floorMs,
             Traffic firstVisits,
             Traffic returnVisits,
             Traffic total,
@@ -45,6 +49,8 @@ final class WindowRun {
 
     /**
      * @param visit one selection through an app's HTTP API
+     * @param floor a call to the same API that does no work, timed after each return visit: what the
+     *     machine's HTTP round trip costs at that moment; null for none
      * @param w the window's simulated length and speedup
      * @param realTime play the events at their (compressed) times; false plays them back to back, which
      *     only an approach without background work may do
@@ -53,12 +59,14 @@ final class WindowRun {
             Plan plan,
             CaspioSide caspio,
             Function<String, AppClient.Answer> visit,
+            Supplier<AppClient.Answer> floor,
             Workload w,
             boolean realTime,
             Progress p) {
         long windowNanos = w.windowReal().toNanos();
         List<Double> firstMs = new ArrayList<>();
         List<Double> returnMs = new ArrayList<>();
+        List<Double> floorMs = new ArrayList<>();
         Traffic first = Traffic.NONE;
         Traffic back = Traffic.NONE;
         Map<String, Integer> answers = new TreeMap<>();
@@ -86,6 +94,12 @@ final class WindowRun {
                     if (a.ok()) {
                         (e.first() ? firstMs : returnMs).add(a.nanos() / 1e6);
                     }
+                    if (floor != null && !e.first()) {
+                        AppClient.Answer nothing = floor.get();
+                        if (nothing.ok()) {
+                            floorMs.add(nothing.nanos() / 1e6);
+                        }
+                    }
                     if (e.first()) {
                         first = first.plus(cost);
                     } else {
@@ -99,7 +113,7 @@ final class WindowRun {
             sleepUntil(t0 + windowNanos);
         }
         Traffic total = caspio.traffic().minus(start);
-        return new Result(firstMs, returnMs, first, back, total, answers, startedAt, Instant.now(), late);
+        return new Result(firstMs, returnMs, floorMs, first, back, total, answers, startedAt, Instant.now(), late);
     }
 
     /** About 600 bytes on the wire with the row's other fields, like a real note; never logged. */

@@ -29,6 +29,7 @@ class BenchSmokeTest {
             "selection.returnVisit.p50Ms",
             "selection.returnVisit.p95Ms",
             "selection.returnVisit.p99Ms",
+            "selection.returnVisit.floorP50Ms",
             "caspio.perFirstVisit.requests",
             "caspio.perFirstVisit.bytes",
             "caspio.perReturnVisit.requests",
