@@ -43,6 +43,10 @@ public final class CaspioTime {
     /** A Caspio stamp of a field in {@code zone} as an instant. */
     public static Instant toInstant(String value, ZoneId zone) {
         String v = value.trim();
+        LocalDateTime wire = wireForm(v);
+        if (wire != null) {
+            return wire.atZone(zone).toInstant();
+        }
         if (hasOffset(v)) {
             return OffsetDateTime.parse(v.replace(' ', 'T')).toInstant();
         }
