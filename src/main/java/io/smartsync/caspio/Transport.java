@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Transport {
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private final CaspioConfig config;
     private final HttpClient http;
@@ -32,7 +33,6 @@ final class Transport {
     private final TokenCache tokens;
     private final CaspioMeters meters;
     private final Clock clock;
-    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
     private volatile Duration clockOffset = Duration.ZERO;
 
     Transport(CaspioConfig config, HttpClient http, ObjectMapper json, Clock clock, CaspioMeters meters) {
