@@ -1,8 +1,11 @@
 package io.smartsync.caspio;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,10 +33,11 @@ public final class CaspioClient {
     /** Caspio refuses longer request URIs. */
     public static final int MAX_URI = 2047;
 
-    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {};
-
     private final CaspioConfig config;
     private final ObjectMapper json = new ObjectMapper();
+    /** Reads an answer's rows straight from its bytes: a 1,000-row page is about 600 KB of JSON. */
+    private final ObjectReader rows = json.readerFor(Rows.class);
+
     private final Transport transport;
     private final Resilience resilience;
     private final CaspioMeters meters;
@@ -60,14 +64,16 @@ public final class CaspioClient {
         params.put("q.orderBy", orderBy);
         params.put("q.limit", Integer.toString(Math.min(limit, MAX_PAGE)));
         URI uri = recordsUrl(table, params);
-        List<Map<String, Object>> rows = json.convertValue(
-                resilience
-                        .call("read " + table, () -> transport.exchange("read", "GET", uri, null, false))
-                        .path("Result"),
-                ROWS);
-        meters.rows("read", rows.size());
-        return rows;
+        Rows answer = resilience.call(
+                "read " + table, () -> transport.exchange("read", "GET", uri, null, false, rows::readValue));
+        List<Map<String, Object>> result = answer.result() == null ? List.of() : answer.result();
+        meters.rows("read", result.size());
+        return result;
     }
+
+    /** A read's answer: {@code {"Result": [rows]}}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Rows(@JsonProperty("Result") List<Map<String, Object>> result) {}
 
     /**
      * The rows matching {@code where} after {@code from}, in (stamp, {@code PK_ID}) order, one page of

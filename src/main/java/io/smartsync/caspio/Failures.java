@@ -14,7 +14,7 @@ final class Failures {
      *     failed, so it is ambiguous; 429 and 503 refuse the request before it runs
      */
     static CaspioException fromResponse(
-            HttpResponse<String> r, ObjectMapper json, CaspioException.Kind forced, boolean write) {
+            HttpResponse<byte[]> r, ObjectMapper json, CaspioException.Kind forced, boolean write) {
         int status = r.statusCode();
         String code = null;
         String message = null;

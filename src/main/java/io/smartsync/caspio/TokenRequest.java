@@ -25,14 +25,10 @@ final class TokenRequest {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            meters.request(
-                    "token",
-                    response.statusCode(),
-                    form.length(),
-                    response.body().length());
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            meters.request("token", response.statusCode(), form.length(), response.body().length);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw transientFailure("interrupted", e);

@@ -1,6 +1,5 @@
 package io.smartsync.caspio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Transport {
     private static final Logger log = LoggerFactory.getLogger(Transport.class);
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private final CaspioConfig config;
     private final HttpClient http;
@@ -44,14 +44,25 @@ final class Transport {
         this.tokens = new TokenCache(() -> TokenRequest.fetch(config, http, json, clock, meters), clock);
     }
 
+    /** The JSON body of an answer read into what the caller needs, without an intermediate tree. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(byte[] json) throws IOException;
+    }
+
     /**
      * Sends one request and answers its JSON body (an empty object for an empty body).
      *
      * @param write true for a request that changes data: a lost answer then makes it ambiguous
      */
     JsonNode exchange(String kind, String method, URI uri, Object body, boolean write) {
+        return exchange(kind, method, uri, body, write, json::readTree);
+    }
+
+    /** {@link #exchange(String, String, URI, Object, boolean)} with the body read by {@code reader}. */
+    <T> T exchange(String kind, String method, URI uri, Object body, boolean write, BodyReader<T> reader) {
         String token = tokens.get();
-        HttpResponse<String> response = send(kind, method, uri, body, write, token);
+        HttpResponse<byte[]> response = send(kind, method, uri, body, write, token);
         if (response.statusCode() == 401) {
             // One renewal and one retry: a token can lapse or be revoked between calls.
             tokens.invalidate(token);
@@ -63,10 +74,10 @@ final class Transport {
         if (response.statusCode() >= 400) {
             throw Failures.fromResponse(response, json, null, write);
         }
-        String text = response.body();
+        byte[] answer = response.body();
         try {
-            return text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
-        } catch (JsonProcessingException e) {
+            return reader.read(answer == null || isBlank(answer) ? EMPTY_OBJECT : answer);
+        } catch (IOException e) {
             throw new CaspioException(
                     write ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
                     method + " " + uri.getPath() + ": Caspio answered with a body that is not JSON",
@@ -76,6 +87,15 @@ final class Transport {
                     null,
                     e);
         }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Caspio's clock minus ours, from the {@code Date} header of its latest answer (1 s resolution). */
@@ -97,7 +117,7 @@ final class Transport {
         }
     }
 
-    private HttpResponse<String> send(String kind, String method, URI uri, Object body, boolean write, String token) {
+    private HttpResponse<byte[]> send(String kind, String method, URI uri, Object body, boolean write, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Authorization", "Bearer " + token)
@@ -111,12 +131,12 @@ final class Transport {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             meters.request(
                     kind,
                     response.statusCode(),
                     payload.length + uri.toString().length(),
-                    response.body() == null ? 0 : response.body().getBytes(StandardCharsets.UTF_8).length);
+                    response.body() == null ? 0 : response.body().length);
             log.debug("caspio {} {} -> {}", method, uri.getPath(), response.statusCode());
             response.headers().firstValue("Date").ifPresent(this::measureOffset);
             return response;

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -45,6 +46,8 @@ public final class JdbcStore implements LocalStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
     private static final int ATTEMPTS = 5;
+    /** Page cache of a preload transaction on SQLite (the default is 2,000 KiB). */
+    private static final int BULK_CACHE_KIB = 65_536;
 
     /** How long a read may have been under way: deletes pushed within it are remembered (deletesPushed). */
     private static final long STALE_READ_NANOS = TimeUnit.MINUTES.toNanos(2);
@@ -166,7 +169,7 @@ public final class JdbcStore implements LocalStore {
     }
 
     private <T> T tx(HandleCallback<T, RuntimeException> work) {
-        return tx(jdbi, work);
+        return retrying(() -> jdbi.inTransaction(work));
     }
 
     /**
@@ -176,16 +179,21 @@ public final class JdbcStore implements LocalStore {
      * covers it too. On PostgreSQL it turns {@code synchronous_commit} off for itself alone.
      */
     private <T> T relaxedTx(HandleCallback<T, RuntimeException> work) {
-        return tx(relaxed, h -> {
+        return retrying(() -> relaxed.inTransaction(h -> {
             dialect.relaxDurability(h);
             return work.withHandle(h);
-        });
+        }));
     }
 
-    private <T> T tx(Jdbi on, HandleCallback<T, RuntimeException> work) {
+    /** A preload page write: on SQLite it runs with {@link #BULK_CACHE_KIB} of page cache. */
+    private <T> T bulkTx(HandleCallback<T, RuntimeException> work) {
+        return dialect.isPostgres() ? tx(work) : retrying(() -> jdbi.withHandle(h -> withBulkCache(h, work)));
+    }
+
+    private <T> T retrying(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return on.inTransaction(work);
+                return transaction.get();
             } catch (JdbiException e) {
                 String state = sqlState(e);
                 if (attempt < ATTEMPTS && RETRYABLE.contains(state)) {
@@ -195,6 +203,23 @@ public final class JdbcStore implements LocalStore {
                 }
                 throw new StoreException("store " + location + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * A preload transaction dirties thousands of index pages (note ids are random, so each page of rows
+     * touches most leaf pages of the indexes on notes). In SQLite's default 2 MB cache those pages are
+     * spilled to the WAL in the middle of the transaction and read back, some written several times; a
+     * larger cache for that transaction, on the connection that runs it, writes each once. The cache goes
+     * back to its size afterwards, so the pool's other connections and the idle service keep theirs.
+     */
+    private static <T> T withBulkCache(Handle h, HandleCallback<T, RuntimeException> work) {
+        int before = h.createQuery("PRAGMA cache_size").mapTo(Integer.class).one();
+        h.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB);
+        try {
+            return h.inTransaction(work);
+        } finally {
+            h.execute("PRAGMA cache_size = " + before);
         }
     }
 
@@ -260,7 +285,7 @@ public final class JdbcStore implements LocalStore {
     @Override
     public PullResult applyPreloaded(List<Note> rows, String cursor, TableCursor reached) {
         Instant now = clock.instant();
-        return tx(h -> {
+        return bulkTx(h -> {
             PullResult result = PageWrite.apply(h, rows, now);
             StatusSql.startOrAdvance(h, PageWrite.newestOfEachMember(rows));
             CursorSql.save(h, cursor, reached);

@@ -8,13 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.EmptyHandling;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The statements on the {@code notes} table; each runs on a handle inside the caller's transaction. */
@@ -197,11 +197,14 @@ final class NoteSql {
         if (noteIds.isEmpty() && pks.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE note_id IN (<ids>) OR pk_id IN (<pks>)")
-                .bindList(EmptyHandling.NULL_KEYWORD, "ids", List.copyOf(noteIds))
-                .bindList(EmptyHandling.NULL_KEYWORD, "pks", List.copyOf(pks))
-                .map(NoteSql::map)
-                .list();
+        List<Object> values = new ArrayList<>(noteIds);
+        values.addAll(pks);
+        return Sql.query(
+                h,
+                "SELECT " + COLUMNS + " FROM notes WHERE note_id IN (" + Sql.inList(noteIds.size()) + ") OR pk_id IN ("
+                        + Sql.inList(pks.size()) + ")",
+                values,
+                NoteSql::read);
     }
 
     static int countLive(Handle h, MemberId member) {
@@ -212,6 +215,10 @@ final class NoteSql {
     }
 
     private static Note map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return read(rs);
+    }
+
+    private static Note read(ResultSet rs) throws SQLException {
         return new Note(
                 rs.getString("note_id"),
                 new MemberId(rs.getString("client_id2")),

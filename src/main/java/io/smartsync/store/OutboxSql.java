@@ -94,10 +94,11 @@ final class OutboxSql {
         if (noteIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(h.createQuery("SELECT DISTINCT note_id FROM outbox WHERE note_id IN (<ids>)")
-                .bindList("ids", List.copyOf(noteIds))
-                .mapTo(String.class)
-                .list());
+        return Set.copyOf(Sql.query(
+                h,
+                "SELECT DISTINCT note_id FROM outbox WHERE note_id IN (" + Sql.inList(noteIds.size()) + ")",
+                List.copyOf(noteIds),
+                rs -> rs.getString(1)));
     }
 
     /** Entries another instance is claiming, or a write is folding into, are left for the next claim. */

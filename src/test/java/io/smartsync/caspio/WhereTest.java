@@ -30,6 +30,6 @@ class WhereTest {
     void the_keyset_step_keeps_rows_that_share_the_boundary_stamp() {
         assertThat(Where.after("Last_Modified", "PK_ID", "2026-01-17T10:30:00", 42))
                 .isEqualTo(
-                        "(Last_Modified>'2026-01-17T10:30:00' OR (Last_Modified='2026-01-17T10:30:00' AND PK_ID>42))");
+                        "(Last_Modified>='2026-01-17T10:30:00' AND (Last_Modified>'2026-01-17T10:30:00' OR PK_ID>42))");
     }
 }
