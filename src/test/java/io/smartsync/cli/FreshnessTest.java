@@ -12,6 +12,7 @@ import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,60 @@ class FreshnessTest {
                 .until(() -> demo.emulator().stats().requests(EmulatorStats.Kind.READ) >= 3);
 
         assertThat(demo.emulator().stats().rowsReturned()).isZero();
+    }
+
+    @Test
+    void a_change_in_caspio_to_a_member_not_stored_here_costs_the_poll_no_full_row() {
+        start(SyncConfig.builder().autoSyncInterval(1000).build());
+        sync("CL000001");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        demo.emulator().resetStats();
+        String longNote = "Care plan reviewed with the member and the family; transport and pharmacy follow-up. "
+                .repeat(700); // about 60 KB, near Caspio's 64,000-character TEXT field
+
+        demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000002", "Comments", longNote));
+        Map<String, Object> mine =
+                demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000001", "Comments", "Pharmacy called back"));
+
+        // The poll reaches the member's row only after the other member's, which it read first.
+        String id = "caspio_" + mine.get("PK_ID");
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            JsonNode answer = sync("CL000001");
+            return answer.path("sync").path("type").asText().equals("cached")
+                    && answer.path("notes").findValuesAsText("noteId").contains(id);
+        });
+        assertThat(demo.emulator().stats().bytesOut())
+                .as("bytes Caspio sent since the two changes: the other member's note never among them")
+                .isLessThan(longNote.length());
+        assertThat(api.get("/api/sync-status?clientId2=CL000002")
+                        .body()
+                        .path("data")
+                        .path("initialSyncCompleted")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void many_changes_in_caspio_to_a_synced_member_all_show_up_though_their_keys_take_several_requests() {
+        start(SyncConfig.builder().autoSyncInterval(150).build());
+        sync("CL000001");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            Map<String, Object> row =
+                    demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000001", "Comments", "Follow-up call " + i));
+            ids.add("caspio_" + row.get("PK_ID"));
+            demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000003", "Comments", "Other member's call " + i));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode answer = sync("CL000001");
+            return answer.path("sync").path("type").asText().equals("cached")
+                    && answer.path("notes").findValuesAsText("noteId").containsAll(ids);
+        });
     }
 
     @Test
