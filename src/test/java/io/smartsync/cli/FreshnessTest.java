@@ -231,6 +231,79 @@ class FreshnessTest {
     }
 
     @Test
+    void a_row_deleted_in_caspio_that_no_selection_checks_is_found_by_the_scheduled_table_reconcile() {
+        start(SyncConfig.builder()
+                .autoSyncInterval(150)
+                .reconcileIntervalMs(3_600_000)
+                .tableReconcileIntervalMs(300)
+                .build());
+        JsonNode first = sync("CL000004");
+        long pk = pkOfFirstRow("CL000004");
+        assertThat(first.path("notes").findValuesAsText("noteId")).contains("caspio_" + pk);
+
+        demo.emulator().delete(TABLE, pk);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !sync("CL000004")
+                        .path("notes")
+                        .findValuesAsText("noteId")
+                        .contains("caspio_" + pk));
+    }
+
+    @Test
+    void a_forced_check_of_the_table_lists_only_the_keys_of_the_members_stored_here_when_they_are_few() {
+        start(SyncConfig.defaults());
+        sync("CL000004");
+        List<Map<String, Object>> table = demo.emulator().rows(TABLE);
+        long memberRows = table.stream()
+                .filter(r -> "CL000004".equals(r.get("Client_ID2")))
+                .count();
+        assertThat(memberRows * 2).isLessThan(table.size());
+        long mine = pkOfFirstRow("CL000004");
+        long other = pkOfFirstRow("CL000005");
+        demo.emulator().delete(TABLE, mine);
+        demo.emulator().delete(TABLE, other);
+        demo.emulator().resetStats();
+
+        assertThat(api.post("/api/sync/force", Map.of()).status()).isEqualTo(200);
+
+        assertThat(sync("CL000004").path("notes").findValuesAsText("noteId")).doesNotContain("caspio_" + mine);
+        assertThat(demo.emulator().stats().rowsReturned())
+                .as("rows Caspio answered for the check: the member's keys, not the table's %s", table.size())
+                .isLessThanOrEqualTo(memberRows + 2);
+    }
+
+    @Test
+    void a_forced_check_of_the_table_with_every_member_stored_lists_every_key_and_finds_every_deleted_row() {
+        start(SyncConfig.builder().pageSize(7).build());
+        List<String> members = demo.emulator().rows(TABLE).stream()
+                .map(r -> String.valueOf(r.get("Client_ID2")))
+                .distinct()
+                .toList();
+        members.forEach(this::sync);
+        List<Long> deleted = members.stream().map(this::pkOfFirstRow).toList();
+        deleted.forEach(pk -> demo.emulator().delete(TABLE, pk));
+
+        assertThat(api.post("/api/sync/force", Map.of()).status()).isEqualTo(200);
+
+        List<String> shown = members.stream()
+                .flatMap(m -> sync(m).path("notes").findValuesAsText("noteId").stream())
+                .toList();
+        assertThat(shown)
+                .hasSize(demo.emulator().rows(TABLE).size())
+                .doesNotContainAnyElementsOf(
+                        deleted.stream().map(pk -> "caspio_" + pk).toList());
+    }
+
+    private long pkOfFirstRow(String member) {
+        return demo.emulator().rows(TABLE).stream()
+                .filter(r -> member.equals(r.get("Client_ID2")))
+                .map(r -> ((Number) r.get("PK_ID")).longValue())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void every_note_queued_during_an_outage_drains_once_caspio_answers_not_when_its_claim_runs_out() {
         start(SyncConfig.builder()
                 .retryDelayMs(5)
