@@ -141,6 +141,55 @@ class FreshnessTest {
     }
 
     @Test
+    void once_nearly_every_change_is_of_a_member_synced_here_each_poll_asks_caspio_once() {
+        start(SyncConfig.builder().autoSyncInterval(100).build());
+        List<String> members = demo.emulator().rows(TABLE).stream()
+                .map(r -> String.valueOf(r.get("Client_ID2")))
+                .distinct()
+                .toList();
+        members.forEach(this::sync); // every member of the table is stored here
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Map<String, Object> row = demo.emulator()
+                    .insert(TABLE, Map.of("Client_ID2", members.get(i % members.size()), "Comments", "Call " + i));
+            ids.add("caspio_" + row.get("PK_ID"));
+        }
+        String last = members.get(59 % members.size());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> sync(last).path("notes").findValuesAsText("noteId").contains(ids.getLast()));
+        long learnt = pollTraffic()[0];
+        await().atMost(Duration.ofSeconds(10)).until(() -> pollTraffic()[0] >= learnt + 2); // a poll starts after
+        long[] before = pollTraffic();
+
+        Map<String, Object> row =
+                demo.emulator().insert(TABLE, Map.of("Client_ID2", members.getFirst(), "Comments", "Transport booked"));
+
+        String id = "caspio_" + row.get("PK_ID");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode answer = sync(members.getFirst());
+            return answer.path("sync").path("type").asText().equals("cached")
+                    && answer.path("notes").findValuesAsText("noteId").contains(id);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> pollTraffic()[0] >= before[0] + 5);
+        long[] after = pollTraffic();
+        assertThat(after[1] - before[1])
+                .as("Caspio requests of %s polls that found the change", after[0] - before[0])
+                .isEqualTo(after[0] - before[0]);
+    }
+
+    /** Runs and Caspio requests of the last two hours, from the dashboard's history. */
+    private long[] pollTraffic() {
+        long runs = 0;
+        long requests = 0;
+        for (JsonNode hour :
+                api.get("/api/sync/history?hours=2").body().path("data").path("hours")) {
+            runs += hour.path("runs").asLong();
+            requests += hour.path("requests").asLong();
+        }
+        return new long[] {runs, requests};
+    }
+
+    @Test
     void a_pull_past_the_deadline_answers_stale_from_the_store_and_finishes_in_the_background() {
         start(SyncConfig.builder().selectionDeadlineMs(300).build());
         sync("CL000002"); // the first sync may itself outlast the deadline; it finishes in the background
