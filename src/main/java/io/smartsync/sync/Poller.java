@@ -53,7 +53,7 @@ final class Poller {
      */
     static final double FULL_ROWS_SHARE = 0.9;
     /** The share is a running average over about this many changed rows. */
-    static final int SHARE_ROWS = 8;
+    static final int SHARE_ROWS = 20;
 
     /** Of the rows the poll saw changing lately, the share of members synced here; keys first until known. */
     private double syncedShare;
