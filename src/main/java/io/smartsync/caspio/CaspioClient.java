@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Caspio's REST API for one account: reads (with keyset paging), writes, and the table's field list.
@@ -83,6 +85,15 @@ public final class CaspioClient {
      */
     public Iterator<List<Map<String, Object>>> pages(
             String table, String where, String stampField, String pkField, Keyset from, int pageSize) {
+        return pages(table, null, where, stampField, pkField, from, pageSize);
+    }
+
+    /**
+     * {@link #pages(String, String, String, String, Keyset, int) The same pages} with only {@code fields}
+     * of each row ({@code q.select}; null for all), which must name {@code stampField} and {@code pkField}.
+     */
+    public Iterator<List<Map<String, Object>>> pages(
+            String table, String fields, String where, String stampField, String pkField, Keyset from, int pageSize) {
         String order = Where.field(stampField) + " ASC, " + Where.field(pkField) + " ASC";
         return new Iterator<>() {
             private Keyset position = from;
@@ -102,7 +113,7 @@ public final class CaspioClient {
                         ? null
                         : Where.after(stampField, pkField, position.stamp(), position.pk());
                 String clause = after == null ? where : where == null ? after : Where.and(where, after);
-                List<Map<String, Object>> page = select(table, clause, order, pageSize);
+                List<Map<String, Object>> page = select(table, fields, clause, order, pageSize);
                 done = page.size() < pageSize;
                 if (!page.isEmpty()) {
                     Map<String, Object> tail = page.getLast();
@@ -124,6 +135,54 @@ public final class CaspioClient {
                 return page;
             }
         };
+    }
+
+    /**
+     * Splits {@code items} into groups whose OR chain ({@link Where#anyOf}) of {@code term}s is as long as
+     * one read can carry: with {@code fields}, {@code orderBy}, a page size and, when {@code andAlso} is
+     * not null, {@code AND} a clause of its length, the request stays under {@link #MAX_URI}. At most
+     * {@code maxTerms} items go in one group; the groups keep the items' order. {@code IN (…)} would be
+     * shorter, but Caspio is not known to support it; an OR chain is plain SQL Server.
+     */
+    public <T> List<List<T>> orGroups(
+            String table,
+            String fields,
+            String orderBy,
+            List<T> items,
+            Function<T, String> term,
+            String andAlso,
+            int maxTerms) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("q.select", fields);
+        params.put("q.orderBy", orderBy);
+        params.put("q.limit", Integer.toString(MAX_PAGE));
+        int room = MAX_URI
+                - 1
+                - recordsUrl(table, params).toString().length()
+                - "&q.where=".length()
+                - encode("()").length()
+                - (andAlso == null ? 0 : encode(" AND " + andAlso).length());
+        int or = encode(" OR ").length();
+        List<List<T>> groups = new ArrayList<>();
+        List<T> group = new ArrayList<>();
+        int used = 0;
+        for (T item : items) {
+            int length = encode(term.apply(item)).length();
+            if (length > room) {
+                throw new IllegalArgumentException("a term of " + length + " characters does not fit in one request");
+            }
+            if (!group.isEmpty() && (used + or + length > room || group.size() == maxTerms)) {
+                groups.add(group);
+                group = new ArrayList<>();
+                used = 0;
+            }
+            used += (group.isEmpty() ? 0 : or) + length;
+            group.add(item);
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
     }
 
     /** {@code COUNT(*)} of the rows matching {@code where}: a cheap size for progress bars. */

@@ -39,6 +39,24 @@ public final class NoteRowMapper {
         return f;
     }
 
+    /**
+     * {@code q.select} for a row's key, member and stamp only: what the global poll needs to place a
+     * change and decide whether it concerns this service, at a tenth of a full row.
+     */
+    public String keyFields() {
+        return f.pk() + "," + f.member() + "," + f.updateStamp();
+    }
+
+    /** The member a row (full or {@link #keyFields() keys only}) belongs to. */
+    public MemberId memberOf(Map<String, Object> row) {
+        return new MemberId(memberText(row.get(f.member())));
+    }
+
+    /** {@code q.where} for one row by its {@code PK_ID}. */
+    public String keyClause(long pk) {
+        return Where.eq(f.pk(), pk);
+    }
+
     public Note fromRow(Map<String, Object> row) {
         long pk = ((Number) row.get(f.pk())).longValue();
         String syncId = text(row, f.syncId());

@@ -1,5 +1,6 @@
 package io.smartsync.caspio;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +58,14 @@ public final class Where {
         String s = field(stampField);
         return "(" + s + ">=" + text(stamp) + " AND (" + s + ">" + text(stamp) + " OR " + field(pkField) + ">" + pk
                 + "))";
+    }
+
+    /** Any of the clauses: {@code (a OR b OR …)}. */
+    public static String anyOf(List<String> clauses) {
+        if (clauses.isEmpty()) {
+            throw new IllegalArgumentException("an OR chain needs at least one clause");
+        }
+        return "(" + String.join(" OR ", clauses) + ")";
     }
 
     public static String and(String left, String right) {

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -302,22 +304,36 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public PullResult applyPolled(List<Note> rows, TableCursor reached) {
+    public PullResult applyPolled(List<Note> rows, Collection<MemberCursor> positions, TableCursor reached) {
         Instant now = clock.instant();
         return tx(h -> {
-            dialect.lockMembers(h, rows.stream().map(Note::member).toList());
-            List<Note> ofSyncedMembers = new ArrayList<>();
-            for (Note row : rows) {
-                Optional<MemberSyncStatus> s = StatusSql.find(h, row.member());
-                if (s.isPresent() && s.get().initialSyncCompleted()) {
-                    ofSyncedMembers.add(row);
-                    StatusSql.advanceCursor(h, row.member(), row.caspioStamp(), row.pkId());
+            Set<MemberId> touched = new HashSet<>();
+            rows.forEach(r -> touched.add(r.member()));
+            positions.forEach(p -> touched.add(p.member()));
+            dialect.lockMembers(h, touched);
+            // Decided again here: a member cleared, or synced, since the poll asked is seen as it is now.
+            Set<MemberId> synced = StatusSql.completedAmong(h, touched);
+            List<Note> ofSyncedMembers =
+                    rows.stream().filter(r -> synced.contains(r.member())).toList();
+            for (MemberCursor p : positions) {
+                if (synced.contains(p.member())) {
+                    StatusSql.advanceCursor(h, p.member(), p.stamp(), p.pk());
                 }
             }
             PullResult result = applyRows(h, ofSyncedMembers, now);
             CursorSql.save(h, "poll", reached);
             return result;
         });
+    }
+
+    @Override
+    public Set<MemberId> syncedAmong(Collection<MemberId> members) {
+        return read(h -> StatusSql.completedAmong(h, members));
+    }
+
+    @Override
+    public List<MemberId> membersWithCaspioRows() {
+        return read(NoteSql::membersWithCaspioRows);
     }
 
     @Override
@@ -341,6 +357,22 @@ public final class JdbcStore implements LocalStore {
             }
             int gone = 0;
             for (Note n : NoteSql.withCaspioRow(h, member, afterPk, upToPk)) {
+                if (!livePks.contains(n.pkId()) && !OutboxSql.hasEntryFor(h, n.noteId())) {
+                    NoteSql.upsert(h, n.asDeleted(SyncState.SYNCED), now);
+                    gone++;
+                }
+            }
+            return gone;
+        });
+    }
+
+    @Override
+    public int tombstoneMissingOf(Collection<MemberId> members, Set<Long> livePks, long afterPk, long upToPk) {
+        Instant now = clock.instant();
+        return tx(h -> {
+            dialect.lockMembers(h, members);
+            int gone = 0;
+            for (Note n : NoteSql.withCaspioRowOf(h, members, afterPk, upToPk)) {
                 if (!livePks.contains(n.pkId()) && !OutboxSql.hasEntryFor(h, n.noteId())) {
                     NoteSql.upsert(h, n.asDeleted(SyncState.SYNCED), now);
                     gone++;

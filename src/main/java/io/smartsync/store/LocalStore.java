@@ -8,6 +8,7 @@ import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,10 +47,19 @@ public interface LocalStore extends AutoCloseable {
 
     /**
      * Stores rows the global poll found, for members whose initial sync is complete (others are left to
-     * their own initial sync), moves those members' cursors forward, and saves the poll's cursor, in one
-     * transaction.
+     * their own initial sync), moves those members' cursors forward to the positions the poll read them
+     * up to (never back), and saves the poll's cursor, in one transaction.
+     *
+     * @param rows full rows, possibly read after {@code positions} and so newer than them
+     * @param positions how far the poll read each member's rows
      */
-    PullResult applyPolled(List<Note> rows, TableCursor reached);
+    PullResult applyPolled(List<Note> rows, Collection<MemberCursor> positions, TableCursor reached);
+
+    /** Those of {@code members} whose initial sync is complete: the members synced here. */
+    Set<MemberId> syncedAmong(Collection<MemberId> members);
+
+    /** The members that have notes live here with a Caspio row, in id order. */
+    List<MemberId> membersWithCaspioRows();
 
     /**
      * Applies change notifications (Caspio's outgoing webhooks): changed rows of members already synced,
@@ -86,7 +96,13 @@ public interface LocalStore extends AutoCloseable {
      */
     int tombstoneMissing(MemberId member, Set<Long> livePks, long afterPk, long upToPk);
 
-    /** The member's notes that are live here and have a Caspio row: how many, and the highest key. */
+    /** {@link #tombstoneMissing(MemberId, Set, long, long)} for the notes of several members. */
+    int tombstoneMissingOf(Collection<MemberId> members, Set<Long> livePks, long afterPk, long upToPk);
+
+    /**
+     * The member's notes that are live here and have a Caspio row (of every member when null): how many,
+     * and the highest key.
+     */
     StoredKeys storedKeys(MemberId member);
 
     /** Records when the member's rows were last checked against Caspio's keys. */

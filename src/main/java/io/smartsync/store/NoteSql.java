@@ -138,6 +138,12 @@ final class NoteSql {
     }
 
     static StoredKeys storedKeys(Handle h, MemberId member) {
+        if (member == null) {
+            return h.createQuery("SELECT COUNT(*) AS n, COALESCE(MAX(pk_id), 0) AS max_pk FROM notes"
+                            + " WHERE deleted = FALSE AND pk_id IS NOT NULL")
+                    .map((rs, ctx) -> new StoredKeys(rs.getLong("n"), rs.getLong("max_pk")))
+                    .one();
+        }
         return h.createQuery("SELECT COUNT(*) AS n, COALESCE(MAX(pk_id), 0) AS max_pk FROM notes"
                         + " WHERE client_id2 = :m AND deleted = FALSE AND pk_id IS NOT NULL")
                 .bind("m", member.value())
@@ -189,6 +195,29 @@ final class NoteSql {
                 .bind("upTo", upToPk)
                 .bind("m", member == null ? null : member.value())
                 .map(NoteSql::map)
+                .list();
+    }
+
+    /** Live notes with a Caspio row above {@code afterPk} and at most {@code upToPk}, of these members. */
+    static List<Note> withCaspioRowOf(Handle h, Collection<MemberId> members, long afterPk, long upToPk) {
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = FALSE AND pk_id IS NOT NULL"
+                        + " AND pk_id > :after AND pk_id <= :upTo AND client_id2 IN (<ms>)")
+                .bind("after", afterPk)
+                .bind("upTo", upToPk)
+                .bindList("ms", members.stream().map(MemberId::value).distinct().toList())
+                .map(NoteSql::map)
+                .list();
+    }
+
+    /** The members with live notes that have a Caspio row, in id order. */
+    static List<MemberId> membersWithCaspioRows(Handle h) {
+        return h.createQuery("SELECT DISTINCT client_id2 FROM notes WHERE deleted = FALSE AND pk_id IS NOT NULL"
+                        + " ORDER BY client_id2")
+                .mapTo(String.class)
+                .map(MemberId::new)
                 .list();
     }
 

@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -22,6 +25,23 @@ final class StatusSql {
                 .map(StatusSql::map)
                 .findOne();
     }
+
+    /** Those of {@code members} whose initial sync is complete; asked in slices of a few hundred. */
+    static Set<MemberId> completedAmong(Handle h, Collection<MemberId> members) {
+        List<String> ids = members.stream().map(MemberId::value).distinct().toList();
+        Set<MemberId> done = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            h.createQuery("SELECT client_id2 FROM member_sync_status WHERE initial_sync_completed = :done"
+                            + " AND client_id2 IN (<ids>)")
+                    .bind("done", true)
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + SLICE)))
+                    .mapTo(String.class)
+                    .forEach(m -> done.add(new MemberId(m)));
+        }
+        return done;
+    }
+
+    private static final int SLICE = 500;
 
     static void upsert(Handle h, MemberSyncStatus s) {
         h.createUpdate("INSERT INTO member_sync_status (client_id2, initial_sync_completed, last_sync_at,"

@@ -7,8 +7,11 @@ import io.smartsync.caspio.Keyset;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.Tally;
+import io.smartsync.caspio.Where;
+import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.store.LocalStore;
+import io.smartsync.store.MemberCursor;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.SyncRun;
 import io.smartsync.store.TableCursor;
@@ -17,16 +20,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The global poll: one keyset pass over every row changed since a table-wide cursor, applied to the
  * members already synced. While it keeps running, a member staff return to is already fresh and is
- * answered with no request. Thread-safe; one poll at a time.
+ * answered with no request. It reads the changed rows' keys, members and stamps first and then the full
+ * rows of members synced here only, so its cost follows the members this service holds, not the table;
+ * while nearly every change is of a member synced here it reads full rows at once. Thread-safe; one poll
+ * at a time.
  */
 final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
@@ -38,6 +47,18 @@ final class Poller {
     private final SyncConfig config;
     private final Clock clock;
     private final LagWatch lag;
+    /**
+     * At or above this share of changed rows of members synced here, the poll reads full rows at once (a
+     * keys-only row is about a tenth of a full one, so below it keys first cost fewer bytes).
+     */
+    static final double FULL_ROWS_SHARE = 0.9;
+    /** The share is a running average over about this many changed rows. */
+    static final int SHARE_ROWS = 20;
+
+    /** Of the rows the poll saw changing lately, the share of members synced here; keys first until known. */
+    private double syncedShare;
+
+    private boolean lastKeysFirst = true;
     /** When the last poll that ran to its end started reading, on this service's clock; null until one has. */
     private Instant lastCompleteReadAt;
 
@@ -80,23 +101,30 @@ final class Poller {
                 Keyset from = settled(reached)
                         ? new Keyset(reached.stamp(), reached.pk())
                         : Keyset.atOrAfter(CaspioTime.minusSeconds(reached.stamp(), config.overlapSeconds()));
-                Iterator<List<Map<String, Object>>> pages =
-                        caspio.pages(f.table(), null, f.updateStamp(), f.pk(), from, config.pageSize());
+                boolean keysFirst = keysFirst();
+                Iterator<List<Map<String, Object>>> pages = caspio.pages(
+                        f.table(),
+                        keysFirst ? mapper.keyFields() : null,
+                        null,
+                        f.updateStamp(),
+                        f.pk(),
+                        from,
+                        config.pageSize());
                 while (pages.hasNext()) {
-                    List<Note> rows = new ArrayList<>();
-                    pages.next().forEach(r -> rows.add(mapper.fromRow(r)));
+                    List<Map<String, Object>> page = pages.next();
                     boolean last = !pages.hasNext();
-                    if (!rows.isEmpty()) {
-                        reached = furthest(reached, rows.getLast());
+                    Changes mine = ofMembersSyncedHere(page, keysFirst);
+                    if (!page.isEmpty()) {
+                        reached = furthest(reached, page.getLast());
                     }
                     TableCursor step = new TableCursor(
                             reached.stamp(),
                             reached.pk(),
                             reached.coversSince(),
                             last ? clock.instant() : reached.finishedAt());
-                    PullResult page = store.applyPolled(rows, step);
-                    lag.observe(before.get().stamp(), rows, page.insertedIds());
-                    total = total.plus(page);
+                    PullResult applied = store.applyPolled(mine.rows(), mine.positions(), step);
+                    lag.observe(before.get().stamp(), mine.rows(), applied.insertedIds());
+                    total = total.plus(applied);
                 }
                 lastCompleteReadAt = startedAt;
             } catch (CaspioException e) {
@@ -120,6 +148,88 @@ final class Poller {
         }
     }
 
+    /** The full rows of a page's members synced here, and how far the page read each of those members. */
+    private record Changes(List<Note> rows, List<MemberCursor> positions) {}
+
+    /**
+     * Which rows of a page concern this service, in full. Asked after the read: a member whose first sync
+     * runs meanwhile and is not complete yet has these rows read by that sync, which reads every row of
+     * the member to its end (the store asks again when it applies the rows, so a member cleared meanwhile
+     * gets none). With {@code keysFirst} the page holds keys, members and stamps only, and the
+     * full rows are read by key now; one changed again since comes newer (fine: the member's cursor stays
+     * at the position read here), one deleted since does not come (the delete checks find it).
+     */
+    private Changes ofMembersSyncedHere(List<Map<String, Object>> page, boolean keysFirst) {
+        NoteFields f = mapper.fields();
+        Map<MemberId, MemberCursor> reachedOf = new LinkedHashMap<>();
+        for (Map<String, Object> row : page) {
+            MemberId member = mapper.memberOf(row);
+            Object stamp = row.get(f.updateStamp());
+            if (stamp != null) {
+                // Rows come in (stamp, PK_ID) order: a member's last row in the page is its furthest.
+                reachedOf.put(member, new MemberCursor(member, stamp.toString(), pk(row)));
+            }
+        }
+        Set<MemberId> synced =
+                store.syncedAmong(page.stream().map(mapper::memberOf).collect(Collectors.toSet()));
+        List<Map<String, Object>> ofSynced =
+                page.stream().filter(r -> synced.contains(mapper.memberOf(r))).toList();
+        observe(page.size(), ofSynced.size());
+        List<Map<String, Object>> full = keysFirst ? byKey(ofSynced) : ofSynced;
+        List<Note> rows = new ArrayList<>(full.size());
+        full.forEach(r -> rows.add(mapper.fromRow(r)));
+        List<MemberCursor> positions = reachedOf.values().stream()
+                .filter(p -> synced.contains(p.member()))
+                .toList();
+        return new Changes(rows, positions);
+    }
+
+    /** The full rows of these (keys-only) rows, read by {@code PK_ID} in as few requests as fit the URI limit. */
+    private List<Map<String, Object>> byKey(List<Map<String, Object>> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        NoteFields f = mapper.fields();
+        List<Long> pks = keys.stream().map(this::pk).toList();
+        List<Map<String, Object>> rows = new ArrayList<>(keys.size());
+        for (List<Long> group :
+                caspio.orGroups(f.table(), null, null, pks, mapper::keyClause, null, CaspioClient.MAX_PAGE)) {
+            String where = Where.anyOf(group.stream().map(mapper::keyClause).toList());
+            rows.addAll(caspio.select(f.table(), where, null, CaspioClient.MAX_PAGE));
+        }
+        return rows;
+    }
+
+    /**
+     * Keys first while most changed rows are of members not synced here (a service that holds the members
+     * its staff look at); full rows at once when nearly all are (after a preload, say), where the keys
+     * would only add a request and a tenth to the bytes.
+     */
+    private boolean keysFirst() {
+        boolean keysFirst = syncedShare < FULL_ROWS_SHARE;
+        if (keysFirst != lastKeysFirst) {
+            log.info(
+                    "global poll now reads {}: {}% of the rows changed lately are of members synced here",
+                    keysFirst ? "keys first, then full rows of members synced here" : "full rows",
+                    Math.round(syncedShare * 100));
+            lastKeysFirst = keysFirst;
+        }
+        return keysFirst;
+    }
+
+    /** Folds a page's rows into the running share of changed rows that are of members synced here. */
+    private void observe(int rows, int ofSynced) {
+        if (rows == 0) {
+            return;
+        }
+        double weight = 1 - Math.pow(1 - 1.0 / SHARE_ROWS, rows);
+        syncedShare += ((double) ofSynced / rows - syncedShare) * weight;
+    }
+
+    private long pk(Map<String, Object> row) {
+        return ((Number) row.get(mapper.fields().pk())).longValue();
+    }
+
     /**
      * True when the last complete poll read the table more than the overlap (plus the Date header's one
      * second, twice) after the cursor's stamp by Caspio's clock: every row stamped at or before the cursor
@@ -140,7 +250,7 @@ final class Poller {
     /** The first run only finds where the table ends now; the chain covers changes from then on. */
     private void start(NoteFields f, Instant startedAt) {
         List<Map<String, Object>> newest =
-                caspio.select(f.table(), null, f.updateStamp() + " DESC, " + f.pk() + " DESC", 1);
+                caspio.select(f.table(), mapper.keyFields(), null, f.updateStamp() + " DESC, " + f.pk() + " DESC", 1);
         String stamp = newest.isEmpty()
                 ? "1900-01-01T00:00:00"
                 : String.valueOf(newest.getFirst().get(f.updateStamp()));
@@ -149,11 +259,15 @@ final class Poller {
         log.info("global poll starts from {} (changes from now on are covered)", stamp);
     }
 
-    private static TableCursor furthest(TableCursor c, Note row) {
-        int cmp = CaspioTime.parseLocal(row.caspioStamp()).compareTo(CaspioTime.parseLocal(c.stamp()));
-        if (cmp < 0 || (cmp == 0 && row.pkId() <= c.pk())) {
+    private TableCursor furthest(TableCursor c, Map<String, Object> row) {
+        Object stamp = row.get(mapper.fields().updateStamp());
+        if (stamp == null) {
             return c;
         }
-        return new TableCursor(row.caspioStamp(), row.pkId(), c.coversSince(), c.finishedAt());
+        int cmp = CaspioTime.parseLocal(stamp.toString()).compareTo(CaspioTime.parseLocal(c.stamp()));
+        if (cmp < 0 || (cmp == 0 && pk(row) <= c.pk())) {
+            return c;
+        }
+        return new TableCursor(stamp.toString(), pk(row), c.coversSince(), c.finishedAt());
     }
 }

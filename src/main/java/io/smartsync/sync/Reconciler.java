@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds rows deleted in Caspio, which no timestamp query shows: lists only primary keys (of one member
- * or of the whole table) and tombstones the stored notes whose row is gone. Thread-safe.
+ * Finds rows deleted in Caspio, which no timestamp query shows: lists only primary keys (of one member,
+ * of the members stored here, or of the whole table) and tombstones the stored notes whose row is gone.
+ * Thread-safe.
  */
 final class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
@@ -65,41 +66,105 @@ final class Reconciler {
         return 0;
     }
 
-    /** Checks one member's rows (null: the whole table); answers how many notes were tombstoned. */
+    /**
+     * Checks one member's rows (null: the whole table, see {@link #reconcileTable}); answers how many notes
+     * were tombstoned.
+     */
     int reconcile(MemberId member) {
+        if (member == null) {
+            return reconcileTable();
+        }
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         try (Tally cost = caspio.tally()) {
-            String scope = member == null ? null : mapper.memberClause(member);
+            String scope = mapper.memberClause(member);
             // Rows created after this point are not listed below; notes that name them must not be touched.
-            List<Map<String, Object>> newest = caspio.select(f.table(), f.pk(), scope, f.pk() + " DESC", 1);
-            long upToPk = newest.isEmpty() ? Long.MAX_VALUE : pk(newest.getFirst());
-            // Page by page, so a table of any size is checked in bounded memory: each page of live keys
-            // settles the stored notes whose keys fall in its range.
-            int gone = 0;
-            long after = 0;
-            while (true) {
-                String where = scope == null ? f.pk() + ">" + after : Where.and(scope, f.pk() + ">" + after);
-                List<Map<String, Object>> page =
-                        caspio.select(f.table(), f.pk(), where, f.pk() + " ASC", config.pageSize());
-                Set<Long> live = new HashSet<>();
-                page.forEach(r -> live.add(pk(r)));
-                boolean last = page.size() < config.pageSize();
-                long to = last ? upToPk : pk(page.getLast());
-                gone += store.tombstoneMissing(member, live, after, Math.min(to, upToPk));
-                if (last) {
-                    break;
-                }
-                after = to;
-            }
-            if (member != null) {
-                store.markReconciled(member, clock.instant());
-            }
+            long upToPk = newestPk(scope);
+            int gone = settle(scope, upToPk, (live, after, to) -> store.tombstoneMissing(member, live, after, to));
+            store.markReconciled(member, clock.instant());
             record(startedAt, started, member, cost, gone);
             if (gone > 0) {
-                log.info("reconcile of {}: {} notes deleted in Caspio", member == null ? "the table" : member, gone);
+                log.info("reconcile of {}: {} notes deleted in Caspio", member, gone);
             }
             return gone;
+        }
+    }
+
+    /**
+     * The table-wide safety net for deletes. Only stored notes can be tombstoned, so while the members
+     * stored here hold under half of the table's rows (a service that holds what its staff look at), only
+     * their keys are listed, by member in OR chains that fit a request; when they hold more, or their
+     * chains would take more requests than the table's keys, every key of the table is listed, page by
+     * page, as before. Either way a table of any size is checked in bounded memory.
+     */
+    private int reconcileTable() {
+        Instant startedAt = clock.instant();
+        long started = System.nanoTime();
+        try (Tally cost = caspio.tally()) {
+            List<MemberId> members = store.membersWithCaspioRows();
+            int gone = 0;
+            if (!members.isEmpty()) {
+                String pkAbove = f.pk() + ">" + Long.MAX_VALUE; // the longest clause a page step adds
+                List<List<MemberId>> groups = caspio.orGroups(
+                        f.table(), f.pk(), f.pk() + " ASC", members, mapper::memberClause, pkAbove, Integer.MAX_VALUE);
+                long tableRows = caspio.count(f.table(), null);
+                long tablePages = (tableRows + config.pageSize() - 1) / config.pageSize();
+                boolean byMember = store.storedKeys(null).count() * 2 < tableRows && groups.size() <= tablePages;
+                long upToPk = newestPk(null);
+                if (byMember) {
+                    for (List<MemberId> group : groups) {
+                        String scope = Where.anyOf(
+                                group.stream().map(mapper::memberClause).toList());
+                        gone += settle(
+                                scope, upToPk, (live, after, to) -> store.tombstoneMissingOf(group, live, after, to));
+                    }
+                } else {
+                    gone = settle(null, upToPk, (live, after, to) -> store.tombstoneMissing(null, live, after, to));
+                }
+                log.info(
+                        "reconcile of the table: {} ({} members stored here, {} rows in Caspio), {} notes deleted in"
+                                + " Caspio",
+                        byMember ? "keys of the members stored here" : "every key",
+                        members.size(),
+                        tableRows,
+                        gone);
+            }
+            record(startedAt, started, null, cost, gone);
+            return gone;
+        }
+    }
+
+    /** Tombstones stored notes with keys in {@code (after, to]} that are not among {@code live}; answers how many. */
+    private interface Settle {
+        int missing(Set<Long> live, long after, long to);
+    }
+
+    /** The highest key among the rows of {@code scope} (null: the table) now; every key when there are none. */
+    private long newestPk(String scope) {
+        List<Map<String, Object>> newest = caspio.select(f.table(), f.pk(), scope, f.pk() + " DESC", 1);
+        return newest.isEmpty() ? Long.MAX_VALUE : pk(newest.getFirst());
+    }
+
+    /**
+     * Lists the live keys of {@code scope} up to {@code upToPk} page by page: each page of live keys settles
+     * the stored notes whose keys fall in its range.
+     */
+    private int settle(String scope, long upToPk, Settle settle) {
+        int gone = 0;
+        long after = 0;
+        while (true) {
+            String where = scope == null ? f.pk() + ">" + after : Where.and(scope, f.pk() + ">" + after);
+            List<Map<String, Object>> page =
+                    caspio.select(f.table(), f.pk(), where, f.pk() + " ASC", config.pageSize());
+            Set<Long> live = new HashSet<>();
+            page.forEach(r -> live.add(pk(r)));
+            boolean last = page.size() < config.pageSize();
+            long to = last ? upToPk : pk(page.getLast());
+            gone += settle.missing(live, after, Math.min(to, upToPk));
+            if (last || to >= upToPk) {
+                return gone;
+            }
+            after = to;
         }
     }
 

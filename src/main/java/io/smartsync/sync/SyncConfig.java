@@ -16,8 +16,9 @@ import java.util.Objects;
  *     (marked stale) while the pull goes on in the background
  * @param reconcileIntervalMs at most how often a selection checks its member for rows deleted in Caspio
  *     (in the background, one COUNT unless it finds a difference)
- * @param tableReconcileIntervalMs how often every key of the table is listed to find deleted rows: the
- *     safety net behind the per-member checks and webhooks
+ * @param tableReconcileIntervalMs how often the keys of the members stored here (of the whole table, when
+ *     they hold half its rows or more) are listed to find deleted rows: the safety net behind the
+ *     per-member checks and webhooks
  * @param historyRetentionDays how long the sync history is kept (pushed outbox entries are removed at
  *     once)
  */

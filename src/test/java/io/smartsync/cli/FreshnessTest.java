@@ -12,6 +12,7 @@ import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,109 @@ class FreshnessTest {
                 .until(() -> demo.emulator().stats().requests(EmulatorStats.Kind.READ) >= 3);
 
         assertThat(demo.emulator().stats().rowsReturned()).isZero();
+    }
+
+    @Test
+    void a_change_in_caspio_to_a_member_not_stored_here_costs_the_poll_no_full_row() {
+        start(SyncConfig.builder().autoSyncInterval(1000).build());
+        sync("CL000001");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        demo.emulator().resetStats();
+        String longNote = "Care plan reviewed with the member and the family; transport and pharmacy follow-up. "
+                .repeat(700); // about 60 KB, near Caspio's 64,000-character TEXT field
+
+        demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000002", "Comments", longNote));
+        Map<String, Object> mine =
+                demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000001", "Comments", "Pharmacy called back"));
+
+        // The poll reaches the member's row only after the other member's, which it read first.
+        String id = "caspio_" + mine.get("PK_ID");
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            JsonNode answer = sync("CL000001");
+            return answer.path("sync").path("type").asText().equals("cached")
+                    && answer.path("notes").findValuesAsText("noteId").contains(id);
+        });
+        assertThat(demo.emulator().stats().bytesOut())
+                .as("bytes Caspio sent since the two changes: the other member's note never among them")
+                .isLessThan(longNote.length());
+        assertThat(api.get("/api/sync-status?clientId2=CL000002")
+                        .body()
+                        .path("data")
+                        .path("initialSyncCompleted")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void many_changes_in_caspio_to_a_synced_member_all_show_up_though_their_keys_take_several_requests() {
+        start(SyncConfig.builder().autoSyncInterval(150).build());
+        sync("CL000001");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            Map<String, Object> row =
+                    demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000001", "Comments", "Follow-up call " + i));
+            ids.add("caspio_" + row.get("PK_ID"));
+            demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000003", "Comments", "Other member's call " + i));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode answer = sync("CL000001");
+            return answer.path("sync").path("type").asText().equals("cached")
+                    && answer.path("notes").findValuesAsText("noteId").containsAll(ids);
+        });
+    }
+
+    @Test
+    void once_nearly_every_change_is_of_a_member_synced_here_each_poll_asks_caspio_once() {
+        start(SyncConfig.builder().autoSyncInterval(100).build());
+        List<String> members = demo.emulator().rows(TABLE).stream()
+                .map(r -> String.valueOf(r.get("Client_ID2")))
+                .distinct()
+                .toList();
+        members.forEach(this::sync); // every member of the table is stored here
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Map<String, Object> row = demo.emulator()
+                    .insert(TABLE, Map.of("Client_ID2", members.get(i % members.size()), "Comments", "Call " + i));
+            ids.add("caspio_" + row.get("PK_ID"));
+        }
+        String last = members.get(59 % members.size());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> sync(last).path("notes").findValuesAsText("noteId").contains(ids.getLast()));
+        long learnt = pollTraffic()[0];
+        await().atMost(Duration.ofSeconds(10)).until(() -> pollTraffic()[0] >= learnt + 2); // a poll starts after
+        long[] before = pollTraffic();
+
+        Map<String, Object> row =
+                demo.emulator().insert(TABLE, Map.of("Client_ID2", members.getFirst(), "Comments", "Transport booked"));
+
+        String id = "caspio_" + row.get("PK_ID");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode answer = sync(members.getFirst());
+            return answer.path("sync").path("type").asText().equals("cached")
+                    && answer.path("notes").findValuesAsText("noteId").contains(id);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> pollTraffic()[0] >= before[0] + 5);
+        long[] after = pollTraffic();
+        assertThat(after[1] - before[1])
+                .as("Caspio requests of %s polls that found the change", after[0] - before[0])
+                .isEqualTo(after[0] - before[0]);
+    }
+
+    /** Runs and Caspio requests of the last two hours, from the dashboard's history. */
+    private long[] pollTraffic() {
+        long runs = 0;
+        long requests = 0;
+        for (JsonNode hour :
+                api.get("/api/sync/history?hours=2").body().path("data").path("hours")) {
+            runs += hour.path("runs").asLong();
+            requests += hour.path("requests").asLong();
+        }
+        return new long[] {runs, requests};
     }
 
     @Test
@@ -173,6 +277,79 @@ class FreshnessTest {
                 .hasSize(keys.size() - deleted.size())
                 .doesNotContainAnyElementsOf(
                         deleted.stream().map(pk -> "caspio_" + pk).toList());
+    }
+
+    @Test
+    void a_row_deleted_in_caspio_that_no_selection_checks_is_found_by_the_scheduled_table_reconcile() {
+        start(SyncConfig.builder()
+                .autoSyncInterval(150)
+                .reconcileIntervalMs(3_600_000)
+                .tableReconcileIntervalMs(300)
+                .build());
+        JsonNode first = sync("CL000004");
+        long pk = pkOfFirstRow("CL000004");
+        assertThat(first.path("notes").findValuesAsText("noteId")).contains("caspio_" + pk);
+
+        demo.emulator().delete(TABLE, pk);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !sync("CL000004")
+                        .path("notes")
+                        .findValuesAsText("noteId")
+                        .contains("caspio_" + pk));
+    }
+
+    @Test
+    void a_forced_check_of_the_table_lists_only_the_keys_of_the_members_stored_here_when_they_are_few() {
+        start(SyncConfig.defaults());
+        sync("CL000004");
+        List<Map<String, Object>> table = demo.emulator().rows(TABLE);
+        long memberRows = table.stream()
+                .filter(r -> "CL000004".equals(r.get("Client_ID2")))
+                .count();
+        assertThat(memberRows * 2).isLessThan(table.size());
+        long mine = pkOfFirstRow("CL000004");
+        long other = pkOfFirstRow("CL000005");
+        demo.emulator().delete(TABLE, mine);
+        demo.emulator().delete(TABLE, other);
+        demo.emulator().resetStats();
+
+        assertThat(api.post("/api/sync/force", Map.of()).status()).isEqualTo(200);
+
+        assertThat(sync("CL000004").path("notes").findValuesAsText("noteId")).doesNotContain("caspio_" + mine);
+        assertThat(demo.emulator().stats().rowsReturned())
+                .as("rows Caspio answered for the check: the member's keys, not the table's %s", table.size())
+                .isLessThanOrEqualTo(memberRows + 2);
+    }
+
+    @Test
+    void a_forced_check_of_the_table_with_every_member_stored_lists_every_key_and_finds_every_deleted_row() {
+        start(SyncConfig.builder().pageSize(7).build());
+        List<String> members = demo.emulator().rows(TABLE).stream()
+                .map(r -> String.valueOf(r.get("Client_ID2")))
+                .distinct()
+                .toList();
+        members.forEach(this::sync);
+        List<Long> deleted = members.stream().map(this::pkOfFirstRow).toList();
+        deleted.forEach(pk -> demo.emulator().delete(TABLE, pk));
+
+        assertThat(api.post("/api/sync/force", Map.of()).status()).isEqualTo(200);
+
+        List<String> shown = members.stream()
+                .flatMap(m -> sync(m).path("notes").findValuesAsText("noteId").stream())
+                .toList();
+        assertThat(shown)
+                .hasSize(demo.emulator().rows(TABLE).size())
+                .doesNotContainAnyElementsOf(
+                        deleted.stream().map(pk -> "caspio_" + pk).toList());
+    }
+
+    private long pkOfFirstRow(String member) {
+        return demo.emulator().rows(TABLE).stream()
+                .filter(r -> member.equals(r.get("Client_ID2")))
+                .map(r -> ((Number) r.get("PK_ID")).longValue())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

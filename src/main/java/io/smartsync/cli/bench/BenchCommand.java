@@ -79,7 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--reconcile",
             defaultValue = "24h",
-            description = "How often the service lists every key of the table (default ${DEFAULT-VALUE}).")
+            description =
+                    "How often the service lists the keys of the members it stores, the table's when they are most of it (default ${DEFAULT-VALUE}).")
     String reconcile;
 
     @Option(
