@@ -46,6 +46,9 @@ final class TraditionalApp implements AutoCloseable {
     }
 
     static TraditionalApp start(URI caspioBase) {
+        // The JDK's server writes an answer's headers and body apart; with Nagle on, the body waits for the
+        // client's delayed ACK of the headers (40 ms on Linux). A real app's server sends without that wait.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
