@@ -13,6 +13,7 @@ import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,15 @@ class FreshnessTest {
         return api.get("/api/client-notes?clientId2=" + member).body().path("data");
     }
 
+    /** Waits until a selection of the member is answered from the store and shows every one of the notes. */
+    private void awaitCachedWith(String member, Collection<String> noteIds, Duration within) {
+        await().atMost(within).until(() -> {
+            JsonNode answer = sync(member);
+            return answer.path("sync").path("type").asText().equals("cached")
+                    && answer.path("notes").findValuesAsText("noteId").containsAll(noteIds);
+        });
+    }
+
     @Test
     void a_member_the_poll_keeps_fresh_is_answered_from_the_store_and_sees_new_rows() {
         start(SyncConfig.builder().autoSyncInterval(150).build());
@@ -64,11 +74,7 @@ class FreshnessTest {
                 .insert(TABLE, Map.of("Client_ID2", "CL000001", "Comments", "Left a voicemail for the member"));
 
         String id = "caspio_" + row.get("PK_ID");
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            JsonNode answer = sync("CL000001");
-            return answer.path("sync").path("type").asText().equals("cached")
-                    && answer.path("notes").findValuesAsText("noteId").contains(id);
-        });
+        awaitCachedWith("CL000001", List.of(id), Duration.ofSeconds(10));
     }
 
     @Test
@@ -102,11 +108,7 @@ class FreshnessTest {
 
         // The poll reaches the member's row only after the other member's, which it read first.
         String id = "caspio_" + mine.get("PK_ID");
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            JsonNode answer = sync("CL000001");
-            return answer.path("sync").path("type").asText().equals("cached")
-                    && answer.path("notes").findValuesAsText("noteId").contains(id);
-        });
+        awaitCachedWith("CL000001", List.of(id), Duration.ofSeconds(15));
         assertThat(demo.emulator().stats().bytesOut())
                 .as("bytes Caspio sent since the two changes: the other member's note never among them")
                 .isLessThan(longNote.length());
@@ -133,11 +135,7 @@ class FreshnessTest {
             demo.emulator().insert(TABLE, Map.of("Client_ID2", "CL000003", "Comments", "Other member's call " + i));
         }
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            JsonNode answer = sync("CL000001");
-            return answer.path("sync").path("type").asText().equals("cached")
-                    && answer.path("notes").findValuesAsText("noteId").containsAll(ids);
-        });
+        awaitCachedWith("CL000001", ids, Duration.ofSeconds(20));
     }
 
     @Test
@@ -165,11 +163,7 @@ class FreshnessTest {
                 demo.emulator().insert(TABLE, Map.of("Client_ID2", members.getFirst(), "Comments", "Transport booked"));
 
         String id = "caspio_" + row.get("PK_ID");
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            JsonNode answer = sync(members.getFirst());
-            return answer.path("sync").path("type").asText().equals("cached")
-                    && answer.path("notes").findValuesAsText("noteId").contains(id);
-        });
+        awaitCachedWith(members.getFirst(), List.of(id), Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(10)).until(() -> pollTraffic()[0] >= before[0] + 5);
         long[] after = pollTraffic();
         assertThat(after[1] - before[1])
