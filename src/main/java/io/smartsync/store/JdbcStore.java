@@ -8,6 +8,7 @@ import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
+import io.smartsync.note.Position;
 import io.smartsync.note.SyncState;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -265,11 +266,8 @@ public final class JdbcStore implements LocalStore {
             return reached;
         }
         MemberSyncStatus stored = found.get();
-        boolean storedFurther = stored.cursorStamp() != null
-                && (reached.cursorStamp() == null
-                        || stored.cursorStamp().compareTo(reached.cursorStamp()) > 0
-                        || (stored.cursorStamp().equals(reached.cursorStamp())
-                                && stored.cursorPk() > reached.cursorPk()));
+        boolean storedFurther = Position.of(stored.cursorStamp(), stored.cursorPk())
+                .isAfter(Position.of(reached.cursorStamp(), reached.cursorPk()));
         Instant lastSync = reached.lastSyncAt() == null
                         || (stored.lastSyncAt() != null && stored.lastSyncAt().isAfter(reached.lastSyncAt()))
                 ? stored.lastSyncAt()

@@ -5,6 +5,7 @@ import io.smartsync.caspio.CaspioTime;
 import io.smartsync.caspio.Keyset;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.store.LocalStore;
@@ -125,7 +126,7 @@ final class MemberPuller {
             return s;
         }
         if (s.cursorStamp() != null) {
-            int c = CaspioTime.parseLocal(stamp).compareTo(CaspioTime.parseLocal(s.cursorStamp()));
+            int c = CaspioStamp.compare(stamp, s.cursorStamp());
             if (c < 0 || (c == 0 && pk <= s.cursorPk())) {
                 return s;
             }

@@ -8,6 +8,7 @@ import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.Tally;
 import io.smartsync.caspio.Where;
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.store.LocalStore;
@@ -264,7 +265,7 @@ final class Poller {
         if (stamp == null) {
             return c;
         }
-        int cmp = CaspioTime.parseLocal(stamp.toString()).compareTo(CaspioTime.parseLocal(c.stamp()));
+        int cmp = CaspioStamp.compare(stamp.toString(), c.stamp());
         if (cmp < 0 || (cmp == 0 && pk(row) <= c.pk())) {
             return c;
         }
