@@ -32,7 +32,8 @@ final class LagWatch {
         for (Note n : rows) {
             if (n.caspioStamp() != null && insertedIds.contains(n.noteId())) {
                 long lag = Duration.between(
-                                CaspioStamp.parse(n.caspioStamp()).local(), CaspioStamp.parse(cursorStamp).local())
+                                CaspioStamp.parse(n.caspioStamp()).local(),
+                                CaspioStamp.parse(cursorStamp).local())
                         .toSeconds();
                 if (lag > 0 && lag > maxSeconds.getAndAccumulate(lag, Math::max) && lag * 5 >= overlapSeconds * 4) {
                     log.warn(

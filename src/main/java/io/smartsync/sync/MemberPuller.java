@@ -10,6 +10,8 @@ import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.PullResult;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +29,7 @@ final class MemberPuller {
     private final SyncConfig config;
     private final SyncEvents events;
     private final LagWatch lag;
+    private final Clock clock;
 
     MemberPuller(
             LocalStore store,
@@ -34,13 +37,15 @@ final class MemberPuller {
             NoteRowMapper mapper,
             SyncConfig config,
             SyncEvents events,
-            LagWatch lag) {
+            LagWatch lag,
+            Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.mapper = mapper;
         this.config = config;
         this.events = events;
         this.lag = lag;
+        this.clock = clock;
     }
 
     /** Every row of the member, resuming after the last stored page if an earlier run was cut off. */
@@ -69,6 +74,7 @@ final class MemberPuller {
 
     private PullResult pull(MemberSyncStatus from, Keyset start, boolean initial) {
         NoteFields f = mapper.fields();
+        Instant readAt = clock.instant();
         Iterator<List<Map<String, Object>>> pages = caspio.pages(
                 f.table(), mapper.memberClause(from.member()), f.updateStamp(), f.pk(), start, config.pageSize());
         MemberSyncStatus reached = from;
@@ -94,7 +100,7 @@ final class MemberPuller {
                     reached.cursorPk(),
                     reached.totalNotesCount(),
                     reached.lastNoteId());
-            PullResult page = store.applyPulled(notes, reached);
+            PullResult page = store.applyPulled(notes, reached, readAt);
             lag.observe(from.cursorStamp(), notes, page.insertedIds());
             total = total.plus(page);
             pagesDone++;

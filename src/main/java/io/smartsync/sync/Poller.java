@@ -123,7 +123,7 @@ final class Poller {
                             reached.pk(),
                             reached.coversSince(),
                             last ? clock.instant() : reached.finishedAt());
-                    PullResult applied = store.applyPolled(mine.rows(), mine.positions(), step);
+                    PullResult applied = store.applyPolled(mine.rows(), mine.positions(), step, startedAt);
                     lag.observe(before.get().stamp(), mine.rows(), applied.insertedIds());
                     total = total.plus(applied);
                 }
@@ -176,7 +176,8 @@ final class Poller {
         List<Map<String, Object>> ofSynced =
                 page.stream().filter(r -> synced.contains(mapper.memberOf(r))).toList();
         observe(page.size(), ofSynced.size());
-        List<Map<String, Object>> full = keysFirst ? byKey(ofSynced) : ofSynced;
+        List<Map<String, Object>> full =
+                keysFirst ? rowsByKey(ofSynced.stream().map(this::pk).toList()) : ofSynced;
         List<Note> rows = new ArrayList<>(full.size());
         full.forEach(r -> rows.add(mapper.fromRow(r)));
         List<MemberCursor> positions = reachedOf.values().stream()
@@ -185,14 +186,13 @@ final class Poller {
         return new Changes(rows, positions);
     }
 
-    /** The full rows of these (keys-only) rows, read by {@code PK_ID} in as few requests as fit the URI limit. */
-    private List<Map<String, Object>> byKey(List<Map<String, Object>> keys) {
-        if (keys.isEmpty()) {
+    /** The full rows with these {@code PK_ID}s, read in as few requests as fit the URI limit. */
+    List<Map<String, Object>> rowsByKey(List<Long> pks) {
+        if (pks.isEmpty()) {
             return List.of();
         }
         NoteFields f = mapper.fields();
-        List<Long> pks = keys.stream().map(this::pk).toList();
-        List<Map<String, Object>> rows = new ArrayList<>(keys.size());
+        List<Map<String, Object>> rows = new ArrayList<>(pks.size());
         for (List<Long> group :
                 caspio.orGroups(f.table(), null, null, pks, mapper::keyClause, null, CaspioClient.MAX_PAGE)) {
             String where = Where.anyOf(group.stream().map(mapper::keyClause).toList());

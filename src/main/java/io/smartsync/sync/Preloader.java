@@ -178,7 +178,8 @@ final class Preloader {
                         }
                         List<Note> write = batch;
                         TableCursor position = reached;
-                        storing = writer.submit(() -> store.applyPreloaded(write, CURSOR, position));
+                        // Every page of the run is read after it began: the instant the merge weighs rows by.
+                        storing = writer.submit(() -> store.applyPreloaded(write, CURSOR, position, startedAt));
                         inFlight = batchPages;
                         batch = new ArrayList<>();
                         batchPages = 0;
@@ -247,12 +248,13 @@ final class Preloader {
     private PullResult catchUp(NoteFields f, TableCursor end) {
         Iterator<List<Map<String, Object>>> pages = caspio.pages(
                 f.table(), null, f.updateStamp(), f.pk(), new Keyset(end.stamp(), end.pk()), config.pageSize());
+        Instant readAt = clock.instant();
         PullResult total = PullResult.NONE;
         TableCursor reached = end;
         while (pages.hasNext()) {
             List<Note> rows = notes(pages.next());
             reached = furthest(reached, rows);
-            total = total.plus(store.applyPreloaded(rows, CURSOR, reached));
+            total = total.plus(store.applyPreloaded(rows, CURSOR, reached, readAt));
         }
         return total;
     }

@@ -10,6 +10,7 @@ import io.smartsync.store.LocalStore;
 import io.smartsync.store.StoredKeys;
 import io.smartsync.store.SyncRun;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -77,10 +78,7 @@ final class Reconciler {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         try (Tally cost = caspio.tally()) {
-            String scope = mapper.memberClause(member);
-            // Rows created after this point are not listed below; notes that name them must not be touched.
-            long upToPk = newestPk(scope);
-            int gone = settle(scope, upToPk, (live, after, to) -> store.tombstoneMissing(member, live, after, to));
+            int gone = settle(mapper.memberClause(member), List.of(member));
             store.markReconciled(member, clock.instant());
             record(startedAt, started, member, cost, gone);
             if (gone > 0) {
@@ -110,16 +108,15 @@ final class Reconciler {
                 long tableRows = caspio.count(f.table(), null);
                 long tablePages = (tableRows + config.pageSize() - 1) / config.pageSize();
                 boolean byMember = store.storedKeys(null).count() * 2 < tableRows && groups.size() <= tablePages;
-                long upToPk = newestPk(null);
                 if (byMember) {
                     for (List<MemberId> group : groups) {
-                        String scope = Where.anyOf(
-                                group.stream().map(mapper::memberClause).toList());
                         gone += settle(
-                                scope, upToPk, (live, after, to) -> store.tombstoneMissingOf(group, live, after, to));
+                                Where.anyOf(
+                                        group.stream().map(mapper::memberClause).toList()),
+                                group);
                     }
                 } else {
-                    gone = settle(null, upToPk, (live, after, to) -> store.tombstoneMissing(null, live, after, to));
+                    gone = settle(null, null);
                 }
                 log.info(
                         "reconcile of the table: {} ({} members stored here, {} rows in Caspio), {} notes deleted in"
@@ -134,22 +131,16 @@ final class Reconciler {
         }
     }
 
-    /** Tombstones stored notes with keys in {@code (after, to]} that are not among {@code live}; answers how many. */
-    private interface Settle {
-        int missing(Set<Long> live, long after, long to);
-    }
-
-    /** The highest key among the rows of {@code scope} (null: the table) now; every key when there are none. */
-    private long newestPk(String scope) {
-        List<Map<String, Object>> newest = caspio.select(f.table(), f.pk(), scope, f.pk() + " DESC", 1);
-        return newest.isEmpty() ? Long.MAX_VALUE : pk(newest.getFirst());
-    }
-
     /**
-     * Lists the live keys of {@code scope} up to {@code upToPk} page by page: each page of live keys settles
-     * the stored notes whose keys fall in its range.
+     * Lists the live keys of {@code scope} (null: the table) page by page and settles, page by page, the
+     * stored notes of {@code members} (null: of every member) whose keys fall in each page's range against
+     * that page; the last page's range is open-ended, so a stored key above Caspio's newest one that Caspio
+     * does not hold goes too. Rows created while the listing runs were stored here after it began, which
+     * keeps them (see {@code Merge}). Answers how many notes became tombstones.
      */
-    private int settle(String scope, long upToPk, Settle settle) {
+    private int settle(String scope, List<MemberId> members) {
+        Instant readAt = clock.instant();
+        Duration commitLag = Duration.ofSeconds(config.overlapSeconds());
         int gone = 0;
         long after = 0;
         while (true) {
@@ -159,9 +150,9 @@ final class Reconciler {
             Set<Long> live = new HashSet<>();
             page.forEach(r -> live.add(pk(r)));
             boolean last = page.size() < config.pageSize();
-            long to = last ? upToPk : pk(page.getLast());
-            gone += settle.missing(live, after, Math.min(to, upToPk));
-            if (last || to >= upToPk) {
+            long to = last ? Long.MAX_VALUE : pk(page.getLast());
+            gone += store.applyListing(members, live, after, to, readAt, commitLag);
+            if (last) {
                 return gone;
             }
             after = to;

@@ -21,11 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -86,7 +86,7 @@ public final class SyncService implements AutoCloseable {
         this.engine = new SyncEngine(
                 store,
                 caspio,
-                new MemberPuller(store, caspio, mapper, config, events, lag),
+                new MemberPuller(store, caspio, mapper, config, events, lag, clock),
                 poller,
                 reconciler,
                 config.reconcileIntervalMs(),
@@ -346,27 +346,41 @@ public final class SyncService implements AutoCloseable {
     }
 
     /**
-     * Applies a webhook message: a fast path beside the poll and the reconcile, which stay. Rows of
-     * another table, of members not synced yet, or older than what is stored are ignored.
+     * Takes a webhook message as a hint: it names rows by {@code PK_ID}, and the service reads those rows
+     * from Caspio itself and merges what Caspio answers (a row it no longer holds is missing from that
+     * read), never the message's own fields. A fast path beside the poll and the reconcile, which stay.
+     * Rows of members not synced here are left to their own initial sync.
      *
      * @return how many notes changed
+     * @throws io.smartsync.caspio.CaspioException when Caspio cannot be read now (the sender may retry)
      */
     public int apply(CaspioEvent event) {
         if (!sourceTable.equalsIgnoreCase(event.objectName())) {
             throw new IllegalArgumentException("webhook for table " + event.objectName() + ", expected " + sourceTable);
         }
-        List<Note> changed = new ArrayList<>();
-        Set<Long> deleted = new HashSet<>();
-        for (Map<String, Object> row : event.data()) {
-            switch (event.eventType()) {
-                case "table.recordInsert", "table.recordUpdate" -> changed.add(mapper.fromRow(row));
-                case "table.recordDelete" ->
-                    deleted.add(((Number) row.get(mapper.fields().pk())).longValue());
-                default -> throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
-            }
+        if (!Set.of("table.recordInsert", "table.recordUpdate", "table.recordDelete")
+                .contains(event.eventType())) {
+            throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
         }
-        PullResult result = store.applyEvents(changed, deleted);
-        return result.inserted() + result.updated();
+        Set<Long> named = new TreeSet<>();
+        for (Map<String, Object> row : event.data()) {
+            if (!(row.get(mapper.fields().pk()) instanceof Number pk)) {
+                throw new IllegalArgumentException(
+                        "a webhook row names no " + mapper.fields().pk());
+            }
+            named.add(pk.longValue());
+        }
+        Instant readAt = clock.instant();
+        List<Note> found = new ArrayList<>();
+        poller.rowsByKey(List.copyOf(named)).forEach(r -> found.add(mapper.fromRow(r)));
+        PullResult result = store.applyRead(found, readAt);
+        found.forEach(n -> named.remove(n.pkId()));
+        int gone = 0;
+        Duration commitLag = Duration.ofSeconds(config.overlapSeconds());
+        for (long pk : named) {
+            gone += store.applyListing(null, Set.of(), pk - 1, pk, readAt, commitLag);
+        }
+        return result.inserted() + result.updated() + gone;
     }
 
     /** The conflict log, newest first. */

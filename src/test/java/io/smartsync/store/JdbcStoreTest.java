@@ -86,12 +86,12 @@ class JdbcStoreTest {
     @Test
     void a_row_read_before_its_delete_was_pushed_does_not_bring_the_note_back() {
         Note inCaspio = synced("n1", 7L, "first", "2026-11-25T09:00:00");
-        store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7));
+        store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.plusSeconds(1));
         store.writeLocal(inCaspio.asDeleted(SyncState.PENDING), OutboxAction.DELETE, 100);
         OutboxEntry delete = store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst();
         store.completePush(delete, inCaspio.asDeleted(SyncState.SYNCED));
 
-        PullResult late = store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7));
+        PullResult late = store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.minusSeconds(1));
 
         assertThat(late.insertedIds()).isEmpty();
         assertThat(store.notes(MEMBER)).isEmpty();
@@ -115,7 +115,8 @@ class JdbcStoreTest {
         store.writeLocal(local("n1", "local edit"), OutboxAction.CREATE, 100);
         Note fromCaspio = synced("n1", 7L, "server text", "2026-11-25T09:00:00");
 
-        PullResult result = store.applyPulled(List.of(fromCaspio), status("2026-11-25T09:00:00", 7));
+        PullResult result =
+                store.applyPulled(List.of(fromCaspio), status("2026-11-25T09:00:00", 7), NOW.plusSeconds(1));
 
         assertThat(result.inserted()).isZero();
         assertThat(store.note("n1").orElseThrow().comments()).isEqualTo("local edit");
@@ -124,11 +125,17 @@ class JdbcStoreTest {
     @Test
     void pulled_rows_and_the_cursor_they_reached_are_stored_together() {
         PullResult first = store.applyPulled(
-                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")), status("2026-11-20T08:00:00", 1));
+                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")),
+                status("2026-11-20T08:00:00", 1),
+                NOW.plusSeconds(1));
         PullResult again = store.applyPulled(
-                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")), status("2026-11-20T08:00:00", 1));
+                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")),
+                status("2026-11-20T08:00:00", 1),
+                NOW.plusSeconds(1));
         PullResult edited = store.applyPulled(
-                List.of(synced("caspio_1", 1L, "b", "2026-11-21T08:00:00")), status("2026-11-21T08:00:00", 1));
+                List.of(synced("caspio_1", 1L, "b", "2026-11-21T08:00:00")),
+                status("2026-11-21T08:00:00", 1),
+                NOW.plusSeconds(1));
 
         assertThat(first.insertedIds()).containsExactly("caspio_1");
         assertThat(again).isEqualTo(PullResult.NONE);
@@ -194,7 +201,10 @@ class JdbcStoreTest {
 
     @Test
     void a_write_behind_an_entry_being_pushed_gets_its_own_entry_with_its_base_stamp() {
-        store.applyPulled(List.of(synced("n1", 5L, "v0", "2026-11-20T08:00:00")), MemberSyncStatus.fresh(MEMBER));
+        store.applyPulled(
+                List.of(synced("n1", 5L, "v0", "2026-11-20T08:00:00")),
+                MemberSyncStatus.fresh(MEMBER),
+                NOW.plusSeconds(1));
         store.writeLocal(synced("n1", 5L, "v1", "2026-11-20T08:00:00"), OutboxAction.UPDATE, 100);
         store.claim("pusher", 10, NOW, Duration.ofMinutes(1));
 

@@ -79,7 +79,8 @@ class ResumableInitialSyncTest {
                     new NoteRowMapper(names, TableShape.syncReady(names)),
                     config,
                     events,
-                    new LagWatch(5));
+                    new LagWatch(5),
+                    clock);
             AtomicBoolean cutOnce = new AtomicBoolean();
             events.listen(e -> {
                 if (e.type().equals("sync.progress")
