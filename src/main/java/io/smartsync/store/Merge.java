@@ -9,21 +9,22 @@ import java.time.Instant;
 /**
  * The one rule for what the store keeps when Caspio says something about a note: every path that brings
  * Caspio rows in (a member's pull, the global poll, a preload, a webhook's read, a key listing) decides
- * through it. Pure: it sees the stored note, whether a local write of it is queued, and what a read that
- * began at a given instant (this service's clock) found.
+ * through it. Pure: it sees the stored note with how its version came to be ({@link Provenance}), whether
+ * a local write of it is queued, and what a read found, with when that read began on this service's clock.
+ * A version's instant is taken after Caspio's answer that made it arrived; a read's instant before its
+ * request left. So "began after" means the read saw Caspio after that version was made.
  *
  * <ul>
  *   <li>A note with a local write queued is left to the push, which settles it with Caspio.
  *   <li>A row replaces a live note unless it is older (stamps compare as {@link CaspioStamp} values); on
  *       equal stamps (or none) a read that began before the stored version was known does not replace it.
- *   <li>A tombstone comes back only with a row from a read that began after the tombstone was made: after
- *       its delete was pushed ({@link Origin#HERE}) or after the listing that missed it began ({@link
- *       Origin#LISTING}). A read that began earlier may hold the row as it was before the delete. Every
- *       stored version records how it came (its {@link Provenance}), so this holds across restarts and
- *       across instances sharing a store.
+ *   <li>A tombstone comes back only with a row from a read that began after the tombstone was made (its
+ *       delete reached Caspio, {@link Origin#HERE}, or a listing without its row answered, {@link
+ *       Origin#LISTING}): a read that began earlier may hold the row as it was before the delete. The
+ *       provenance is stored, so this holds across restarts and across instances sharing a store.
  *   <li>A live note whose row a key listing does not hold becomes a tombstone, unless the listing may not
- *       see it yet: it began before the read that found the row, or less than the commit lag after this
- *       service pushed the row (a late commit may hide a row from readers for that long).
+ *       have seen it: it began before the read that found the row had answered, or less than the commit lag
+ *       after this service pushed the row (a late commit may hide a row from readers for that long).
  * </ul>
  */
 final class Merge {
@@ -31,13 +32,16 @@ final class Merge {
 
     /** How the stored version of a note came to be. */
     enum Origin {
-        /** Found by a read of Caspio; {@link Provenance#at} is when that read began. */
+        /** Found by a read of Caspio; {@link Provenance#at} is when it was stored, after the answer came. */
         READ,
         /** Pushed from here; {@link Provenance#at} is when Caspio's answer arrived. */
         PUSH,
         /** A tombstone: deleted here; {@link Provenance#at} is when the delete reached Caspio. */
         HERE,
-        /** A tombstone: missing from a key listing of Caspio; {@link Provenance#at} is when it began. */
+        /**
+         * A tombstone: missing from a key listing of Caspio; {@link Provenance#at} is when it was stored,
+         * after the listing's answer came.
+         */
         LISTING
     }
 
@@ -99,10 +103,10 @@ final class Merge {
 
     /**
      * What the store keeps when a key listing that began at {@code readAt}, covering the note's key, did
-     * not hold its row. {@code commitLag} is how late a commit may become visible to readers (the overlap
+     * not hold its row; {@code now} is after its answer came. {@code commitLag} is how late a commit may become visible to readers (the overlap
      * window): a row this service pushed may stay hidden that long, while a row a read found was visible.
      */
-    static Outcome absent(Stored stored, boolean queued, Instant readAt, Duration commitLag) {
+    static Outcome absent(Stored stored, boolean queued, Instant readAt, Duration commitLag, Instant now) {
         if (queued || stored == null) {
             return KEEP;
         }
@@ -115,6 +119,6 @@ final class Merge {
         if (!visibleBy.isBefore(readAt)) {
             return KEEP;
         }
-        return new Bury(here.asDeleted(SyncState.SYNCED), new Provenance(Origin.LISTING, readAt));
+        return new Bury(here.asDeleted(SyncState.SYNCED), new Provenance(Origin.LISTING, now));
     }
 }

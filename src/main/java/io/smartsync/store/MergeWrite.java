@@ -71,7 +71,7 @@ final class MergeWrite {
                 updated++;
             }
         }
-        NoteSql.upsertAll(h, writes, now, new Merge.Provenance(Merge.Origin.READ, readAt));
+        NoteSql.upsertAll(h, writes, now, new Merge.Provenance(Merge.Origin.READ, now));
         return new PullResult(inserted, updated);
     }
 
@@ -102,7 +102,8 @@ final class MergeWrite {
                 h, candidates.stream().map(s -> s.note().noteId()).toList());
         int gone = 0;
         for (Merge.Stored s : candidates) {
-            if (Merge.absent(s, queued.contains(s.note().noteId()), readAt, commitLag) instanceof Merge.Bury bury) {
+            if (Merge.absent(s, queued.contains(s.note().noteId()), readAt, commitLag, now)
+                    instanceof Merge.Bury bury) {
                 NoteSql.upsert(h, bury.tombstone(), now, bury.from());
                 gone++;
             }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,48 @@ class JdbcStoreTest {
         assertThat(stored.deleted()).isTrue();
         assertThat(stored.pkId()).isEqualTo(42L);
         assertThat(store.pending()).extracting(OutboxEntry::action).containsExactly(OutboxAction.DELETE);
+    }
+
+    @Test
+    void a_row_read_before_its_delete_was_pushed_does_not_come_back_after_a_restart_or_on_another_instance() {
+        Note inCaspio = synced("n1", 7L, "first", "2026-11-25T09:00:00");
+        store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.minusSeconds(5));
+        store.writeLocal(inCaspio.asDeleted(SyncState.PENDING), OutboxAction.DELETE, 100);
+        store.completePush(
+                store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst(), inCaspio.asDeleted(SyncState.SYNCED));
+        store.close();
+
+        // Another process on the same store (a restart, or a second instance on PostgreSQL), a minute on.
+        store = db.open(Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        PullResult begunBeforeThePush =
+                store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.minusSeconds(1));
+        assertThat(begunBeforeThePush.insertedIds()).isEmpty();
+        assertThat(store.notes(MEMBER)).isEmpty();
+
+        // A read that began after the delete reached Caspio and still found the row: Caspio has it.
+        PullResult begunAfter =
+                store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.plusSeconds(1));
+        assertThat(begunAfter.insertedIds()).containsExactly("n1");
+    }
+
+    @Test
+    void a_key_listing_leaves_a_row_pushed_within_the_commit_lag_and_buries_one_read_before_it() {
+        Note pushedLate = synced("n1", 7L, "pushed, its insert not visible yet", "2026-11-25T09:00:00");
+        store.writeLocal(local("n1", "pushed, its insert not visible yet"), OutboxAction.CREATE, 100);
+        store.completePush(store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst(), pushedLate);
+        store.applyPulled(
+                List.of(synced("caspio_8", 8L, "read", "2026-11-25T09:00:01")), status("2026-11-25T09:00:01", 8), NOW);
+        Duration lag = Duration.ofSeconds(5);
+
+        // A listing one second later holds neither key: the pushed row may be a late commit, the read one is gone.
+        int gone = store.applyListing(List.of(MEMBER), Set.of(), 0, Long.MAX_VALUE, NOW.plusSeconds(1), lag);
+
+        assertThat(gone).isEqualTo(1);
+        assertThat(store.notes(MEMBER)).extracting(Note::noteId).containsExactly("n1");
+        // Past the lag, a listing without the pushed row buries it too.
+        assertThat(store.applyListing(List.of(MEMBER), Set.of(), 0, Long.MAX_VALUE, NOW.plusSeconds(6), lag))
+                .isEqualTo(1);
+        assertThat(store.notes(MEMBER)).isEmpty();
     }
 
     @Test
