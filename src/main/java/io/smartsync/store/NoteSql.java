@@ -134,13 +134,6 @@ final class NoteSql {
                 .execute();
     }
 
-    static Optional<Note> findByPk(Handle h, long pk) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE pk_id = :pk")
-                .bind("pk", pk)
-                .map(NoteSql::map)
-                .findOne();
-    }
-
     static Optional<Note> find(Handle h, String noteId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE note_id = :id")
                 .bind("id", noteId)
@@ -239,13 +232,6 @@ final class NoteSql {
                         + ") OR pk_id IN (" + Sql.inList(pks.size()) + ")",
                 values,
                 NoteSql::readStored);
-    }
-
-    static int countLive(Handle h, MemberId member) {
-        return h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = FALSE")
-                .bind("m", member.value())
-                .mapTo(Integer.class)
-                .one();
     }
 
     private static Note map(ResultSet rs, StatementContext ctx) throws SQLException {
