@@ -1,5 +1,6 @@
 package io.smartsync.caspio;
 
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.SyncState;
@@ -142,6 +143,6 @@ public final class NoteRowMapper {
     }
 
     private static LocalDateTime localDateTime(String value) {
-        return value == null ? null : CaspioTime.parseLocal(value);
+        return value == null ? null : CaspioStamp.parse(value).local();
     }
 }

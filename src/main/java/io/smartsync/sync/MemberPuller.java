@@ -1,7 +1,6 @@
 package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.CaspioTime;
 import io.smartsync.caspio.Keyset;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
@@ -69,7 +68,11 @@ final class MemberPuller {
             return pull(from, Keyset.START, false);
         }
         return pull(
-                from, Keyset.atOrAfter(CaspioTime.minusSeconds(from.cursorStamp(), config.overlapSeconds())), false);
+                from,
+                Keyset.atOrAfter(CaspioStamp.parse(from.cursorStamp())
+                        .minusSeconds(config.overlapSeconds())
+                        .wire()),
+                false);
     }
 
     private PullResult pull(MemberSyncStatus from, Keyset start, boolean initial) {

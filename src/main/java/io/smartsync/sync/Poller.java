@@ -101,7 +101,9 @@ final class Poller {
                 TableCursor reached = before.get();
                 Keyset from = settled(reached)
                         ? new Keyset(reached.stamp(), reached.pk())
-                        : Keyset.atOrAfter(CaspioTime.minusSeconds(reached.stamp(), config.overlapSeconds()));
+                        : Keyset.atOrAfter(CaspioStamp.parse(reached.stamp())
+                                .minusSeconds(config.overlapSeconds())
+                                .wire());
                 boolean keysFirst = keysFirst();
                 Iterator<List<Map<String, Object>>> pages = caspio.pages(
                         f.table(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
 import java.net.http.HttpClient;
@@ -96,7 +97,8 @@ class KeysetPagingTest {
 
             clock.advance(Duration.ofSeconds(4)); // the late commits land, with stamps older than the cursor
             List<Long> secondPass = new ArrayList<>();
-            Keyset overlap = Keyset.atOrAfter(CaspioTime.minusSeconds(cursor.stamp(), 5));
+            Keyset overlap = Keyset.atOrAfter(
+                    CaspioStamp.parse(cursor.stamp()).minusSeconds(5).wire());
             drain(caspio.pages(TABLE, where, "Last_Modified", "PK_ID", overlap, 1000), secondPass);
             assertThat(secondPass).doesNotHaveDuplicates().containsAll(late);
 
