@@ -32,7 +32,7 @@ public final class NoteRowMapper {
     }
 
     /** {@code q.where} for one member's rows, quoted as the member field's type asks. */
-    public String memberClause(MemberId member) {
+    Where memberClause(MemberId member) {
         return memberNumeric ? Where.eqNumber(f.member(), member.value()) : Where.eq(f.member(), member.value());
     }
 
@@ -44,17 +44,17 @@ public final class NoteRowMapper {
      * {@code q.select} for a row's key, member and stamp only: what the global poll needs to place a
      * change and decide whether it concerns this service, at a tenth of a full row.
      */
-    public String keyFields() {
+    String keyFields() {
         return f.pk() + "," + f.member() + "," + f.updateStamp();
     }
 
     /** The member a row (full or {@link #keyFields() keys only}) belongs to. */
-    public MemberId memberOf(Map<String, Object> row) {
+    MemberId memberOf(Map<String, Object> row) {
         return new MemberId(memberText(row.get(f.member())));
     }
 
     /** {@code q.where} for one row by its {@code PK_ID}. */
-    public String keyClause(long pk) {
+    Where keyClause(long pk) {
         return Where.eq(f.pk(), pk);
     }
 

@@ -3,6 +3,7 @@ package io.smartsync.caspio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smartsync.note.Position;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WhereTest {
     @Test
     void a_quote_inside_a_value_is_doubled_so_the_value_stays_one_literal() {
-        assertThat(Where.eq("Client_ID2", "O'Brien")).isEqualTo("Client_ID2='O''Brien'");
-        assertThat(Where.eq("Client_ID2", "x' OR 1=1 --")).isEqualTo("Client_ID2='x'' OR 1=1 --'");
+        assertThat(Where.eq("Client_ID2", "O'Brien").clause()).isEqualTo("Client_ID2='O''Brien'");
+        assertThat(Where.eq("Client_ID2", "x' OR 1=1 --").clause()).isEqualTo("Client_ID2='x'' OR 1=1 --'");
     }
 
     @ParameterizedTest
@@ -28,7 +29,8 @@ class WhereTest {
 
     @Test
     void the_keyset_step_keeps_rows_that_share_the_boundary_stamp() {
-        assertThat(Where.after("Last_Modified", "PK_ID", "2026-01-17T10:30:00", 42))
+        assertThat(Where.after("Last_Modified", "PK_ID", Position.of("2026-01-17T10:30:00", 42))
+                        .clause())
                 .isEqualTo(
                         "(Last_Modified>='2026-01-17T10:30:00' AND (Last_Modified>'2026-01-17T10:30:00' OR PK_ID>42))");
     }

@@ -10,6 +10,7 @@ import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
@@ -73,8 +74,7 @@ class PreloadTest {
         NoteFields names = NoteFields.defaults();
         preloader = new Preloader(
                 store,
-                caspio,
-                new NoteRowMapper(names, TableShape.syncReady(names)),
+                new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
                 SyncConfig.builder().pageSize(PAGE).build(),
                 events,
                 clock);
