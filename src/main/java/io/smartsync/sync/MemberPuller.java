@@ -110,14 +110,8 @@ final class MemberPuller {
 
     /** The overlap re-reads rows below the cursor; the cursor itself never moves back. */
     private static MemberSyncStatus furthest(MemberSyncStatus s, String stamp, long pk) {
-        if (stamp == null) {
+        if (stamp == null || !Position.of(stamp, pk).isAfter(Position.of(s.cursorStamp(), s.cursorPk()))) {
             return s;
-        }
-        if (s.cursorStamp() != null) {
-            int c = CaspioStamp.compare(stamp, s.cursorStamp());
-            if (c < 0 || (c == 0 && pk <= s.cursorPk())) {
-                return s;
-            }
         }
         return new MemberSyncStatus(
                 s.member(), s.initialSyncCompleted(), s.lastSyncAt(), stamp, pk, s.totalNotesCount(), s.lastNoteId());
