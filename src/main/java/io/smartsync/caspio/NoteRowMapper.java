@@ -58,7 +58,7 @@ public final class NoteRowMapper {
         return Where.eq(f.pk(), pk);
     }
 
-    public Note fromRow(Map<String, Object> row) {
+    Note fromRow(Map<String, Object> row) {
         long pk = ((Number) row.get(f.pk())).longValue();
         String syncId = text(row, f.syncId());
         String stamp = text(row, f.updateStamp());
@@ -82,7 +82,7 @@ public final class NoteRowMapper {
     }
 
     /** The fields a create sends: everything but what Caspio sets itself (PK_ID and the stamps). */
-    public Map<String, Object> toCreateFields(Note n) {
+    Map<String, Object> toCreateFields(Note n) {
         Map<String, Object> row = new LinkedHashMap<>();
         if (shape.syncIdAvailable()) {
             row.put(f.syncId(), n.noteId());
@@ -105,7 +105,7 @@ public final class NoteRowMapper {
     }
 
     /** The fields an update sends: what a person can edit, nulls included so a cleared value is cleared. */
-    public Map<String, Object> toUpdateFields(Note n) {
+    Map<String, Object> toUpdateFields(Note n) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put(f.comments(), n.comments());
         row.put(f.followUpDate(), n.followUpDate() == null ? null : CaspioTime.format(n.followUpDate()));
