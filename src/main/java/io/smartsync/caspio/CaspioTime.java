@@ -12,13 +12,13 @@ import java.time.format.DateTimeFormatter;
  * the instant a stamp names when Caspio wrote it with an offset (a {@code CaspioStamp} keeps only its
  * local part), and the wire form of a date/time field's value.
  */
-public final class CaspioTime {
+final class CaspioTime {
     private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private CaspioTime() {}
 
     /** A Caspio stamp of a field in {@code zone} as an instant; a value with an offset is read by its offset. */
-    public static Instant toInstant(String value, ZoneId zone) {
+    static Instant toInstant(String value, ZoneId zone) {
         if (CaspioStamp.hasOffset(value)) {
             return OffsetDateTime.parse(value.trim().replace(' ', 'T')).toInstant();
         }
@@ -26,7 +26,7 @@ public final class CaspioTime {
     }
 
     /** Formats a local date-time the way Caspio writes it. */
-    public static String format(LocalDateTime value) {
+    static String format(LocalDateTime value) {
         return WIRE.format(value);
     }
 }
