@@ -1,6 +1,7 @@
 package io.smartsync.caspio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +136,16 @@ class NotesTableRequestsTest {
                         "GET q.where=Sync_ID='" + note.noteId() + "'&q.limit=2",
                         "PUT q.where=PK_ID=7 AND Last_Modified='" + STAMP + "'",
                         "DELETE q.where=PK_ID=7");
+    }
+
+    @Test
+    void a_webhook_names_rows_by_key_only_and_naming_them_asks_nothing() {
+        assertThat(notes.pksNamedBy(List.of(Map.of("PK_ID", 5), Map.of("PK_ID", 3L, "Comments", "ignored"))))
+                .containsExactly(5L, 3L);
+        assertThatThrownBy(() -> notes.pksNamedBy(List.of(Map.of("PK_ID", "5 OR 1=1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names no PK_ID");
+        assertThat(requests).isEmpty();
     }
 
     private static Note note() {
