@@ -29,11 +29,10 @@ final class LagWatch {
         if (cursorStamp == null || insertedIds.isEmpty()) {
             return;
         }
+        CaspioStamp cursor = CaspioStamp.parse(cursorStamp);
         for (Note n : rows) {
             if (n.caspioStamp() != null && insertedIds.contains(n.noteId())) {
-                long lag = Duration.between(
-                                CaspioStamp.parse(n.caspioStamp()).local(),
-                                CaspioStamp.parse(cursorStamp).local())
+                long lag = Duration.between(CaspioStamp.parse(n.caspioStamp()).local(), cursor.local())
                         .toSeconds();
                 if (lag > 0 && lag > maxSeconds.getAndAccumulate(lag, Math::max) && lag * 5 >= overlapSeconds * 4) {
                     log.warn(

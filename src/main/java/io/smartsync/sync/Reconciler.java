@@ -1,10 +1,8 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
+import io.smartsync.caspio.Scope;
 import io.smartsync.caspio.Tally;
-import io.smartsync.caspio.Where;
 import io.smartsync.note.MemberId;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.StoredKeys;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,17 +25,13 @@ final class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteFields f;
-    private final NoteRowMapper mapper;
+    private final NotesTable caspio;
     private final SyncConfig config;
     private final Clock clock;
 
-    Reconciler(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, Clock clock) {
+    Reconciler(LocalStore store, NotesTable caspio, SyncConfig config, Clock clock) {
         this.store = store;
         this.caspio = caspio;
-        this.f = mapper.fields();
-        this.mapper = mapper;
         this.config = config;
         this.clock = clock;
     }
@@ -56,7 +49,7 @@ final class Reconciler {
             long started = System.nanoTime();
             long there;
             try (Tally cost = caspio.tally()) {
-                there = caspio.count(f.table(), Where.and(mapper.memberClause(member), f.pk() + "<=" + here.maxPk()));
+                there = caspio.count(member, here.maxPk());
                 record(startedAt, started, member, cost, 0);
             }
             if (there != here.count()) {
@@ -78,7 +71,7 @@ final class Reconciler {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         try (Tally cost = caspio.tally()) {
-            int gone = settle(mapper.memberClause(member), List.of(member));
+            int gone = settle(Scope.member(member), List.of(member));
             store.markReconciled(member, clock.instant());
             record(startedAt, started, member, cost, gone);
             if (gone > 0) {
@@ -102,21 +95,16 @@ final class Reconciler {
             List<MemberId> members = store.membersWithCaspioRows();
             int gone = 0;
             if (!members.isEmpty()) {
-                String pkAbove = f.pk() + ">" + Long.MAX_VALUE; // the longest clause a page step adds
-                List<List<MemberId>> groups = caspio.orGroups(
-                        f.table(), f.pk(), f.pk() + " ASC", members, mapper::memberClause, pkAbove, Integer.MAX_VALUE);
-                long tableRows = caspio.count(f.table(), null);
+                List<List<MemberId>> groups = caspio.memberGroups(members);
+                long tableRows = caspio.count();
                 long tablePages = (tableRows + config.pageSize() - 1) / config.pageSize();
                 boolean byMember = store.storedKeys(null).count() * 2 < tableRows && groups.size() <= tablePages;
                 if (byMember) {
                     for (List<MemberId> group : groups) {
-                        gone += settle(
-                                Where.anyOf(
-                                        group.stream().map(mapper::memberClause).toList()),
-                                group);
+                        gone += settle(Scope.members(group), group);
                     }
                 } else {
-                    gone = settle(null, null);
+                    gone = settle(Scope.table(), null);
                 }
                 log.info(
                         "reconcile of the table: {} ({} members stored here, {} rows in Caspio), {} notes deleted in"
@@ -132,25 +120,22 @@ final class Reconciler {
     }
 
     /**
-     * Lists the live keys of {@code scope} (null: the table) page by page and settles, page by page, the
+     * Lists the live keys of {@code scope} page by page and settles, page by page, the
      * stored notes of {@code members} (null: of every member) whose keys fall in each page's range against
      * that page; the last page's range is open-ended, so a stored key above Caspio's newest one that Caspio
      * does not hold goes too. Rows created while the listing runs were stored here after it began, which
      * keeps them (see {@code Merge}). Answers how many notes became tombstones.
      */
-    private int settle(String scope, List<MemberId> members) {
+    private int settle(Scope scope, List<MemberId> members) {
         Instant readAt = clock.instant();
         Duration commitLag = Duration.ofSeconds(config.overlapSeconds());
         int gone = 0;
         long after = 0;
         while (true) {
-            String where = scope == null ? f.pk() + ">" + after : Where.and(scope, f.pk() + ">" + after);
-            List<Map<String, Object>> page =
-                    caspio.select(f.table(), f.pk(), where, f.pk() + " ASC", config.pageSize());
-            Set<Long> live = new HashSet<>();
-            page.forEach(r -> live.add(pk(r)));
+            List<Long> page = caspio.pksAbove(scope, after, config.pageSize());
+            Set<Long> live = new HashSet<>(page);
             boolean last = page.size() < config.pageSize();
-            long to = last ? Long.MAX_VALUE : pk(page.getLast());
+            long to = last ? Long.MAX_VALUE : page.getLast();
             gone += store.applyListing(members, live, after, to, readAt, commitLag);
             if (last) {
                 return gone;
@@ -172,9 +157,5 @@ final class Reconciler {
                 0,
                 gone,
                 "ok"));
-    }
-
-    private long pk(Map<String, Object> row) {
-        return ((Number) row.get(f.pk())).longValue();
     }
 }

@@ -3,6 +3,7 @@ package io.smartsync.sync;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.note.Author;
 import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
@@ -20,7 +21,6 @@ import io.smartsync.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +63,7 @@ public final class SyncService implements AutoCloseable {
             Thread.ofPlatform().name("smartsync-poll").daemon().factory());
     private final String sourceTable;
     private final SyncEvents events;
-    private final NoteRowMapper mapper;
+    private final NotesTable table;
     private final String instanceId;
 
     public SyncService(
@@ -80,13 +80,14 @@ public final class SyncService implements AutoCloseable {
         this.ids = ids;
         this.events = new SyncEvents(clock);
         this.lag = new LagWatch(config.overlapSeconds());
-        this.poller = new Poller(store, caspio, mapper, config, lag, clock);
-        this.reconciler = new Reconciler(store, caspio, mapper, config, clock);
-        this.preloader = new Preloader(store, caspio, mapper, config, events, clock);
+        this.table = new NotesTable(caspio, mapper);
+        this.poller = new Poller(store, table, config, lag, clock);
+        this.reconciler = new Reconciler(store, table, config, clock);
+        this.preloader = new Preloader(store, table, config, events, clock);
         this.engine = new SyncEngine(
                 store,
                 caspio,
-                new MemberPuller(store, caspio, mapper, config, events, lag, clock),
+                new MemberPuller(store, table, config, events, lag, clock),
                 poller,
                 reconciler,
                 config.reconcileIntervalMs(),
@@ -96,13 +97,12 @@ public final class SyncService implements AutoCloseable {
                 selections);
         this.pusher = new Pusher(
                 store,
-                new NotePush(store, caspio, mapper, config.conflictPolicy(), events, clock),
+                new NotePush(store, table, config.conflictPolicy(), events, clock),
                 events,
                 config,
                 clock,
                 instanceId);
-        this.sourceTable = mapper.fields().table();
-        this.mapper = mapper;
+        this.sourceTable = table.name();
         this.instanceId = instanceId;
         caspio.onAvailabilityChange(online -> {
             events.emit(online ? "online" : "offline", null, null, Map.of());
@@ -362,17 +362,9 @@ public final class SyncService implements AutoCloseable {
                 .contains(event.eventType())) {
             throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
         }
-        Set<Long> named = new TreeSet<>();
-        for (Map<String, Object> row : event.data()) {
-            if (!(row.get(mapper.fields().pk()) instanceof Number pk)) {
-                throw new IllegalArgumentException(
-                        "a webhook row names no " + mapper.fields().pk());
-            }
-            named.add(pk.longValue());
-        }
+        Set<Long> named = new TreeSet<>(table.pksNamedBy(event.data()));
         Instant readAt = clock.instant();
-        List<Note> found = new ArrayList<>();
-        poller.rowsByKey(List.copyOf(named)).forEach(r -> found.add(mapper.fromRow(r)));
+        List<Note> found = table.rowsByPk(List.copyOf(named));
         PullResult result = store.applyRead(found, readAt);
         found.forEach(n -> named.remove(n.pkId()));
         int gone = 0;

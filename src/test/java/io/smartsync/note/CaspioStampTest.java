@@ -59,7 +59,14 @@ class CaspioStampTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-02-30T10:30:05", "2026-13-01T10:30:05", "2026-0a-17T10:30:05", "soon"})
+    @ValueSource(
+            strings = {
+                "2026-02-30T10:30:05",
+                "2026-13-01T10:30:05",
+                "2026-01-17T25:30:05",
+                "2026-0a-17T10:30:05",
+                "soon"
+            })
     void an_impossible_or_garbled_stamp_is_refused(String text) {
         assertThatThrownBy(() -> CaspioStamp.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
