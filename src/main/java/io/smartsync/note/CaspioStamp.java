@@ -110,11 +110,15 @@ public final class CaspioStamp implements Comparable<CaspioStamp> {
 
     /**
      * The form Caspio answers in, {@code yyyy-MM-ddTHH:mm:ss}, with the fraction of a second after a dot
-     * only when there is one. What the store keeps and what a {@code q.where} literal holds.
+     * only when there is one, without trailing zeros. What the store keeps and what a {@code q.where} literal holds.
      */
     public String wire() {
         String seconds = SECONDS.format(local);
-        return local.getNano() == 0 ? seconds : seconds + String.format(".%09d", local.getNano());
+        if (local.getNano() == 0) {
+            return seconds;
+        }
+        // As few fraction digits as the value needs (SQL Server's datetime takes at most three).
+        return seconds + String.format(".%09d", local.getNano()).replaceFirst("0+$", "");
     }
 
     @Override

@@ -24,7 +24,8 @@ class CaspioZonesTest {
         for (String windows : windowsIds) {
             assertThat(CaspioZones.toZoneId(windows).normalized())
                     .as(windows)
-                    .isEqualTo(ZoneId.of(TimeZone.getIDForWindowsID(windows, "001")).normalized());
+                    .isEqualTo(ZoneId.of(TimeZone.getIDForWindowsID(windows, "001"))
+                            .normalized());
         }
     }
 

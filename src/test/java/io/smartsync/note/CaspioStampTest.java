@@ -36,6 +36,7 @@ class CaspioStampTest {
         // Fractions: "…05.5" is after "…05" and before "…06" as values.
         assertThat(CaspioStamp.parse("2026-01-17T10:30:05.5"))
                 .isBetween(CaspioStamp.parse(earlier), CaspioStamp.parse(later));
+        assertThat(CaspioStamp.parse("2026-01-17T10:30:05.500").wire()).isEqualTo("2026-01-17T10:30:05.5");
         assertThat(CaspioStamp.compare(null, earlier)).isNegative();
         assertThat(CaspioStamp.compare(null, null)).isZero();
     }
