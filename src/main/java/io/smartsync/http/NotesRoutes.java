@@ -72,8 +72,12 @@ final class NotesRoutes {
     private void create(Context ctx) {
         Principal who = Auth.principal(ctx);
         NoteInput.Checked in = input.check(Bodies.read(json, ctx, CreateNoteRequest.class));
-        Note note = audit.around(
-                who, "notes.create", in.member(), null, () -> sync.create(in.member(), in.draft(), who.asAuthor()));
+        Note note = audit.creating(
+                who,
+                "notes.create",
+                in.member(),
+                Note::noteId,
+                () -> sync.create(in.member(), in.draft(), who.asAuthor()));
         ctx.status(201).json(Envelope.ok(NoteJson.note(note, true)));
     }
 

@@ -147,6 +147,8 @@ final class SyncRoutes {
         data.put("failedSyncs", m.failedSyncs());
         data.put("avgSyncTime", m.avgSyncTime());
         data.put("dataTransferSaved", m.dataTransferSaved());
+        data.put("fullReloadBytes", m.fullReloadBytes());
+        data.put("caspioBytes", m.caspioBytes());
         data.put("caspioCallsThisMonth", m.caspioCallsThisMonth());
         ctx.json(Envelope.ok(data));
     }
@@ -159,6 +161,8 @@ final class SyncRoutes {
         data.put("hours", h.hours().stream().map(SyncRoutes::hour).toList());
         data.put("recent", h.recent().stream().map(SyncRoutes::run).toList());
         data.put("incrementalBytesIn", h.incrementalBytesIn());
+        data.put("maxHours", SyncReports.MAX_HISTORY_HOURS);
+        data.put("recentLimit", SyncReports.RECENT_RUNS);
         ctx.json(Envelope.ok(data));
     }
 

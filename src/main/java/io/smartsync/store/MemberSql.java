@@ -13,6 +13,7 @@ final class MemberSql {
                         "DELETE FROM notes WHERE client_id2 = :m" + " AND note_id NOT IN (SELECT note_id FROM outbox)")
                 .bind("m", member.value())
                 .execute();
+        TransferSql.keepReloadOfCleared(h, member);
         h.createUpdate("DELETE FROM member_sync_status WHERE client_id2 = :m")
                 .bind("m", member.value())
                 .execute();

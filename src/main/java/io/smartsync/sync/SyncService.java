@@ -17,6 +17,7 @@ import io.smartsync.store.PullResult;
 import io.smartsync.store.QueueFullException;
 import io.smartsync.store.Served;
 import io.smartsync.store.StoreException;
+import io.smartsync.store.TableCursor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,7 @@ public final class SyncService implements AutoCloseable {
     private final SyncEvents events;
     private final NoteRowMapper mapper;
     private final String instanceId;
+    private final RowSizes rowSizes;
 
     public SyncService(
             LocalStore store,
@@ -104,6 +106,8 @@ public final class SyncService implements AutoCloseable {
         this.sourceTable = mapper.fields().table();
         this.mapper = mapper;
         this.instanceId = instanceId;
+        this.rowSizes = new RowSizes(store.reports(), mapper.fields().pk());
+        caspio.onRowsRead(rowSizes::record);
         caspio.onAvailabilityChange(online -> {
             events.emit(online ? "online" : "offline", null, null, Map.of());
             if (online) {
@@ -264,6 +268,7 @@ public final class SyncService implements AutoCloseable {
             status = store.status(member).orElse(MemberSyncStatus.fresh(member));
         }
         Served served = store.serve(member, changedSince.orElse(null));
+        status = current(status);
         return new MemberNotes(
                 member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));
     }
@@ -365,6 +370,9 @@ public final class SyncService implements AutoCloseable {
                 default -> throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
             }
         }
+        if (!changed.isEmpty()) {
+            rowSizes.record(event.data()); // a webhook carries the whole row, as a read answers it
+        }
         PullResult result = store.applyEvents(changed, deleted);
         return result.inserted() + result.updated();
     }
@@ -419,8 +427,27 @@ public final class SyncService implements AutoCloseable {
         return requeued;
     }
 
+    /**
+     * The member's status as it is now: its note count and newest note as stored, and as its last sync
+     * the global poll's latest run when that run kept the member fresh (a cached answer rests on it).
+     */
     public Optional<MemberSyncStatus> status(MemberId member) {
-        return store.status(member);
+        return store.status(member).map(this::current);
+    }
+
+    private MemberSyncStatus current(MemberSyncStatus s) {
+        if (!s.initialSyncCompleted() || s.lastSyncAt() == null) {
+            return s;
+        }
+        Instant polled = store.tableCursor(Poller.CURSOR)
+                .filter(c -> c.finishedAt() != null && !c.coversSince().isAfter(s.lastSyncAt()))
+                .map(TableCursor::finishedAt)
+                .orElse(null);
+        if (polled == null || !polled.isAfter(s.lastSyncAt())) {
+            return s;
+        }
+        return new MemberSyncStatus(
+                s.member(), true, polled, s.cursorStamp(), s.cursorPk(), s.totalNotesCount(), s.lastNoteId());
     }
 
     public List<OutboxEntry> pending() {
@@ -433,7 +460,9 @@ public final class SyncService implements AutoCloseable {
 
     /** Pushes what can be pushed now and answers the seed's {@code {processed, failed}}. */
     public ProcessResult processNow() {
-        return pusher.pushAll();
+        ProcessResult result = pusher.pushAll();
+        log.info("process now: {} processed, {} failed", result.processed(), result.failed());
+        return result;
     }
 
     @Override
