@@ -5,6 +5,7 @@ import io.smartsync.sync.ConflictPolicy;
 import io.smartsync.sync.SyncConfig;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,8 +34,32 @@ final class SyncSettings {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new SettingException("sync settings: " + e.getMessage());
+            throw new SettingException(variableNamed(e.getMessage()));
         }
+    }
+
+    /** The setting each environment variable sets, as {@code SyncConfig}'s messages name it. */
+    static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("maxRetryAttempts", "SMARTSYNC_MAX_RETRY_ATTEMPTS"),
+            Map.entry("retryDelayMs", "SMARTSYNC_RETRY_DELAY_MS"),
+            Map.entry("batchSize", "SMARTSYNC_BATCH_SIZE"),
+            Map.entry("autoSyncInterval", "SMARTSYNC_AUTO_SYNC_INTERVAL_MS"),
+            Map.entry("offlineQueueLimit", "SMARTSYNC_OFFLINE_QUEUE_LIMIT"),
+            Map.entry("syncTimeoutMs", "SMARTSYNC_SYNC_TIMEOUT_MS"),
+            Map.entry("overlapSeconds", "SMARTSYNC_OVERLAP_SECONDS"),
+            Map.entry("pageSize", "SMARTSYNC_PAGE_SIZE"),
+            Map.entry("pushLease", "SMARTSYNC_PUSH_LEASE_MS"),
+            Map.entry("selectionDeadlineMs", "SMARTSYNC_SELECTION_DEADLINE_MS"),
+            Map.entry("reconcileIntervalMs", "SMARTSYNC_RECONCILE_INTERVAL_MS"),
+            Map.entry("tableReconcileIntervalMs", "SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS"),
+            Map.entry("historyRetentionDays", "SMARTSYNC_HISTORY_RETENTION_DAYS"));
+
+    /** "pageSize must be …" becomes "SMARTSYNC_PAGE_SIZE must be …": the name a person set. */
+    static String variableNamed(String message) {
+        int space = message.indexOf(' ');
+        String setting = space < 0 ? message : message.substring(0, space);
+        String variable = VARIABLES.get(setting);
+        return variable == null ? "sync settings: " + message : variable + message.substring(setting.length());
     }
 
     /** {@code SMARTSYNC_PRELOAD}: read the whole table at start-up (a preload); false by default. */
