@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "demo",
-        header = "Runs the service against a seeded Caspio emulator, no account needed.",
+        header = "Runs the service on a seeded Caspio emulator (no account).",
         mixinStandardHelpOptions = true,
         description = {
             "Starts a Caspio emulator seeded with realistic notes and the service against it.",

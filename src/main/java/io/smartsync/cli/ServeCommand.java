@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "serve",
-        header = "Runs the service against the Caspio account in the environment.",
+        header = "Runs the service against a real Caspio account.",
         mixinStandardHelpOptions = true,
         description = {
             "Runs the service against the Caspio account named in the environment:",
