@@ -120,6 +120,25 @@ class FiguresTest {
         }
     }
 
+    @Test
+    void the_audit_line_of_a_create_names_the_note_and_the_history_states_its_caps() {
+        try (ApiFixture f = ApiFixture.start(dir, 2, s -> s, QUIET)) {
+            Caller.Answer created =
+                    f.staff().post("/api/client-notes", Map.of("clientId2", "CL000001", "comments", "Called member"));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            String noteId = created.data().path("noteId").asText();
+
+            JsonNode lines =
+                    f.admin().get("/api/audit?action=notes.create").data().path("entries");
+            assertThat(lines.findValuesAsText("noteId")).containsExactly(noteId);
+
+            JsonNode history = f.staff().get("/api/sync/history?hours=168").data();
+            assertThat(history.path("maxHours").asInt()).isEqualTo(168);
+            assertThat(history.path("recentLimit").asInt()).isEqualTo(50);
+            assertThat(f.staff().get("/api/sync/history?hours=169").status()).isEqualTo(400);
+        }
+    }
+
     private static String type(Caller.Answer a) {
         assertThat(a.status()).as(a.text()).isEqualTo(200);
         return a.data().path("sync").path("type").asText();
