@@ -24,7 +24,12 @@ export function startDashboard(me) {
   fill($("#admin-note"), admin ? "" : "Retry failed and clear data need the admin role.");
   $("#force-member").addEventListener("click", () => forceMember());
   $("#force-all").addEventListener("click", () => control("Force sync of all members", () => api.post("/api/sync/force", {}), (d) => `Forced sync of all members: ${d.type}`));
-  $("#process-now").addEventListener("click", () => control("Process pending now", () => api.post("/api/sync/process"), (d) => `Processed ${d.processed}, failed ${d.failed}`));
+  $("#process-now").addEventListener("click", () =>
+    control("Process pending now", () => api.post("/api/sync/process"), (d) => ({
+      text: `Processed ${d.processed}, failed ${d.failed}` + (d.failed > 0 ? ": see Failed below." : ""),
+      kind: d.failed > 0 ? "error" : "ok",
+    })),
+  );
   $("#retry-failed").addEventListener("click", () => control("Retry failed", () => api.post("/api/sync/retry-failed"), (d) => `Requeued ${plural(d.requeued, "failed write")}`));
   $("#clear-member").addEventListener("click", () => clearMember());
   subscribe(onEvent);
@@ -51,7 +56,9 @@ function controlMember() {
 async function control(what, run, describe) {
   result(`${what}…`, "busy");
   try {
-    result(describe(await run()));
+    const said = describe(await run());
+    if (typeof said === "string") result(said);
+    else result(said.text, said.kind);
   } catch (e) {
     result(`${what} failed: ${e.message}`, "error");
   }
@@ -107,6 +114,7 @@ function logEvent(type, data) {
   const what = [type, data.clientId2, data.noteId ? `note ${data.noteId}` : null].filter(Boolean).join(" • ");
   log.prepend(el("li", {}, el("time", { datetime: data.at }, clock(data.at)), " ", what));
   while (log.children.length > 15) log.lastElementChild.remove();
+  $("#no-events").hidden = true;
 }
 
 function renderRunning() {
@@ -151,6 +159,7 @@ async function load() {
     ]);
     renderHealth(h);
     renderMetrics(metrics);
+    markStale(false);
     renderQueue(pending, failed);
     renderConflicts(conflicts, settle);
     if (Date.now() - chartsAt > CHARTS_MS) {
@@ -158,8 +167,35 @@ async function load() {
       renderCharts(await api.get("/api/sync/history?hours=24"), metrics);
     }
   } catch (e) {
-    fill($("#health-state"), "Unknown");
-    fill($("#health-reason"), e.message);
+    notConnected();
+  }
+}
+
+let shownAt = null; // when the values on the tab were last read from the service
+
+/** The service does not answer: say so in grey, and mark what is shown as the last known values. */
+function notConnected() {
+  const state = $("#health-state");
+  state.className = "state-pill unknown";
+  fill(state, "Not connected");
+  fill(
+    $("#health-reason"),
+    "The Smart Sync service cannot be reached from this browser. " +
+      (shownAt ? `The values below are the last known, from ${clock(shownAt)}.` : "No values could be read yet."),
+  );
+  fill($("#live-state"), "Live updates off");
+  document.body.dataset.health = "unknown";
+  markStale(true);
+}
+
+function markStale(stale) {
+  if (!stale) shownAt = new Date().toISOString();
+  for (const node of document.querySelectorAll("#health-details dd, #stats dd")) {
+    node.classList.toggle("stale", stale);
+    node.title = stale ? "Last known value: the service cannot be reached" : "";
+    const mark = node.querySelector(".stale-mark");
+    if (stale && !mark) node.append(el("span", { class: "stale-mark" }, " (last known)"));
+    if (!stale && mark) mark.remove();
   }
 }
 
@@ -200,7 +236,6 @@ function renderMetrics(m) {
     ["Failed", m.failedSyncs, "stat-failed"],
     ["Avg sync time", `${m.avgSyncTime} ms`, "stat-avg"],
     ["Bytes saved", bytes(m.dataTransferSaved), "stat-saved"],
-    ["Caspio calls this month", m.caspioCallsThisMonth.toLocaleString("en-US"), "stat-calls"],
   ];
   fill($("#calls-month"), m.caspioCallsThisMonth.toLocaleString("en-US"));
   fill(

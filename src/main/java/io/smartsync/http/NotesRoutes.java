@@ -55,7 +55,10 @@ final class NotesRoutes {
                 who, "notes.read", member, null, () -> sync.select(member, includeAll ? Optional.empty() : since));
         List<Map<String, Object>> notes = new ArrayList<>();
         for (Note n : answer.notes()) {
-            notes.add(NoteJson.note(n, answer.sync().newNoteIds().contains(n.noteId())));
+            Map<String, Object> note =
+                    NoteJson.note(n, answer.sync().newNoteIds().contains(n.noteId()));
+            note.put("isUpdated", answer.sync().updatedNoteIds().contains(n.noteId()));
+            notes.add(note);
         }
         // The app's contract lists the notes twice (notes, notesByClient): they are written out once.
         RawValue written = new RawValue(NoteJson.array(json.getFactory(), notes));

@@ -185,6 +185,7 @@ final class SyncRoutes {
         m.put("durationMs", r.durationMs());
         m.put("requests", r.requests());
         m.put("bytesIn", r.bytesIn());
+        m.put("newNotes", r.newNotes());
         m.put("outcome", r.outcome());
         return m;
     }

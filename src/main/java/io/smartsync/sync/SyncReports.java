@@ -87,6 +87,7 @@ public final class SyncReports {
                         r.durationMs(),
                         r.requests(),
                         r.bytesIn(),
+                        r.newNotes(),
                         r.outcome()));
             }
             if (memberSync && r.kind().equals("incremental")) {
