@@ -33,6 +33,7 @@ export function startDashboard(me) {
   $("#retry-failed").addEventListener("click", () => control("Retry failed", () => api.post("/api/sync/retry-failed"), (d) => `Requeued ${plural(d.requeued, "failed write")}`));
   $("#clear-member").addEventListener("click", () => clearMember());
   subscribe(onEvent);
+  if (admin) loadSettings();
   refresh(true);
   setInterval(() => refresh(false), REFRESH_MS);
 }
@@ -242,6 +243,21 @@ function renderMetrics(m) {
     $("#stats"),
     tiles.map(([label, value, id]) => el("div", { class: "stat" }, el("dt", {}, label), el("dd", { id }, value))),
   );
+}
+
+/** The admin's settings view: every sync setting in effect and where it came from. */
+async function loadSettings() {
+  try {
+    const { settings } = await api.get("/api/sync/settings");
+    fill(
+      $("#settings tbody"),
+      settings.map((s) =>
+        el("tr", { "data-setting": s.name }, el("td", {}, s.name), el("td", { class: "nowrap" }, s.variable), el("td", {}, s.value), el("td", {}, s.source)),
+      ),
+    );
+  } catch (e) {
+    fill($("#settings tbody"), el("tr", {}, el("td", { colspan: 4 }, "The settings could not be read just now.")));
+  }
 }
 
 function settle(c) {

@@ -176,6 +176,10 @@ final class Demo implements AutoCloseable {
         return Optional.ofNullable(demoPassword);
     }
 
+    void describeSettings(java.util.List<io.smartsync.sync.SyncSetting> inEffect) {
+        service.describeSettings(inEffect);
+    }
+
     int port() {
         return service.port();
     }

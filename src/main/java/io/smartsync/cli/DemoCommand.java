@@ -94,6 +94,7 @@ final class DemoCommand implements Callable<Integer> {
                         port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, faultConfig, seed),
                 env,
                 this.port != null ? "--port" : "SMARTSYNC_PORT");
+        demo.describeSettings(SyncSettings.describe(env, sync, SyncSettings.policy(env, sync), false));
         PrintWriter out = spec.commandLine().getOut();
         String base = "http://localhost:" + demo.port();
         out.println("Smart Sync demo is running (Ctrl-C stops it).");

@@ -96,6 +96,7 @@ final class ServeCommand implements Callable<Integer> {
                     StoreSettings.source(env, db).orElse(dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR") + ": "
                             + e.getMessage());
         }
+        service.describeSettings(SyncSettings.describe(env, sync, SyncSettings.policy(env, sync), preload));
         if (adminKey != null) {
             service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
         }

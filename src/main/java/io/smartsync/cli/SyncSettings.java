@@ -3,7 +3,11 @@ package io.smartsync.cli;
 import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.sync.ConflictPolicy;
 import io.smartsync.sync.SyncConfig;
+import io.smartsync.sync.SyncSetting;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -52,7 +56,50 @@ final class SyncSettings {
             Map.entry("selectionDeadlineMs", "SMARTSYNC_SELECTION_DEADLINE_MS"),
             Map.entry("reconcileIntervalMs", "SMARTSYNC_RECONCILE_INTERVAL_MS"),
             Map.entry("tableReconcileIntervalMs", "SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS"),
-            Map.entry("historyRetentionDays", "SMARTSYNC_HISTORY_RETENTION_DAYS"));
+            Map.entry("historyRetentionDays", "SMARTSYNC_HISTORY_RETENTION_DAYS"),
+            Map.entry("conflictPolicy", "SMARTSYNC_CONFLICT_POLICY"));
+
+    /**
+     * Every sync setting in effect, with where it came from: the environment when its variable is set,
+     * else the default (there is no settings file).
+     */
+    static List<SyncSetting> describe(Env env, SyncConfig sync, CaspioPolicy policy, boolean preload) {
+        List<SyncSetting> all = new ArrayList<>();
+        for (RecordComponent c : SyncConfig.class.getRecordComponents()) {
+            String variable = VARIABLES.get(c.getName());
+            if (variable != null) {
+                all.add(setting(env, c.getName(), variable, text(read(c, sync))));
+            }
+        }
+        all.add(setting(env, "maxRetryDelay", "SMARTSYNC_MAX_RETRY_DELAY_MS", text(policy.maxRetryDelay())));
+        all.add(setting(env, "breakerFailures", "SMARTSYNC_BREAKER_FAILURES", text(policy.breakerFailures())));
+        all.add(setting(env, "breakerDelay", "SMARTSYNC_BREAKER_DELAY_MS", text(policy.breakerDelay())));
+        all.add(setting(env, "callsPerSecond", "SMARTSYNC_CALLS_PER_SECOND", text(policy.callsPerSecond())));
+        all.add(setting(env, "preload", "SMARTSYNC_PRELOAD", Boolean.toString(preload)));
+        return all;
+    }
+
+    private static SyncSetting setting(Env env, String name, String variable, String value) {
+        return new SyncSetting(name, variable, value, env.get(variable).isPresent() ? "environment" : "default");
+    }
+
+    private static Object read(RecordComponent c, SyncConfig sync) {
+        try {
+            return c.getAccessor().invoke(sync);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + c.getName(), e);
+        }
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Duration d) {
+            return Long.toString(d.toMillis());
+        }
+        if (value instanceof ConflictPolicy p) {
+            return p.wireName();
+        }
+        return String.valueOf(value);
+    }
 
     /** "pageSize must be …" becomes "SMARTSYNC_PAGE_SIZE must be …": the name a person set. */
     static String variableNamed(String message) {
@@ -96,8 +143,7 @@ final class SyncSettings {
             return new CaspioPolicy(
                     s.maxRetryAttempts(),
                     Duration.ofMillis(s.retryDelayMs()),
-                    Duration.ofMillis(
-                            Math.max(s.retryDelayMs(), d.maxRetryDelay().toMillis())),
+                    Duration.ofMillis(maxDelay), // SMARTSYNC_MAX_RETRY_DELAY_MS was read but not used before
                     Duration.ofMillis(s.syncTimeoutMs()),
                     (int) breakerFailures,
                     Duration.ofMillis(breakerDelay),

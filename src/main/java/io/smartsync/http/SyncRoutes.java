@@ -11,7 +11,9 @@ import io.smartsync.sync.SyncHistory;
 import io.smartsync.sync.SyncMetrics;
 import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
+import io.smartsync.sync.SyncSetting;
 import io.smartsync.sync.SyncType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,7 @@ final class SyncRoutes {
                 Route.post("/api/sync/conflicts/{id}/resolve", Access.ADMIN, this::resolve),
                 Route.get("/api/sync/metrics", Access.STAFF, this::metrics),
                 Route.get("/api/sync/history", Access.STAFF, this::history),
+                Route.get("/api/sync/settings", Access.ADMIN, this::settings),
                 Route.delete("/api/sync/members/{clientId2}", Access.ADMIN, this::clearMember));
     }
 
@@ -151,6 +154,20 @@ final class SyncRoutes {
         data.put("caspioBytes", m.caspioBytes());
         data.put("caspioCallsThisMonth", m.caspioCallsThisMonth());
         ctx.json(Envelope.ok(data));
+    }
+
+    /** The admin's settings view: every sync setting in effect and where it came from. */
+    private void settings(Context ctx) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (SyncSetting s : sync.settings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("variable", s.variable());
+            m.put("value", s.value());
+            m.put("source", s.source());
+            all.add(m);
+        }
+        ctx.json(Envelope.ok(Map.of("settings", all)));
     }
 
     /** The dashboard's charts: Caspio traffic per hour and the latest member syncs (ids and counts). */

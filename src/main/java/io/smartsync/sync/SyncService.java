@@ -67,6 +67,7 @@ public final class SyncService implements AutoCloseable {
     private final NoteRowMapper mapper;
     private final String instanceId;
     private final RowSizes rowSizes;
+    private volatile List<SyncSetting> settings = List.of();
 
     public SyncService(
             LocalStore store,
@@ -114,6 +115,16 @@ public final class SyncService implements AutoCloseable {
                 pusher.wake(); // the queue drains by itself once Caspio answers again
             }
         });
+    }
+
+    /** Says which sync settings are in effect and where each came from (the settings view). */
+    public void describeSettings(List<SyncSetting> inEffect) {
+        this.settings = List.copyOf(inEffect);
+    }
+
+    /** The sync settings in effect, as {@link #describeSettings} was told them. */
+    public List<SyncSetting> settings() {
+        return settings;
     }
 
     /** The largest commit lag seen (rule 3: it must stay below the overlap window). */

@@ -93,6 +93,28 @@ class CommandWordsTest {
         assertThat(run(env, "keys", "revoke", id).out()).contains("refuses it within 5 s");
     }
 
+    @Test
+    void the_settings_view_says_each_sync_setting_in_effect_and_whether_it_came_from_the_environment() {
+        Map<String, String> env =
+                new HashMap<>(Map.of("SMARTSYNC_PAGE_SIZE", "250", "SMARTSYNC_MAX_RETRY_DELAY_MS", "7000"));
+        var sync = SyncSettings.fromEnv(new Env(env));
+        var all = SyncSettings.describe(new Env(env), sync, SyncSettings.policy(new Env(env), sync), false);
+
+        assertThat(all)
+                .contains(
+                        new io.smartsync.sync.SyncSetting("pageSize", "SMARTSYNC_PAGE_SIZE", "250", "environment"),
+                        new io.smartsync.sync.SyncSetting(
+                                "maxRetryDelay", "SMARTSYNC_MAX_RETRY_DELAY_MS", "7000", "environment"),
+                        new io.smartsync.sync.SyncSetting(
+                                "autoSyncInterval", "SMARTSYNC_AUTO_SYNC_INTERVAL_MS", "30000", "default"),
+                        new io.smartsync.sync.SyncSetting(
+                                "conflictPolicy", "SMARTSYNC_CONFLICT_POLICY", "last-write-wins", "default"));
+        assertThat(all)
+                .extracting(io.smartsync.sync.SyncSetting::variable)
+                .doesNotHaveDuplicates()
+                .hasSize(19);
+    }
+
     private Map<String, String> serveEnv() {
         Map<String, String> env = new HashMap<>();
         env.put("CASPIO_BASE_URL", "http://127.0.0.1:9");
