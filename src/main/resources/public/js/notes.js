@@ -46,14 +46,17 @@ export function startNotes() {
 async function loadRecent() {
   try {
     const history = await api.get("/api/sync/history?hours=24");
-    // Members whose notes were really loaded: a sync that failed, or an initial sync that found no
-    // notes (a member id that does not exist in Caspio), is no member to offer.
-    const real = new Set(
-      history.recent.filter((r) => r.outcome === "ok" && (r.kind !== "initial" || r.newNotes > 0)).map((r) => r.clientId2),
-    );
-    const failedFirst = new Set(history.recent.filter((r) => r.kind === "initial" && r.outcome !== "ok").map((r) => r.clientId2));
-    const seen = [...new Set(history.recent.map((r) => r.clientId2))]
-      .filter((id) => real.has(id) && !failedFirst.has(id))
+    // Members whose notes were really loaded: the newest sync of the member went well and some sync in
+    // the window brought notes. A failed first sync, or a member id Caspio has no rows for, is not offered.
+    const newest = new Map();
+    const loaded = new Set();
+    for (const r of history.recent) {
+      if (!newest.has(r.clientId2)) newest.set(r.clientId2, r);
+      if (r.outcome === "ok" && r.newNotes > 0) loaded.add(r.clientId2);
+    }
+    const seen = [...newest.values()]
+      .filter((r) => r.outcome === "ok" && loaded.has(r.clientId2))
+      .map((r) => r.clientId2)
       .slice(0, 8);
     fill(
       $("#recent-members"),

@@ -122,6 +122,22 @@ class PageWordsInBrowserTest {
         String empty = browser.text("#no-notes");
         assertThat(empty).doesNotContain("has no notes yet").contains("Caspio could not be reached");
         fixture.emulator().faults(FaultConfig.NONE);
+
+        // And the recently synced list offers a member really loaded, not that one nor an id Caspio lacks
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    String said = browser.text("#sync-message");
+                    if (said.contains("0 notes loaded") || said.startsWith("No new notes")) {
+                        return true;
+                    }
+                    select("CL999999"); // the breaker may still be open from the outage: select again until it closed
+                    return false;
+                });
+        select("CL000001");
+        browser.untilShown("#sync-message", "Initial sync completed");
+        browser.untilShown("#recent-members li", "CL000001");
+        assertThat(browser.text("#recent-members")).doesNotContain("CL999999").doesNotContain("CL000003");
     }
 
     private void select(String member) {
