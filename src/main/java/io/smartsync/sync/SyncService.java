@@ -17,7 +17,6 @@ import io.smartsync.store.PullResult;
 import io.smartsync.store.QueueFullException;
 import io.smartsync.store.Served;
 import io.smartsync.store.StoreException;
-import io.smartsync.store.TableCursor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -279,7 +278,7 @@ public final class SyncService implements AutoCloseable {
             status = store.status(member).orElse(MemberSyncStatus.fresh(member));
         }
         Served served = store.serve(member, changedSince.orElse(null));
-        status = current(status);
+        status = CurrentStatus.of(store, status);
         return new MemberNotes(
                 member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));
     }
@@ -443,22 +442,7 @@ public final class SyncService implements AutoCloseable {
      * the global poll's latest run when that run kept the member fresh (a cached answer rests on it).
      */
     public Optional<MemberSyncStatus> status(MemberId member) {
-        return store.status(member).map(this::current);
-    }
-
-    private MemberSyncStatus current(MemberSyncStatus s) {
-        if (!s.initialSyncCompleted() || s.lastSyncAt() == null) {
-            return s;
-        }
-        Instant polled = store.tableCursor(Poller.CURSOR)
-                .filter(c -> c.finishedAt() != null && !c.coversSince().isAfter(s.lastSyncAt()))
-                .map(TableCursor::finishedAt)
-                .orElse(null);
-        if (polled == null || !polled.isAfter(s.lastSyncAt())) {
-            return s;
-        }
-        return new MemberSyncStatus(
-                s.member(), true, polled, s.cursorStamp(), s.cursorPk(), s.totalNotesCount(), s.lastNoteId());
+        return store.status(member).map(s -> CurrentStatus.of(store, s));
     }
 
     public List<OutboxEntry> pending() {
