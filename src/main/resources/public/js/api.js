@@ -37,7 +37,7 @@ async function call(method, path, body) {
   }
   const json = await answer.json().catch(() => null);
   if (!answer.ok || (json && json.success === false)) {
-    throw new ApiError(answer.status, json?.code || "http", json?.error || `HTTP ${answer.status}`);
+    throw new ApiError(answer.status, json?.code || "http", json?.error || `The Smart Sync service could not answer just now (error ${answer.status}); try again in a moment.`);
   }
   return json && "data" in json ? json.data : json;
 }

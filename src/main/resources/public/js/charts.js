@@ -18,7 +18,9 @@ export function bars(figure, { summary, labels, series, format = String, labelEv
   const left = 56;
   const bottom = 22;
   const top = 10;
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  // A scale that halves into whole numbers: counts never get a "15.5" tick.
+  const highest = Math.max(1, ...series.flatMap((s) => s.values));
+  const max = highest <= 1 ? 2 : Math.ceil(highest / 2) * 2;
   const plotW = width - left - 8;
   const plotH = height - top - bottom;
   const slot = plotW / Math.max(1, labels.length);

@@ -24,10 +24,16 @@ export function startDashboard(me) {
   fill($("#admin-note"), admin ? "" : "Retry failed and clear data need the admin role.");
   $("#force-member").addEventListener("click", () => forceMember());
   $("#force-all").addEventListener("click", () => control("Force sync of all members", () => api.post("/api/sync/force", {}), (d) => `Forced sync of all members: ${d.type}`));
-  $("#process-now").addEventListener("click", () => control("Process pending now", () => api.post("/api/sync/process"), (d) => `Processed ${d.processed}, failed ${d.failed}`));
+  $("#process-now").addEventListener("click", () =>
+    control("Process pending now", () => api.post("/api/sync/process"), (d) => ({
+      text: `Processed ${d.processed}, failed ${d.failed}` + (d.failed > 0 ? ": see Failed below." : ""),
+      kind: d.failed > 0 ? "error" : "ok",
+    })),
+  );
   $("#retry-failed").addEventListener("click", () => control("Retry failed", () => api.post("/api/sync/retry-failed"), (d) => `Requeued ${plural(d.requeued, "failed write")}`));
   $("#clear-member").addEventListener("click", () => clearMember());
   subscribe(onEvent);
+  if (admin) loadSettings();
   refresh(true);
   setInterval(() => refresh(false), REFRESH_MS);
 }
@@ -51,7 +57,9 @@ function controlMember() {
 async function control(what, run, describe) {
   result(`${what}…`, "busy");
   try {
-    result(describe(await run()));
+    const said = describe(await run());
+    if (typeof said === "string") result(said);
+    else result(said.text, said.kind);
   } catch (e) {
     result(`${what} failed: ${e.message}`, "error");
   }
@@ -107,6 +115,7 @@ function logEvent(type, data) {
   const what = [type, data.clientId2, data.noteId ? `note ${data.noteId}` : null].filter(Boolean).join(" • ");
   log.prepend(el("li", {}, el("time", { datetime: data.at }, clock(data.at)), " ", what));
   while (log.children.length > 15) log.lastElementChild.remove();
+  $("#no-events").hidden = true;
 }
 
 function renderRunning() {
@@ -151,6 +160,7 @@ async function load() {
     ]);
     renderHealth(h);
     renderMetrics(metrics);
+    markStale(false);
     renderQueue(pending, failed);
     renderConflicts(conflicts, settle);
     if (Date.now() - chartsAt > CHARTS_MS) {
@@ -158,8 +168,35 @@ async function load() {
       renderCharts(await api.get("/api/sync/history?hours=24"), metrics);
     }
   } catch (e) {
-    fill($("#health-state"), "Unknown");
-    fill($("#health-reason"), e.message);
+    notConnected();
+  }
+}
+
+let shownAt = null; // when the values on the tab were last read from the service
+
+/** The service does not answer: say so in grey, and mark what is shown as the last known values. */
+function notConnected() {
+  const state = $("#health-state");
+  state.className = "state-pill unknown";
+  fill(state, "Not connected");
+  fill(
+    $("#health-reason"),
+    "The Smart Sync service cannot be reached from this browser. " +
+      (shownAt ? `The values below are the last known, from ${clock(shownAt)}.` : "No values could be read yet."),
+  );
+  fill($("#live-state"), "Live updates off");
+  document.body.dataset.health = "unknown";
+  markStale(true);
+}
+
+function markStale(stale) {
+  if (!stale) shownAt = new Date().toISOString();
+  for (const node of document.querySelectorAll("#health-details dd, #stats dd")) {
+    node.classList.toggle("stale", stale);
+    node.title = stale ? "Last known value: the service cannot be reached" : "";
+    const mark = node.querySelector(".stale-mark");
+    if (stale && !mark) node.append(el("span", { class: "stale-mark" }, " (last known)"));
+    if (!stale && mark) mark.remove();
   }
 }
 
@@ -200,13 +237,27 @@ function renderMetrics(m) {
     ["Failed", m.failedSyncs, "stat-failed"],
     ["Avg sync time", `${m.avgSyncTime} ms`, "stat-avg"],
     ["Bytes saved", bytes(m.dataTransferSaved), "stat-saved"],
-    ["Caspio calls this month", m.caspioCallsThisMonth.toLocaleString("en-US"), "stat-calls"],
   ];
   fill($("#calls-month"), m.caspioCallsThisMonth.toLocaleString("en-US"));
   fill(
     $("#stats"),
     tiles.map(([label, value, id]) => el("div", { class: "stat" }, el("dt", {}, label), el("dd", { id }, value))),
   );
+}
+
+/** The admin's settings view: every sync setting in effect and where it came from. */
+async function loadSettings() {
+  try {
+    const { settings } = await api.get("/api/sync/settings");
+    fill(
+      $("#settings tbody"),
+      settings.map((s) =>
+        el("tr", { "data-setting": s.name }, el("td", {}, s.name), el("td", { class: "nowrap" }, s.variable), el("td", {}, s.value), el("td", {}, s.source)),
+      ),
+    );
+  } catch (e) {
+    fill($("#settings tbody"), el("tr", {}, el("td", { colspan: 4 }, "The settings could not be read just now.")));
+  }
 }
 
 function settle(c) {

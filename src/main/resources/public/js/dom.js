@@ -51,6 +51,7 @@ export function readable(message) {
 }
 
 export function bytes(n) {
+  if (n < 0) return `−${bytes(-n)}`;
   if (n < 1024) return `${n} B`;
   const units = ["KB", "MB", "GB", "TB"];
   let v = n / 1024;

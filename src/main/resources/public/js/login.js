@@ -16,6 +16,8 @@ document.getElementById("signin").addEventListener("submit", async (event) => {
     sessionStorage.setItem("smartsync.csrf", body.data.csrfToken);
     location.href = "/";
   } else {
-    document.getElementById("message").textContent = body.error;
+    const message = document.getElementById("message");
+    message.className = "error";
+    message.textContent = body.error;
   }
 });

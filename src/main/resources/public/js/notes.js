@@ -20,6 +20,8 @@ let notes = [];
 let initial = false; // every note of an initial sync is new: no badge then
 let stale = false; // the last answer came from the store while the pull went on
 let editing = null; // the note being edited
+let neverSynced = false; // the member's first sync has not finished: an empty list says nothing yet
+const mine = new Set(); // notes written or edited on this page: not news to the person who wrote them
 
 export function startNotes() {
   $("#member-form").addEventListener("submit", (e) => {
@@ -43,8 +45,19 @@ export function startNotes() {
 
 async function loadRecent() {
   try {
-    const history = await api.get("/api/sync/history?hours=1");
-    const seen = [...new Set(history.recent.map((r) => r.clientId2))].slice(0, 8);
+    const history = await api.get("/api/sync/history?hours=24");
+    // Members whose notes were really loaded: the newest sync of the member went well and some sync in
+    // the window brought notes. A failed first sync, or a member id Caspio has no rows for, is not offered.
+    const newest = new Map();
+    const loaded = new Set();
+    for (const r of history.recent) {
+      if (!newest.has(r.clientId2)) newest.set(r.clientId2, r);
+      if (r.outcome === "ok" && r.newNotes > 0) loaded.add(r.clientId2);
+    }
+    const seen = [...newest.values()]
+      .filter((r) => r.outcome === "ok" && loaded.has(r.clientId2))
+      .map((r) => r.clientId2)
+      .slice(0, 8);
     fill(
       $("#recent-members"),
       seen.map((id) => el("li", {}, el("button", { type: "button", class: "link", onclick: () => select(id) }, id))),
@@ -91,6 +104,7 @@ async function select(id) {
     notes = answer.notes;
     initial = answer.sync.type === "initial";
     stale = answer.sync.type === "stale";
+    neverSynced = stale && !status.initialSyncCompleted;
     render();
     $("#progress").hidden = true;
     say(readable(answer.sync.message), answer.sync.type === "stale" ? "warn" : "ok");
@@ -136,7 +150,8 @@ function render() {
           { class: "note-head" },
           el("strong", {}, n.userFullName || n.userId || "Unknown author"),
           el("time", { datetime: n.timeStamp }, when(n.timeStamp)),
-          n.isNew && !initial ? el("span", { class: "badge new" }, "New") : null,
+          n.isNew && !initial && !mine.has(n.noteId) ? el("span", { class: "badge new" }, "New") : null,
+          n.isUpdated && !mine.has(n.noteId) ? el("span", { class: "badge updated" }, "Updated") : null,
           n.followUpStatus ? el("span", { class: "badge follow-up" }, `Follow-up: ${n.followUpStatus}`) : null,
           el("span", { class: `badge state ${state}`, "data-state": state }, STATE_TEXT[state] || state),
         ),
@@ -158,6 +173,12 @@ function render() {
         ),
       );
     }),
+  );
+  fill(
+    $("#no-notes"),
+    neverSynced
+      ? "No notes are stored here for this member yet: Caspio could not be reached, so its notes are not loaded. They appear when it answers."
+      : "This member has no notes yet.",
   );
   $("#no-notes").hidden = sorted.length > 0;
 }
@@ -190,9 +211,11 @@ async function save() {
     let note;
     if (editing) {
       note = await api.put(`/api/client-notes/${encodeURIComponent(editing.noteId)}`, body());
+      mine.add(note.noteId);
       replace(note);
     } else {
       note = await api.post("/api/client-notes", body());
+      mine.add(note.noteId);
       notes.push(note);
     }
     resetForm();

@@ -15,7 +15,7 @@ function table(target, columns, rows, empty) {
       el(
         "tbody",
         {},
-        rows.map((r) => el("tr", { "data-note-id": r.noteId }, columns.map((c) => el("td", {}, c[1](r) ?? "")))),
+        rows.map((r) => el("tr", { "data-note-id": r.noteId }, columns.map((c) => el("td", c[0] === "Member" ? { class: "nowrap" } : {}, c[1](r) ?? "")))),
       ),
     ),
   );

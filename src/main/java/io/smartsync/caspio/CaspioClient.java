@@ -45,6 +45,7 @@ public final class CaspioClient {
     private final Resilience resilience;
     private final CaspioMeters meters;
     private volatile Consumer<Boolean> availability = online -> {};
+    private volatile Consumer<List<Map<String, Object>>> rowsRead = rows -> {};
 
     public CaspioClient(
             CaspioConfig config, CaspioPolicy policy, HttpClient http, Clock clock, MeterRegistry registry) {
@@ -71,6 +72,9 @@ public final class CaspioClient {
                 "read " + table, () -> transport.exchange("read", "GET", uri, null, false, rows::readValue));
         List<Map<String, Object>> result = answer.result() == null ? List.of() : answer.result();
         meters.rows("read", result.size());
+        if (fields == null && !result.isEmpty()) {
+            rowsRead.accept(result);
+        }
         return result;
     }
 
@@ -236,7 +240,9 @@ public final class CaspioClient {
                     null);
         }
         meters.rows("create", 1);
-        return json.convertValue(row, new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> created = json.convertValue(row, new TypeReference<Map<String, Object>>() {});
+        rowsRead.accept(List.of(created));
+        return created;
     }
 
     /** Sets {@code fields} on the rows matching {@code where}; answers how many rows it changed. */
@@ -301,6 +307,11 @@ public final class CaspioClient {
     /** Called with false when the breaker opens and true when it closes again. */
     public void onAvailabilityChange(Consumer<Boolean> listener) {
         this.availability = listener;
+    }
+
+    /** Called with the full rows of every read (not reads of some fields) and of every create's answer. */
+    public void onRowsRead(Consumer<List<Map<String, Object>>> listener) {
+        this.rowsRead = listener;
     }
 
     /** Called with each delay the retry policy schedules (for tests and the benchmark). */

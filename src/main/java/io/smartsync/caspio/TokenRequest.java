@@ -28,7 +28,11 @@ final class TokenRequest {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            meters.request("token", response.statusCode(), form.length(), response.body().length);
+            meters.request(
+                    "token",
+                    response.statusCode(),
+                    form.length() + request.uri().toString().length(),
+                    response.body().length);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw transientFailure("interrupted", e);

@@ -28,6 +28,15 @@ final class AccessStore implements AutoCloseable {
      * --data-dir}, else in {@code SMARTSYNC_DATA_DIR}, else in ./smartsync-data.
      */
     static AccessStore open(Env env, Path dataDir) {
+        Path fallback = Path.of("./smartsync-data");
+        if (dataDir == null
+                && env.get("SMARTSYNC_DATA_DIR").isEmpty()
+                && env.get("SMARTSYNC_DB").isEmpty()
+                && !java.nio.file.Files.isDirectory(fallback)) {
+            // Not made silently: a command run from the wrong directory would find no users or keys.
+            throw new SettingException("there is no data directory " + fallback + " here; name the service's with"
+                    + " --data-dir (or SMARTSYNC_DATA_DIR, or SMARTSYNC_DB)");
+        }
         Path dir = DataDir.prepare(
                 dataDir != null
                         ? dataDir

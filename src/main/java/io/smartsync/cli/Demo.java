@@ -9,6 +9,9 @@ import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
 import io.smartsync.store.StoreLocation;
 import io.smartsync.sync.SyncConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -83,36 +86,74 @@ final class Demo implements AutoCloseable {
         }
     }
 
+    /** The file in the data directory that keeps the demo's admin key (owner-only), so a restart reuses it. */
+    static final String KEY_FILE = "admin-api-key";
+
     static Demo start(Options o) {
+        return start(o, new Env(Map.of()), "--port");
+    }
+
+    /** The demo with the client policy's {@code SMARTSYNC_*} settings of {@code env}. */
+    static Demo start(Options o, Env env, String portSetting) {
         Path dir = DataDir.prepare(o.dataDir(), "--data-dir");
-        CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
-                .withPort(o.emulatorPort())
-                .withMembers(o.members())
-                .withClientId(o.clientId())
-                .withClientSecret(o.clientSecret())
-                .withFaults(o.faults())
-                .withSeed(o.seed()));
+        CaspioEmulator emulator = Ports.naming(
+                "--emulator-port",
+                o.emulatorPort(),
+                () -> CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+                        .withPort(o.emulatorPort())
+                        .withMembers(o.members())
+                        .withClientId(o.clientId())
+                        .withClientSecret(o.clientSecret())
+                        .withFaults(o.faults())
+                        .withSeed(o.seed())));
         try {
             CaspioConfig caspio =
                     new CaspioConfig(emulator.baseUri(), "v2", o.clientId(), o.clientSecret(), Duration.ofSeconds(10));
-            ServiceRuntime service = ServiceRuntime.start(
-                    o.store() != null ? o.store() : StoreSettings.inDataDir(dir),
-                    caspio,
-                    CaspioEmulator.NOTES_TABLE,
-                    o.sync(),
-                    SyncSettings.policy(new Env(Map.of()), o.sync()),
-                    "127.0.0.1",
+            ServiceRuntime service = Ports.naming(
+                    portSetting,
                     o.port(),
-                    null);
-            ApiKeys keys = service.keys();
-            ApiKeys.IssuedKey key = o.apiKey() == null
-                    ? keys.issue("admin", "Demo Admin", Role.ADMIN)
-                    : keys.ensure(o.apiKey(), "admin", "Demo Admin", Role.ADMIN);
-            return new Demo(emulator, service, key.key(), demoAdmin(service.users()));
+                    () -> ServiceRuntime.start(
+                            o.store() != null ? o.store() : StoreSettings.inDataDir(dir),
+                            caspio,
+                            CaspioEmulator.NOTES_TABLE,
+                            o.sync(),
+                            SyncSettings.policy(env, o.sync()),
+                            "127.0.0.1",
+                            o.port(),
+                            null));
+            String key = adminKey(service.keys(), dir.resolve(KEY_FILE), o.apiKey());
+            return new Demo(emulator, service, key, demoAdmin(service.users()));
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
         }
+    }
+
+    /**
+     * The demo's admin key: {@code --api-key} if given, else the one kept in the data directory by an
+     * earlier start, else a new one; whichever it is, it is accepted and kept in the owner-only file.
+     */
+    private static String adminKey(ApiKeys keys, Path file, String given) {
+        String kept = null;
+        try {
+            if (Files.exists(file)) {
+                kept = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            }
+        } catch (IOException e) {
+            throw new SettingException("--data-dir: cannot read " + file + ": " + e.getMessage());
+        }
+        String key = given != null ? given : kept != null && !kept.isEmpty() ? kept : null;
+        key = key == null
+                ? keys.issue("admin", "Demo Admin", Role.ADMIN).key()
+                : keys.ensure(key, "admin", "Demo Admin", Role.ADMIN).key();
+        if (!key.equals(kept)) {
+            try {
+                Files.writeString(DataDir.ownerOnlyFile(file), key + "\n", StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new SettingException("--data-dir: cannot write " + file + ": " + e.getMessage());
+            }
+        }
+        return key;
     }
 
     /**
@@ -133,6 +174,10 @@ final class Demo implements AutoCloseable {
     /** The one-time password of {@link #DEMO_USER}, or empty when it was made by an earlier run. */
     Optional<String> demoPassword() {
         return Optional.ofNullable(demoPassword);
+    }
+
+    void describeSettings(java.util.List<io.smartsync.sync.SyncSetting> inEffect) {
+        service.describeSettings(inEffect);
     }
 
     int port() {

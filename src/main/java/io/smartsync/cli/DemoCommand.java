@@ -12,17 +12,24 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "demo",
+        header = "Runs the service on a seeded Caspio emulator (no account).",
         mixinStandardHelpOptions = true,
-        description = "Starts a Caspio emulator seeded with realistic notes and the service against it.")
+        description = {
+            "Starts a Caspio emulator seeded with realistic notes and the service against it.",
+            "The sync settings SMARTSYNC_* of `serve` apply here too (see README, \"Sync settings\")."
+        })
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--port",
-            defaultValue = "8080",
-            description = "The service's HTTP port (default ${DEFAULT-VALUE}).")
-    int port;
+    private final Env env;
+
+    DemoCommand(Env env) {
+        this.env = env;
+    }
+
+    @Option(names = "--port", description = "The service's HTTP port [SMARTSYNC_PORT] (default 8080).")
+    Integer port;
 
     @Option(
             names = "--emulator-port",
@@ -32,8 +39,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--data-dir",
-            defaultValue = "./smartsync-data",
-            description = "Where both keep their SQLite files.")
+            description = "Where both keep their files [SMARTSYNC_DATA_DIR] (default ./smartsync-data).")
     Path dataDir;
 
     @Option(
@@ -44,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--api-key",
-            description = "Use this admin API key instead of generating one (at least 16 characters).")
+            description = "Use this admin API key instead of the kept or a new one (16+ characters).")
     String apiKey;
 
     @Option(names = "--client-id", defaultValue = "demo", description = "The emulator's OAuth client id.")
@@ -70,7 +76,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Env.parsePort("--port", Integer.toString(port));
+        int port = this.port != null ? Env.parsePort("--port", this.port.toString()) : env.port("SMARTSYNC_PORT", 8080);
+        Path dataDir = this.dataDir != null
+                ? this.dataDir
+                : Path.of(env.get("SMARTSYNC_DATA_DIR").orElse("./smartsync-data"));
         Env.parsePort("--emulator-port", Integer.toString(emulatorPort));
         if (members < 0) {
             throw new SettingException("--members must be 0 or more, was " + members);
@@ -79,17 +88,13 @@ final class DemoCommand implements Callable<Integer> {
             throw new SettingException("--api-key must be at least 16 characters");
         }
         FaultConfig faultConfig = EmulatorCommand.parseFaults(faults);
-        Demo demo = Demo.start(new Demo.Options(
-                port,
-                emulatorPort,
-                dataDir,
-                members,
-                apiKey,
-                clientId,
-                clientSecret,
-                SyncConfig.defaults(),
-                faultConfig,
-                seed));
+        SyncConfig sync = SyncSettings.fromEnv(env);
+        Demo demo = Demo.start(
+                new Demo.Options(
+                        port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, faultConfig, seed),
+                env,
+                this.port != null ? "--port" : "SMARTSYNC_PORT");
+        demo.describeSettings(SyncSettings.describe(env, sync, SyncSettings.policy(env, sync), false));
         PrintWriter out = spec.commandLine().getOut();
         String base = "http://localhost:" + demo.port();
         out.println("Smart Sync demo is running (Ctrl-C stops it).");
@@ -97,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  API base:       " + base + "/api");
         out.println("  Health:         " + base + "/health");
         out.println("  Caspio emulator: " + demo.emulator().baseUri() + " (client id " + clientId + ")");
-        out.println("  Admin API key:  " + demo.adminKey());
+        out.println("  Admin API key:  " + demo.adminKey() + " (kept in " + dataDir.resolve(Demo.KEY_FILE) + ")");
         out.println(demo.demoPassword()
                 .map(p -> "  Sign in:        " + base + "/login.html as " + Demo.DEMO_USER + ", password " + p
                         + " (shown once)")

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "emulator",
+        header = "Runs the Caspio emulator alone, seeded with realistic notes.",
         mixinStandardHelpOptions = true,
         description = "Runs the Caspio emulator alone, seeded with realistic notes.")
 final class EmulatorCommand implements Callable<Integer> {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "keys",
+        header = "Creates, lists and revokes API keys for programs.",
         mixinStandardHelpOptions = true,
         description = "Creates, lists and revokes API keys for programs. A key is shown once, when it is created;"
                 + " only its hash is stored.",
@@ -87,7 +88,10 @@ final class KeysCommand extends AccessAdminCommand {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revokes a key: it stops working at once.")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revokes a key: a running service refuses it within 5 s.")
     static final class Revoke implements Callable<Integer> {
         @ParentCommand
         KeysCommand parent;
@@ -107,7 +111,9 @@ final class KeysCommand extends AccessAdminCommand {
                     spec.commandLine().getErr().println("smartsync keys: there is no active key " + id);
                     return 1;
                 }
-                spec.commandLine().getOut().println("Key " + id + " is revoked.");
+                spec.commandLine()
+                        .getOut()
+                        .println("Key " + id + " is revoked: a running service refuses it within 5 s.");
                 spec.commandLine().getOut().flush();
             }
             return 0;

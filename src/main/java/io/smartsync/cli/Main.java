@@ -49,6 +49,9 @@ public final class Main {
             if (type == ServeCommand.class) {
                 return type.cast(new ServeCommand(new Env(env)));
             }
+            if (type == DemoCommand.class) {
+                return type.cast(new DemoCommand(new Env(env)));
+            }
             if (type == SetupCommand.class) {
                 return type.cast(new SetupCommand(new Env(env)));
             }

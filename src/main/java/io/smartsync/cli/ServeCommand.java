@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "serve",
+        header = "Runs the service against a real Caspio account.",
         mixinStandardHelpOptions = true,
         description = {
             "Runs the service against the Caspio account named in the environment:",
@@ -27,22 +28,31 @@ import picocli.CommandLine.Spec;
             "  SMARTSYNC_COOKIE_SECURE, SMARTSYNC_SESSION_IDLE_MINUTES, SMARTSYNC_SESSION_MAX_HOURS,",
             "  SMARTSYNC_AUDIT_RETENTION_DAYS, SMARTSYNC_FOLLOW_UP_STATUSES (a|b|c), SMARTSYNC_MEMBER_ID_PATTERN,",
             "  SMARTSYNC_MAX_REQUEST_BYTES, SMARTSYNC_PRELOAD (true: read the whole table at start-up);",
-            "  and the sync settings SMARTSYNC_* (see README)."
+            "  and the sync settings (README, \"Sync settings\"), each a whole number unless said:",
+            "  SMARTSYNC_AUTO_SYNC_INTERVAL_MS (30000), SMARTSYNC_MAX_RETRY_ATTEMPTS (3),",
+            "  SMARTSYNC_RETRY_DELAY_MS (1000), SMARTSYNC_MAX_RETRY_DELAY_MS (30000),",
+            "  SMARTSYNC_SYNC_TIMEOUT_MS (30000), SMARTSYNC_BATCH_SIZE (50), SMARTSYNC_OFFLINE_QUEUE_LIMIT (1000),",
+            "  SMARTSYNC_PUSH_LEASE_MS (120000), SMARTSYNC_OVERLAP_SECONDS (5), SMARTSYNC_PAGE_SIZE (1000),",
+            "  SMARTSYNC_SELECTION_DEADLINE_MS (2000), SMARTSYNC_RECONCILE_INTERVAL_MS (300000),",
+            "  SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS (86400000), SMARTSYNC_CONFLICT_POLICY (last-write-wins,",
+            "  server-wins, local-wins or manual), SMARTSYNC_BREAKER_FAILURES (5), SMARTSYNC_BREAKER_DELAY_MS",
+            "  (the poll interval), SMARTSYNC_CALLS_PER_SECOND (0: none), SMARTSYNC_HISTORY_RETENTION_DAYS (90)."
         })
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", description = "HTTP port (overrides SMARTSYNC_PORT; default 8080).")
+    @Option(names = "--port", description = "HTTP port [SMARTSYNC_PORT] (default 8080).")
     Integer port;
 
-    @Option(names = "--data-dir", description = "Where the SQLite store lives (overrides SMARTSYNC_DATA_DIR).")
+    @Option(
+            names = "--data-dir",
+            description = "Where the SQLite store lives [SMARTSYNC_DATA_DIR] (default ./smartsync-data).")
     Path dataDir;
 
     @Option(
             names = "--db",
-            description = "The store: an SQLite file path or a jdbc:postgresql:// URL (overrides SMARTSYNC_DB;"
-                    + " default smartsync.db in the data directory).")
+            description = "An SQLite file or a jdbc:postgresql:// URL [SMARTSYNC_DB] (default: in the data dir).")
     String db;
 
     private final Env env;
@@ -70,19 +80,23 @@ final class ServeCommand implements Callable<Integer> {
         StoreLocation store = StoreSettings.resolve(env, db, dir);
         ServiceRuntime service;
         try {
-            service = ServiceRuntime.start(
-                    store,
-                    caspio,
-                    CaspioSettings.table(env),
-                    sync,
-                    SyncSettings.policy(env, sync),
-                    HttpSettings.fromEnv(env, host, httpPort),
-                    AccessSettings.fromEnv(env));
+            service = Ports.naming(
+                    port != null ? "--port" : "SMARTSYNC_PORT",
+                    httpPort,
+                    () -> ServiceRuntime.start(
+                            store,
+                            caspio,
+                            CaspioSettings.table(env),
+                            sync,
+                            SyncSettings.policy(env, sync),
+                            HttpSettings.fromEnv(env, host, httpPort),
+                            AccessSettings.fromEnv(env)));
         } catch (StoreException e) {
             throw new SettingException(
                     StoreSettings.source(env, db).orElse(dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR") + ": "
                             + e.getMessage());
         }
+        service.describeSettings(SyncSettings.describe(env, sync, SyncSettings.policy(env, sync), preload));
         if (adminKey != null) {
             service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
         }

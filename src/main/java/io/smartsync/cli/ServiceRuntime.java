@@ -145,6 +145,11 @@ final class ServiceRuntime implements AutoCloseable {
         sync.preloadAtStart();
     }
 
+    /** Tells the settings view which sync settings are in effect and where they came from. */
+    void describeSettings(List<io.smartsync.sync.SyncSetting> inEffect) {
+        sync.describeSettings(inEffect);
+    }
+
     ApiKeys keys() {
         return keys;
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "setup",
+        header = "Checks the notes table in Caspio and adds missing sync fields.",
         mixinStandardHelpOptions = true,
         description = {
             "Reads the notes table's fields in Caspio and says what sync can do with them: which field is the",

@@ -3,8 +3,13 @@ package io.smartsync.cli;
 import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.sync.ConflictPolicy;
 import io.smartsync.sync.SyncConfig;
+import io.smartsync.sync.SyncSetting;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,8 +38,75 @@ final class SyncSettings {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new SettingException("sync settings: " + e.getMessage());
+            throw new SettingException(variableNamed(e.getMessage()));
         }
+    }
+
+    /** The setting each environment variable sets, as {@code SyncConfig}'s messages name it. */
+    static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("maxRetryAttempts", "SMARTSYNC_MAX_RETRY_ATTEMPTS"),
+            Map.entry("retryDelayMs", "SMARTSYNC_RETRY_DELAY_MS"),
+            Map.entry("batchSize", "SMARTSYNC_BATCH_SIZE"),
+            Map.entry("autoSyncInterval", "SMARTSYNC_AUTO_SYNC_INTERVAL_MS"),
+            Map.entry("offlineQueueLimit", "SMARTSYNC_OFFLINE_QUEUE_LIMIT"),
+            Map.entry("syncTimeoutMs", "SMARTSYNC_SYNC_TIMEOUT_MS"),
+            Map.entry("overlapSeconds", "SMARTSYNC_OVERLAP_SECONDS"),
+            Map.entry("pageSize", "SMARTSYNC_PAGE_SIZE"),
+            Map.entry("pushLease", "SMARTSYNC_PUSH_LEASE_MS"),
+            Map.entry("selectionDeadlineMs", "SMARTSYNC_SELECTION_DEADLINE_MS"),
+            Map.entry("reconcileIntervalMs", "SMARTSYNC_RECONCILE_INTERVAL_MS"),
+            Map.entry("tableReconcileIntervalMs", "SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS"),
+            Map.entry("historyRetentionDays", "SMARTSYNC_HISTORY_RETENTION_DAYS"),
+            Map.entry("conflictPolicy", "SMARTSYNC_CONFLICT_POLICY"));
+
+    /**
+     * Every sync setting in effect, with where it came from: the environment when its variable is set,
+     * else the default (there is no settings file).
+     */
+    static List<SyncSetting> describe(Env env, SyncConfig sync, CaspioPolicy policy, boolean preload) {
+        List<SyncSetting> all = new ArrayList<>();
+        for (RecordComponent c : SyncConfig.class.getRecordComponents()) {
+            String variable = VARIABLES.get(c.getName());
+            if (variable != null) {
+                all.add(setting(env, c.getName(), variable, text(read(c, sync))));
+            }
+        }
+        all.add(setting(env, "maxRetryDelay", "SMARTSYNC_MAX_RETRY_DELAY_MS", text(policy.maxRetryDelay())));
+        all.add(setting(env, "breakerFailures", "SMARTSYNC_BREAKER_FAILURES", text(policy.breakerFailures())));
+        all.add(setting(env, "breakerDelay", "SMARTSYNC_BREAKER_DELAY_MS", text(policy.breakerDelay())));
+        all.add(setting(env, "callsPerSecond", "SMARTSYNC_CALLS_PER_SECOND", text(policy.callsPerSecond())));
+        all.add(setting(env, "preload", "SMARTSYNC_PRELOAD", Boolean.toString(preload)));
+        return all;
+    }
+
+    private static SyncSetting setting(Env env, String name, String variable, String value) {
+        return new SyncSetting(name, variable, value, env.get(variable).isPresent() ? "environment" : "default");
+    }
+
+    private static Object read(RecordComponent c, SyncConfig sync) {
+        try {
+            return c.getAccessor().invoke(sync);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + c.getName(), e);
+        }
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Duration d) {
+            return Long.toString(d.toMillis());
+        }
+        if (value instanceof ConflictPolicy p) {
+            return p.wireName();
+        }
+        return String.valueOf(value);
+    }
+
+    /** "pageSize must be …" becomes "SMARTSYNC_PAGE_SIZE must be …": the name a person set. */
+    static String variableNamed(String message) {
+        int space = message.indexOf(' ');
+        String setting = space < 0 ? message : message.substring(0, space);
+        String variable = VARIABLES.get(setting);
+        return variable == null ? "sync settings: " + message : variable + message.substring(setting.length());
     }
 
     /** {@code SMARTSYNC_PRELOAD}: read the whole table at start-up (a preload); false by default. */
@@ -71,8 +143,7 @@ final class SyncSettings {
             return new CaspioPolicy(
                     s.maxRetryAttempts(),
                     Duration.ofMillis(s.retryDelayMs()),
-                    Duration.ofMillis(
-                            Math.max(s.retryDelayMs(), d.maxRetryDelay().toMillis())),
+                    Duration.ofMillis(maxDelay), // SMARTSYNC_MAX_RETRY_DELAY_MS was read but not used before
                     Duration.ofMillis(s.syncTimeoutMs()),
                     (int) breakerFailures,
                     Duration.ofMillis(breakerDelay),

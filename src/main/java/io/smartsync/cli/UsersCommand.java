@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "users",
+        header = "Manages the people who sign in to the pages.",
         mixinStandardHelpOptions = true,
         description = "Creates, lists and disables the people who sign in to the pages. Passwords are stored"
                 + " only as Argon2id hashes.",

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param rowsReturned records in the {@code Result} of answers (not counts)
  * @param faults faults injected, by type, every type present
  * @param injectedDelay the sum of the latency and jitter waited
+ * @param uriBytes the length of the request URIs received, scheme, host and query included
  */
 public record EmulatorStats(
         Map<Kind, Long> requests,
@@ -26,7 +27,8 @@ public record EmulatorStats(
         long bytesOut,
         long rowsReturned,
         Map<Fault, Long> faults,
-        Duration injectedDelay) {
+        Duration injectedDelay,
+        long uriBytes) {
 
     /** The kinds of Caspio call, named on the wire as {@link #wireName()}. */
     public enum Kind {
@@ -112,6 +114,7 @@ public record EmulatorStats(
         json.put("statuses", codes);
         json.put("bytesIn", bytesIn);
         json.put("bytesOut", bytesOut);
+        json.put("uriBytes", uriBytes);
         json.put("rowsReturned", rowsReturned);
         json.put("faults", injected);
         json.put("injectedDelayMs", injectedDelay.toMillis());

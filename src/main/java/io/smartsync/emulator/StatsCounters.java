@@ -15,6 +15,7 @@ final class StatsCounters {
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder uriBytes = new LongAdder();
     private final LongAdder rowsReturned = new LongAdder();
     private final LongAdder delayNanos = new LongAdder();
 
@@ -28,9 +29,10 @@ final class StatsCounters {
         }
     }
 
-    void request(EmulatorStats.Kind kind, long bodyBytes) {
+    void request(EmulatorStats.Kind kind, long bodyBytes, long uriLength) {
         requests.get(kind).increment();
         bytesIn.add(bodyBytes);
+        uriBytes.add(uriLength);
     }
 
     void answered(int status, long bodyBytes) {
@@ -65,7 +67,8 @@ final class StatsCounters {
                 bytesOut.sum(),
                 rowsReturned.sum(),
                 injected,
-                Duration.ofNanos(delayNanos.sum()));
+                Duration.ofNanos(delayNanos.sum()),
+                uriBytes.sum());
     }
 
     void reset() {
@@ -74,6 +77,7 @@ final class StatsCounters {
         statuses.clear();
         bytesIn.reset();
         bytesOut.reset();
+        uriBytes.reset();
         rowsReturned.reset();
         delayNanos.reset();
     }

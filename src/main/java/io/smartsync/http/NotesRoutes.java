@@ -55,7 +55,10 @@ final class NotesRoutes {
                 who, "notes.read", member, null, () -> sync.select(member, includeAll ? Optional.empty() : since));
         List<Map<String, Object>> notes = new ArrayList<>();
         for (Note n : answer.notes()) {
-            notes.add(NoteJson.note(n, answer.sync().newNoteIds().contains(n.noteId())));
+            Map<String, Object> note =
+                    NoteJson.note(n, answer.sync().newNoteIds().contains(n.noteId()));
+            note.put("isUpdated", answer.sync().updatedNoteIds().contains(n.noteId()));
+            notes.add(note);
         }
         // The app's contract lists the notes twice (notes, notesByClient): they are written out once.
         RawValue written = new RawValue(NoteJson.array(json.getFactory(), notes));
@@ -72,8 +75,12 @@ final class NotesRoutes {
     private void create(Context ctx) {
         Principal who = Auth.principal(ctx);
         NoteInput.Checked in = input.check(Bodies.read(json, ctx, CreateNoteRequest.class));
-        Note note = audit.around(
-                who, "notes.create", in.member(), null, () -> sync.create(in.member(), in.draft(), who.asAuthor()));
+        Note note = audit.creating(
+                who,
+                "notes.create",
+                in.member(),
+                Note::noteId,
+                () -> sync.create(in.member(), in.draft(), who.asAuthor()));
         ctx.status(201).json(Envelope.ok(NoteJson.note(note, true)));
     }
 

@@ -11,7 +11,9 @@ import io.smartsync.sync.SyncHistory;
 import io.smartsync.sync.SyncMetrics;
 import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
+import io.smartsync.sync.SyncSetting;
 import io.smartsync.sync.SyncType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,7 @@ final class SyncRoutes {
                 Route.post("/api/sync/conflicts/{id}/resolve", Access.ADMIN, this::resolve),
                 Route.get("/api/sync/metrics", Access.STAFF, this::metrics),
                 Route.get("/api/sync/history", Access.STAFF, this::history),
+                Route.get("/api/sync/settings", Access.ADMIN, this::settings),
                 Route.delete("/api/sync/members/{clientId2}", Access.ADMIN, this::clearMember));
     }
 
@@ -147,8 +150,24 @@ final class SyncRoutes {
         data.put("failedSyncs", m.failedSyncs());
         data.put("avgSyncTime", m.avgSyncTime());
         data.put("dataTransferSaved", m.dataTransferSaved());
+        data.put("fullReloadBytes", m.fullReloadBytes());
+        data.put("caspioBytes", m.caspioBytes());
         data.put("caspioCallsThisMonth", m.caspioCallsThisMonth());
         ctx.json(Envelope.ok(data));
+    }
+
+    /** The admin's settings view: every sync setting in effect and where it came from. */
+    private void settings(Context ctx) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (SyncSetting s : sync.settings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("variable", s.variable());
+            m.put("value", s.value());
+            m.put("source", s.source());
+            all.add(m);
+        }
+        ctx.json(Envelope.ok(Map.of("settings", all)));
     }
 
     /** The dashboard's charts: Caspio traffic per hour and the latest member syncs (ids and counts). */
@@ -159,6 +178,8 @@ final class SyncRoutes {
         data.put("hours", h.hours().stream().map(SyncRoutes::hour).toList());
         data.put("recent", h.recent().stream().map(SyncRoutes::run).toList());
         data.put("incrementalBytesIn", h.incrementalBytesIn());
+        data.put("maxHours", SyncReports.MAX_HISTORY_HOURS);
+        data.put("recentLimit", SyncReports.RECENT_RUNS);
         ctx.json(Envelope.ok(data));
     }
 
@@ -181,6 +202,7 @@ final class SyncRoutes {
         m.put("durationMs", r.durationMs());
         m.put("requests", r.requests());
         m.put("bytesIn", r.bytesIn());
+        m.put("newNotes", r.newNotes());
         m.put("outcome", r.outcome());
         return m;
     }

@@ -29,6 +29,14 @@ final class JdbcReports implements Reports {
     }
 
     @Override
+    public void recordRowBytes(java.util.Map<Long, Integer> bytesByPk) {
+        tx.run(h -> {
+            TransferSql.recordRowBytes(h, bytesByPk);
+            return null;
+        });
+    }
+
+    @Override
     public boolean reachable() {
         return tx.run(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1);
     }

@@ -442,7 +442,7 @@ public final class JdbcStore implements LocalStore {
             List<Note> notes =
                     changedSince == null ? NoteSql.forMember(h, member) : NoteSql.changedSince(h, member, changedSince);
             NoteSql.Novelty novelty = NoteSql.novelty(h, member, previous);
-            StatusSql.markServed(h, member, now);
+            StatusSql.markServed(h, member, now, TransferSql.fullAnswerBytes(h, member));
             return new Served(notes, novelty.newIds(), novelty.updatedIds(), previous);
         });
     }

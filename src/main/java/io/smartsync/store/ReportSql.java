@@ -27,22 +27,16 @@ final class ReportSql {
                 .mapTo(Double.class)
                 .one()
                 .longValue();
-        return new SyncTotals(members[0], members[1], queue.pending(), queue.failed(), avg, saved(h), calls(h, month));
-    }
-
-    /** A full reload costs the member's notes times the mean row size of initial syncs; see {@link SyncTotals}. */
-    private static long saved(Handle h) {
-        double rowBytes = h.createQuery("SELECT COALESCE(1.0 * SUM(bytes_in) / NULLIF(SUM(rows_read), 0), 0)"
-                        + " FROM sync_history WHERE kind = 'initial' AND outcome = 'ok'")
-                .mapTo(Double.class)
-                .one();
-        return h.createQuery("SELECT COALESCE(SUM(r.runs * COALESCE(s.total_notes_count, 0)), 0) AS reload_rows,"
-                        + " COALESCE(SUM(r.cost), 0) AS cost FROM (SELECT client_id2, COUNT(*) AS runs,"
-                        + " SUM(bytes_in) AS cost FROM sync_history WHERE kind = 'incremental'"
-                        + " AND client_id2 IS NOT NULL GROUP BY client_id2) r"
-                        + " LEFT JOIN member_sync_status s ON s.client_id2 = r.client_id2")
-                .map((rs, ctx) -> Math.max(0, Math.round(rs.getLong("reload_rows") * rowBytes) - rs.getLong("cost")))
-                .one();
+        long[] transfer = TransferSql.totals(h);
+        return new SyncTotals(
+                members[0],
+                members[1],
+                queue.pending(),
+                queue.failed(),
+                avg,
+                transfer[0],
+                transfer[1],
+                calls(h, month));
     }
 
     private static long calls(Handle h, YearMonth month) {
@@ -64,5 +58,6 @@ final class ReportSql {
                 .bind("in", bytesIn)
                 .bind("out", bytesOut)
                 .execute();
+        TransferSql.add(h, TransferSql.CASPIO, bytesIn + bytesOut);
     }
 }

@@ -22,8 +22,17 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class StatusSql {
     private StatusSql() {}
 
+    /**
+     * The member's status with its note count and newest note as the store holds them now, so they
+     * never lag a note the poll, a webhook or a local write stored after the last sync.
+     */
     static Optional<MemberSyncStatus> find(Handle h, MemberId member) {
-        return h.createQuery("SELECT * FROM member_sync_status WHERE client_id2 = :m")
+        return h.createQuery("SELECT s.client_id2, s.initial_sync_completed, s.last_sync_at, s.cursor_stamp,"
+                        + " s.cursor_pk, (SELECT COUNT(*) FROM notes n WHERE n.client_id2 = s.client_id2"
+                        + " AND n.deleted = FALSE) AS total_notes_count, (SELECT n.note_id FROM notes n"
+                        + " WHERE n.client_id2 = s.client_id2 AND n.deleted = FALSE"
+                        + " ORDER BY n.time_stamp DESC, n.note_id LIMIT 1) AS last_note_id"
+                        + " FROM member_sync_status s WHERE s.client_id2 = :m")
                 .bind("m", member.value())
                 .map(StatusSql::map)
                 .findOne();
@@ -186,10 +195,19 @@ final class StatusSql {
                 .orElse(null);
     }
 
-    static void markServed(Handle h, MemberId member, Instant at) {
-        h.createUpdate("UPDATE member_sync_status SET last_served_at = :at WHERE client_id2 = :m")
-                .bind("at", at.toEpochMilli())
+    /**
+     * Marks the member served at {@code at} and adds what a full reload would have fetched for this visit.
+     * A member served for the first time (its first sync failed, say) becomes known here with it.
+     */
+    static void markServed(Handle h, MemberId member, Instant at, long reloadBytes) {
+        h.createUpdate("INSERT INTO member_sync_status (client_id2, initial_sync_completed, last_served_at,"
+                        + " reload_bytes) VALUES (:m, :done, :at, :bytes) ON CONFLICT (client_id2) DO UPDATE SET"
+                        + " last_served_at = excluded.last_served_at,"
+                        + " reload_bytes = member_sync_status.reload_bytes + excluded.reload_bytes")
                 .bind("m", member.value())
+                .bind("done", false)
+                .bind("at", at.toEpochMilli())
+                .bind("bytes", reloadBytes)
                 .execute();
     }
 

@@ -15,7 +15,7 @@ final class Answers {
                 "Caspio could not be reached in time; showing the notes stored here"
                         + (lastSync == null ? "" : " as of " + lastSync) + ". " + found(served);
         };
-        return new SyncOutcome(type, served.newIds(), served.updatedIds().size(), message, lastSync);
+        return new SyncOutcome(type, served.newIds(), served.updatedIds(), message, lastSync);
     }
 
     private static String found(Served served) {

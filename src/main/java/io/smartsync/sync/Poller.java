@@ -133,6 +133,14 @@ final class Poller {
                         total.inserted(),
                         total.updated(),
                         outcome));
+                log.info(
+                        "poll: {}, {} new, {} updated, {} requests, {} rows, {} ms",
+                        outcome,
+                        total.inserted(),
+                        total.updated(),
+                        cost.requests(),
+                        cost.rows(),
+                        ms);
             }
         }
     }

@@ -29,5 +29,6 @@ public record SyncHistory(List<Hour> hours, List<Run> recent, long incrementalBy
             long durationMs,
             int requests,
             long bytesIn,
+            int newNotes,
             String outcome) {}
 }

@@ -26,7 +26,9 @@ public final class SyncReports {
     /** How many recorded runs a history answer reads, newest first. */
     static final int HISTORY_READ = 10_000;
 
-    private static final int RECENT_RUNS = 50;
+    /** The most member syncs a history answer lists, newest first. */
+    public static final int RECENT_RUNS = 50;
+
     private static final Set<String> MEMBER_SYNCS = Set.of("initial", "incremental");
 
     private final LocalStore store;
@@ -49,6 +51,8 @@ public final class SyncReports {
                 t.failedSyncs(),
                 t.avgSyncMillis(),
                 t.dataTransferSaved(),
+                t.fullReloadBytes(),
+                t.caspioBytes(),
                 t.caspioCallsThisMonth());
     }
 
@@ -83,6 +87,7 @@ public final class SyncReports {
                         r.durationMs(),
                         r.requests(),
                         r.bytesIn(),
+                        r.newNotes(),
                         r.outcome()));
             }
             if (memberSync && r.kind().equals("incremental")) {

@@ -65,6 +65,8 @@ public final class SyncService implements AutoCloseable {
     private final SyncEvents events;
     private final NotesTable table;
     private final String instanceId;
+    private final RowSizes rowSizes;
+    private volatile List<SyncSetting> settings = List.of();
 
     public SyncService(
             LocalStore store,
@@ -103,12 +105,24 @@ public final class SyncService implements AutoCloseable {
                 instanceId);
         this.sourceTable = table.name();
         this.instanceId = instanceId;
+        this.rowSizes = new RowSizes(store.reports(), mapper.fields().pk());
+        caspio.onRowsRead(rowSizes::record);
         caspio.onAvailabilityChange(online -> {
             events.emit(online ? "online" : "offline", null, null, Map.of());
             if (online) {
                 pusher.wake(); // the queue drains by itself once Caspio answers again
             }
         });
+    }
+
+    /** Says which sync settings are in effect and where each came from (the settings view). */
+    public void describeSettings(List<SyncSetting> inEffect) {
+        this.settings = List.copyOf(inEffect);
+    }
+
+    /** The sync settings in effect, as {@link #describeSettings} was told them. */
+    public List<SyncSetting> settings() {
+        return settings;
     }
 
     /** The largest commit lag seen (rule 3: it must stay below the overlap window). */
@@ -292,6 +306,7 @@ public final class SyncService implements AutoCloseable {
             status = store.status(member).orElse(MemberSyncStatus.fresh(member));
         }
         Served served = store.serve(member, changedSince.orElse(null));
+        status = CurrentStatus.of(store, status);
         return new MemberNotes(
                 member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));
     }
@@ -453,8 +468,12 @@ public final class SyncService implements AutoCloseable {
         return requeued;
     }
 
+    /**
+     * The member's status as it is now: its note count and newest note as stored, and as its last sync
+     * the global poll's latest run when that run kept the member fresh (a cached answer rests on it).
+     */
     public Optional<MemberSyncStatus> status(MemberId member) {
-        return store.status(member);
+        return store.status(member).map(s -> CurrentStatus.of(store, s));
     }
 
     public List<OutboxEntry> pending() {
@@ -467,7 +486,9 @@ public final class SyncService implements AutoCloseable {
 
     /** Pushes what can be pushed now and answers the seed's {@code {processed, failed}}. */
     public ProcessResult processNow() {
-        return pusher.pushAll();
+        ProcessResult result = pusher.pushAll();
+        log.info("process now: {} processed, {} failed", result.processed(), result.failed());
+        return result;
     }
 
     @Override

@@ -176,6 +176,8 @@ class ApiContractTest {
         call(staff, "GET", "/api/sync/metrics", "/api/sync/metrics", null);
         call(staff, "GET", "/api/sync/history", "/api/sync/history?hours=6", null);
         call(staff, "GET", "/api/sync/history", "/api/sync/history?hours=0", null);
+        call(admin, "GET", "/api/sync/settings", "/api/sync/settings", null);
+        call(staff, "GET", "/api/sync/settings", "/api/sync/settings", null);
         call(admin, "DELETE", "/api/sync/members/{clientId2}", "/api/sync/members/CL000006", null);
         call(admin, "DELETE", "/api/sync/members/{clientId2}", "/api/sync/members/CL%27006", null);
         call(admin, "GET", "/api/audit", "/api/audit?clientId2=CL000001&limit=5", null);

@@ -390,7 +390,7 @@ class PagesInBrowserTest {
         browser.untilText("#sync-message", "Initial sync completed - " + inCaspio + " notes loaded");
         browser.tab("sync");
         browser.until(d -> !browser.all("#chart-requests svg rect").isEmpty());
-        browser.until(d -> !browser.text("#stat-calls").equals("0"));
+        browser.until(d -> !browser.text("#calls-month").equals("0"));
     }
 
     @Test

@@ -6,15 +6,17 @@ import static io.smartsync.store.StoreNotes.local;
 import static io.smartsync.store.StoreNotes.synced;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
+import io.smartsync.note.SyncState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,23 +52,48 @@ class ReportsAndAccessRecordsTest {
     }
 
     @Test
-    void data_transfer_saved_is_what_full_reloads_would_have_cost_minus_what_incremental_syncs_cost() {
-        List<Note> ten = new ArrayList<>();
-        for (int i = 1; i <= 10; i++) {
-            ten.add(synced("n" + i, (long) i, "text", "2026-11-25T09:00:00"));
-        }
-        store.applyPulled(ten, new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 10, 0, null), NOW);
-        // The initial sync read 10 rows in 10,000 bytes: a full reload of this member costs 10,000 bytes.
+    void data_transfer_saved_is_every_visits_full_answer_minus_every_byte_exchanged() {
+        // Given three notes of 500, 600 and 700 bytes (as Caspio's reads answered them) and a deleted one
+        store.applyPulled(
+                List.of(
+                        synced("n1", 1L, "text", "2026-11-25T09:00:00"),
+                        synced("n2", 2L, "text", "2026-11-25T09:00:00"),
+                        synced("n3", 3L, "text", "2026-11-25T09:00:00"),
+                        synced("n4", 4L, "text", "2026-11-25T09:00:00").asDeleted(SyncState.SYNCED)),
+                new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 4, 0, null),
+                NOW);
+        store.reports().recordRowBytes(Map.of(1L, 500, 2L, 600, 3L, 700, 4L, 9_999));
         store.recordRun(run("initial", 10_000, 10, 120));
         store.recordRun(run("incremental", 400, 0, 20));
-        store.recordRun(run("incremental", 600, 1, 40));
+
+        // When the member is served twice and 1,000 bytes went each way
+        store.serve(MEMBER, null);
+        store.serve(MEMBER, null);
+        store.reports().addCaspioUsage(MONTH, 3, 1_000, 1_000);
+
+        // Then a full answer is {"Result":[ + three rows + two commas + ]} = 13 + 1,800 + 2 = 1,815 bytes
+        SyncTotals t = store.reports().syncTotals(MONTH);
+        assertThat(t.fullReloadBytes()).isEqualTo(2 * 1_815);
+        assertThat(t.caspioBytes()).isEqualTo(2_000);
+        assertThat(t.dataTransferSaved()).isEqualTo(2 * 1_815 - 2_000);
+        assertThat(t.avgSyncMillis()).isEqualTo(70);
+
+        // And clearing the member keeps what its visits would have fetched
+        assertThat(store.clearMember(MEMBER)).isEqualTo(3);
+        assertThat(store.reports().syncTotals(MONTH).fullReloadBytes()).isEqualTo(2 * 1_815);
+    }
+
+    @Test
+    void total_members_counts_a_member_served_whose_first_sync_never_finished() {
+        store.applyPulled(List.of(), new MemberSyncStatus(MEMBER, true, NOW, null, 0, 0, null), NOW);
+        MemberId never = new MemberId("CL-never");
+
+        store.serve(never, null);
 
         SyncTotals t = store.reports().syncTotals(MONTH);
-
-        assertThat(t.dataTransferSaved()).isEqualTo(2 * 10_000 - 1_000);
-        assertThat(t.avgSyncMillis()).isEqualTo(60);
-        assertThat(t.totalMembers()).isEqualTo(1);
+        assertThat(t.totalMembers()).isEqualTo(2);
         assertThat(t.syncedMembers()).isEqualTo(1);
+        assertThat(t.fullReloadBytes()).isEqualTo(13); // {"Result":[]}: nothing of it is stored
     }
 
     @Test

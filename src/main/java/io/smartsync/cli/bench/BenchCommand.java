@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "bench",
+        header = "Measures the traditional approach against Smart Sync.",
         mixinStandardHelpOptions = true,
         description = {
             "Runs one workload against the traditional approach (every note of a member fetched from Caspio on",

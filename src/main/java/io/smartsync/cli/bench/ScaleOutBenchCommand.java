@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "bench-scaleout",
+        header = "Measures 1 and 3 serve instances sharing PostgreSQL.",
         mixinStandardHelpOptions = true,
         description = {
             "Push and read throughput of 1 and of 3 `serve` instances sharing one PostgreSQL store, against the",

@@ -1,0 +1,29 @@
+package io.smartsync.sync;
+
+import io.smartsync.note.MemberSyncStatus;
+import io.smartsync.store.LocalStore;
+import io.smartsync.store.TableCursor;
+import java.time.Instant;
+
+/**
+ * A member's status as an answer reports it: as its last sync, the global poll's latest run when that
+ * run kept the member fresh (a cached answer rests on it), else the member's own last sync. Stateless.
+ */
+final class CurrentStatus {
+    private CurrentStatus() {}
+
+    static MemberSyncStatus of(LocalStore store, MemberSyncStatus s) {
+        if (!s.initialSyncCompleted() || s.lastSyncAt() == null) {
+            return s;
+        }
+        Instant polled = store.tableCursor(Poller.CURSOR)
+                .filter(c -> c.finishedAt() != null && !c.coversSince().isAfter(s.lastSyncAt()))
+                .map(TableCursor::finishedAt)
+                .orElse(null);
+        if (polled == null || !polled.isAfter(s.lastSyncAt())) {
+            return s;
+        }
+        return new MemberSyncStatus(
+                s.member(), true, polled, s.cursorStamp(), s.cursorPk(), s.totalNotesCount(), s.lastNoteId());
+    }
+}
