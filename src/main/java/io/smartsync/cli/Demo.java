@@ -85,6 +85,7 @@ final class Demo implements AutoCloseable {
 
     static Demo start(Options o) {
         Path dir = DataDir.prepare(o.dataDir(), "--data-dir");
+        NativeSqlite.prepare(dir);
         CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
                 .withPort(o.emulatorPort())
                 .withMembers(o.members())
