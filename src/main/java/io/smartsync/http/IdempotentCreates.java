@@ -74,8 +74,8 @@ final class IdempotentCreates {
             records.releaseIdempotencyKey(who.userId(), key.get());
             throw e;
         }
-        records.answerIdempotencyKey(who.userId(), key.get(), answer.status(), answer.json());
-        return answer;
+        IdempotencyRecord kept = records.answerIdempotencyKey(who.userId(), key.get(), answer.status(), answer.json());
+        return new Answer(kept.status(), kept.answer());
     }
 
     private static Optional<String> key(Context ctx) {

@@ -34,7 +34,11 @@ public interface FrontDoorRecords {
      */
     IdempotencyRecord reserveIdempotencyKey(IdempotencyRecord fresh, Instant forgetBefore);
 
-    void answerIdempotencyKey(String actor, String key, int status, String answer);
+    /**
+     * Keeps the first answer given under the key (a later one, from a repeat that ran at the same time,
+     * is not kept); answers the record as it now is.
+     */
+    IdempotencyRecord answerIdempotencyKey(String actor, String key, int status, String answer);
 
     /** Forgets a key whose request failed, so a retry runs again. */
     void releaseIdempotencyKey(String actor, String key);

@@ -98,7 +98,7 @@ final class FrontDoorSql {
 
     static void answerKey(Handle h, String actor, String key, int status, String answer) {
         h.createUpdate("UPDATE idempotency_keys SET status = :status, answer = :answer"
-                        + " WHERE actor = :actor AND idem_key = :key")
+                        + " WHERE actor = :actor AND idem_key = :key AND status IS NULL")
                 .bind("status", status)
                 .bind("answer", answer)
                 .bind("actor", actor)
@@ -146,12 +146,13 @@ final class FrontDoorSql {
 
     private static IdempotencyRecord mapKey(ResultSet rs, StatementContext ctx) throws SQLException {
         long status = rs.getLong("status");
+        Integer answered = rs.wasNull() ? null : (int) status;
         return new IdempotencyRecord(
                 rs.getString("actor"),
                 rs.getString("idem_key"),
                 rs.getString("fingerprint"),
                 rs.getString("note_id"),
-                rs.wasNull() ? null : (int) status,
+                answered,
                 rs.getString("answer"),
                 Sql.instant(rs, "created_at"));
     }

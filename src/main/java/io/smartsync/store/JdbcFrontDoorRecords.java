@@ -59,10 +59,10 @@ final class JdbcFrontDoorRecords implements FrontDoorRecords {
     }
 
     @Override
-    public void answerIdempotencyKey(String actor, String key, int status, String answer) {
-        tx.run(h -> {
+    public IdempotencyRecord answerIdempotencyKey(String actor, String key, int status, String answer) {
+        return tx.run(h -> {
             FrontDoorSql.answerKey(h, actor, key, status, answer);
-            return null;
+            return FrontDoorSql.key(h, actor, key);
         });
     }
 
