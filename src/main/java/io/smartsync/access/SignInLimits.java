@@ -73,17 +73,22 @@ public final class SignInLimits {
     }
 
     /** The pair's block, when it may not try now. */
-    public Optional<SignInFailure> blocked(String userId, String address) {
+    public Optional<SignInBlock> blocked(String userId, String address) {
         Instant now = clock.instant();
         return records.signInFailure(userId, address)
-                .filter(f -> f.blockedUntil().isAfter(now));
+                .filter(f -> f.blockedUntil().isAfter(now))
+                .map(SignInLimits::block);
     }
 
     /** Counts a failure of the pair; answers its block from now on. */
-    public SignInFailure failed(String userId, String address) {
+    public SignInBlock failed(String userId, String address) {
         Instant now = clock.instant();
         Duration keep = policy.lockout().compareTo(policy.maxDelay()) > 0 ? policy.lockout() : policy.maxDelay();
-        return records.recordSignInFailure(userId, address, now, now.minus(keep), f -> policy.apply(f, now));
+        return block(records.recordSignInFailure(userId, address, now, now.minus(keep), f -> policy.apply(f, now)));
+    }
+
+    private static SignInBlock block(SignInFailure f) {
+        return new SignInBlock(f.userId(), f.address(), f.failures(), f.blockedUntil(), f.locked());
     }
 
     public void succeeded(String userId, String address) {
@@ -91,8 +96,10 @@ public final class SignInLimits {
     }
 
     /** The pairs blocked now, lockouts first. */
-    public List<SignInFailure> blocked(int limit) {
-        return records.blockedSignIns(clock.instant(), limit);
+    public List<SignInBlock> blocked(int limit) {
+        return records.blockedSignIns(clock.instant(), limit).stream()
+                .map(SignInLimits::block)
+                .toList();
     }
 
     /** Lifts the user's blocks from {@code address}, or from every address when it is null. */
@@ -101,7 +108,7 @@ public final class SignInLimits {
     }
 
     /** Whole seconds until the block ends, at least 1 (for {@code Retry-After}). */
-    public long secondsLeft(SignInFailure f) {
+    public long secondsLeft(SignInBlock f) {
         long ms = Duration.between(clock.instant(), f.blockedUntil()).toMillis();
         return Math.max(1, (ms + 999) / 1000);
     }

@@ -4,9 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.AuditLog;
+import io.smartsync.access.IdempotencyKeys;
 import io.smartsync.access.Retention;
 import io.smartsync.access.Sessions;
+import io.smartsync.access.SignInLimits;
 import io.smartsync.access.Users;
+import io.smartsync.access.WebhookMessages;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.caspio.CaspioException;
@@ -145,7 +148,9 @@ final class ServiceRuntime implements AutoCloseable {
                         users,
                         sessions,
                         audit,
-                        store.access().frontDoor(),
+                        new SignInLimits(store.access().frontDoor(), door.signIn(), clock),
+                        new IdempotencyKeys(store.access().frontDoor(), clock),
+                        new WebhookMessages(store.access().frontDoor(), clock),
                         meters,
                         clock));
         Retention retention = Retention.start(store.access(), clock, access.auditRetention(), Duration.ofDays(1));

@@ -10,10 +10,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.AuditLog;
 import io.smartsync.access.HashingPool;
+import io.smartsync.access.IdempotencyKeys;
 import io.smartsync.access.Sessions;
 import io.smartsync.access.SignInLimits;
 import io.smartsync.access.Users;
-import io.smartsync.store.FrontDoorRecords;
+import io.smartsync.access.WebhookMessages;
 import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
 import java.time.Clock;
@@ -55,7 +56,9 @@ public final class ApiServer implements AutoCloseable {
             Users users,
             Sessions sessions,
             AuditLog audit,
-            FrontDoorRecords frontDoor,
+            SignInLimits signIn,
+            IdempotencyKeys idempotencyKeys,
+            WebhookMessages webhookMessages,
             PrometheusMeterRegistry meters,
             Clock clock) {}
 
@@ -79,7 +82,7 @@ public final class ApiServer implements AutoCloseable {
                         audit,
                         json,
                         settings.secureCookies(),
-                        new SignInLimits(parts.frontDoor(), door.signIn(), parts.clock()),
+                        parts.signIn(),
                         hashing,
                         door.proxies())
                 .routes());
@@ -89,12 +92,13 @@ public final class ApiServer implements AutoCloseable {
                         json,
                         params,
                         new NoteInput(params, settings.followUpStatuses()),
-                        new IdempotentCreates(parts.frontDoor(), parts.clock()))
+                        new IdempotentCreates(parts.idempotencyKeys()))
                 .routes());
         routes.addAll(new SyncRoutes(parts.sync(), parts.reports(), audit, json, params).routes());
         routes.addAll(new AuditRoutes(parts.audit(), audit, params).routes());
         routes.addAll(events.routes());
-        WebhookCheck webhooks = new WebhookCheck(settings.webhookSecret(), door, parts.frontDoor(), parts.clock());
+        WebhookCheck webhooks =
+                new WebhookCheck(settings.webhookSecret(), door, parts.webhookMessages(), parts.clock());
         routes.addAll(new WebhookRoutes(parts.sync(), json, webhooks, audit).routes());
         Auth auth = new Auth(parts.keys(), parts.sessions(), parts.audit(), Set.of(EventsRoute.PATH));
         RequestMeters timing = new RequestMeters(parts.meters());

@@ -7,9 +7,9 @@ import io.javalin.http.SameSite;
 import io.smartsync.access.HashingPool;
 import io.smartsync.access.Principal;
 import io.smartsync.access.Sessions;
+import io.smartsync.access.SignInBlock;
 import io.smartsync.access.SignInLimits;
 import io.smartsync.access.Users;
-import io.smartsync.store.SignInFailure;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +86,7 @@ final class AuthRoutes {
                 () -> users.authenticate(body.userId(), body.password().toCharArray()));
         if (checked.isEmpty()) {
             audit.record(actor, "session.login", null, null, "denied: wrong credentials from " + address);
-            SignInFailure f = limits.failed(actor, address);
+            SignInBlock f = limits.failed(actor, address);
             if (f.locked()) {
                 audit.record(
                         actor,
@@ -132,12 +132,12 @@ final class AuthRoutes {
         return m;
     }
 
-    private static String refusal(SignInFailure f, String address) {
+    private static String refusal(SignInBlock f, String address) {
         return (f.locked() ? "denied: locked out" : "denied: throttled") + " from " + address + " until "
                 + f.blockedUntil();
     }
 
-    private ApiException tooMany(Context ctx, SignInFailure f) {
+    private ApiException tooMany(Context ctx, SignInBlock f) {
         ctx.header("Retry-After", Long.toString(limits.secondsLeft(f)));
         return new ApiException(
                 429,

@@ -1,14 +1,10 @@
 package io.smartsync.http;
 
 import io.javalin.http.Context;
+import io.smartsync.access.IdempotencyKeys;
 import io.smartsync.access.Principal;
-import io.smartsync.store.FrontDoorRecords;
-import io.smartsync.store.IdempotencyRecord;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +22,6 @@ import java.util.regex.Pattern;
  */
 final class IdempotentCreates {
     static final String HEADER = "Idempotency-Key";
-    static final Duration KEPT = Duration.ofDays(1);
 
     /** The draft's key is a structured-field string; printable ASCII, quoted or not. */
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
@@ -37,12 +32,10 @@ final class IdempotentCreates {
     /** What a create answers: its status and its JSON text. */
     record Answer(int status, String json) {}
 
-    private final FrontDoorRecords records;
-    private final Clock clock;
+    private final IdempotencyKeys keys;
 
-    IdempotentCreates(FrontDoorRecords records, Clock clock) {
-        this.records = records;
-        this.clock = clock;
+    IdempotentCreates(IdempotencyKeys keys) {
+        this.keys = keys;
     }
 
     /**
@@ -55,10 +48,7 @@ final class IdempotentCreates {
         if (key.isEmpty()) {
             return create.apply(noteId);
         }
-        Instant now = clock.instant();
-        IdempotencyRecord held = records.reserveIdempotencyKey(
-                new IdempotencyRecord(who.userId(), key.get(), fingerprint(ctx.bodyAsBytes()), noteId, null, null, now),
-                now.minus(KEPT));
+        IdempotencyKeys.Held held = keys.reserve(who.userId(), key.get(), fingerprint(ctx.bodyAsBytes()), noteId);
         if (!held.fingerprint().equals(fingerprint(ctx.bodyAsBytes()))) {
             throw new ApiException(
                     422, "idempotency_key_reused", "this Idempotency-Key was used with a different request body");
@@ -71,10 +61,10 @@ final class IdempotentCreates {
         try {
             answer = create.apply(held.noteId());
         } catch (RuntimeException e) {
-            records.releaseIdempotencyKey(who.userId(), key.get());
+            keys.release(who.userId(), key.get());
             throw e;
         }
-        IdempotencyRecord kept = records.answerIdempotencyKey(who.userId(), key.get(), answer.status(), answer.json());
+        IdempotencyKeys.Held kept = keys.answer(who.userId(), key.get(), answer.status(), answer.json());
         return new Answer(kept.status(), kept.answer());
     }
 

@@ -1,7 +1,7 @@
 package io.smartsync.http;
 
 import io.javalin.http.Context;
-import io.smartsync.store.FrontDoorRecords;
+import io.smartsync.access.WebhookMessages;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -30,13 +30,13 @@ final class WebhookCheck {
 
     private final byte[] secret;
     private final FrontDoorSettings settings;
-    private final FrontDoorRecords records;
+    private final WebhookMessages seen;
     private final Clock clock;
 
-    WebhookCheck(String secret, FrontDoorSettings settings, FrontDoorRecords records, Clock clock) {
+    WebhookCheck(String secret, FrontDoorSettings settings, WebhookMessages seen, Clock clock) {
         this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.settings = settings;
-        this.records = records;
+        this.seen = seen;
         this.clock = clock;
     }
 
@@ -85,7 +85,7 @@ final class WebhookCheck {
                     "eventDate is further than " + window.toSeconds()
                             + " seconds from this service's clock; the message is not accepted");
         }
-        if (!records.rememberWebhookMessage(m.messageId(), now, now.minus(window.multipliedBy(2)))) {
+        if (!seen.firstTime(m.messageId(), window.multipliedBy(2))) {
             throw new ApiException(409, "replayed", "this messageId was received before");
         }
     }

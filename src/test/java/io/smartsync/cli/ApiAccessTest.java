@@ -222,7 +222,7 @@ class ApiAccessTest {
                         "staff-1 notes.delete " + noteId + " ok",
                         "staff-1 sync.status null ok",
                         "staff-1 notes.update " + noteId + " ok",
-                        "staff-1 notes.create null ok",
+                        "staff-1 notes.create " + noteId + " ok",
                         "staff-1 notes.read null ok");
         assertThat(entries.get(0).path("at").asText()).endsWith("Z");
     }
