@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.sync.SyncConfig;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,17 @@ class IdempotentCreateTest {
 
     @BeforeAll
     static void start() {
-        api = ApiFixture.start(dir, 4);
+        // A short poll interval, so Caspio's breaker tries again soon after a test's outage.
+        api = ApiFixture.start(
+                dir,
+                4,
+                x -> x,
+                SyncConfig.builder()
+                        .pageSize(10)
+                        .autoSyncInterval(200)
+                        .retryDelayMs(5)
+                        .maxRetryAttempts(1)
+                        .build());
     }
 
     @AfterAll
@@ -117,14 +128,22 @@ class IdempotentCreateTest {
         String noteId = UUID.randomUUID().toString();
         String comments = "Called member; client-made id " + noteId;
         String body = Caller.text(Map.of("clientId2", "CL000003", "comments", comments, "noteId", noteId));
-        sendAndHangUp(body, "");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> commentsHere("CL000003").contains(comments));
+        api.staff().get(NOTES + "?clientId2=CL000003");
+        api.emulator.faults(EmulatorCommand.parseFaults("error5xx=1")); // writes stay queued: they can be counted
+        try {
+            sendAndHangUp(body, "");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> commentsHere("CL000003").contains(comments));
 
-        Caller.Answer retry = api.staff().post(NOTES, body);
-        assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.data().path("noteId").asText()).isEqualTo(noteId);
-        assertThat(commentsHere("CL000003")).containsOnlyOnce(comments);
+            Caller.Answer retry = api.staff().post(NOTES, body);
+            assertThat(retry.status()).isEqualTo(201);
+            assertThat(retry.data().path("noteId").asText()).isEqualTo(noteId);
+            assertThat(commentsHere("CL000003")).containsOnlyOnce(comments);
+            assertThat(api.staff().get("/api/sync/pending").data().findValuesAsText("noteId"))
+                    .containsOnlyOnce(noteId);
+        } finally {
+            api.emulator.faults(EmulatorCommand.parseFaults(""));
+        }
         awaitPushedOnce(comments);
         assertThat(api.staff().post(NOTES, body).data().path("noteId").asText()).isEqualTo(noteId);
         assertThat(rowsInCaspio(comments)).isEqualTo(1);
