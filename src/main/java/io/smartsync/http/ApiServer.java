@@ -69,37 +69,11 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(ApiSettings settings, FrontDoorSettings door, Parts parts) {
         ObjectMapper json = Bodies.mapper();
         Audit audit = new Audit(parts.audit());
-        Params params = new Params(settings.memberIds());
         EventsRoute events = new EventsRoute(parts.sync(), audit, json);
         AtomicBoolean ready = new AtomicBoolean();
         HashingPool hashing = new HashingPool(door.hashThreads(), door.hashQueue());
-        List<Route> routes = new ArrayList<>();
-        routes.addAll(
-                new HealthRoutes(parts.sync(), parts.reports(), parts.meters(), parts.clock(), ready::get).routes());
-        routes.addAll(new AuthRoutes(
-                        parts.users(),
-                        parts.sessions(),
-                        audit,
-                        json,
-                        settings.secureCookies(),
-                        parts.signIn(),
-                        hashing,
-                        door.proxies())
-                .routes());
-        routes.addAll(new NotesRoutes(
-                        parts.sync(),
-                        audit,
-                        json,
-                        params,
-                        new NoteInput(params, settings.followUpStatuses()),
-                        new IdempotentCreates(parts.idempotencyKeys()))
-                .routes());
-        routes.addAll(new SyncRoutes(parts.sync(), parts.reports(), audit, json, params).routes());
-        routes.addAll(new AuditRoutes(parts.audit(), audit, params).routes());
+        List<Route> routes = routes(settings, door, parts, json, audit, ready, hashing);
         routes.addAll(events.routes());
-        WebhookCheck webhooks =
-                new WebhookCheck(settings.webhookSecret(), door, parts.webhookMessages(), parts.clock());
-        routes.addAll(new WebhookRoutes(parts.sync(), json, webhooks, audit).routes());
         Auth auth = new Auth(parts.keys(), parts.sessions(), parts.audit(), Set.of(EventsRoute.PATH));
         RequestMeters timing = new RequestMeters(parts.meters());
         ServiceMeters meters = ServiceMeters.bind(parts.meters(), parts.sync(), parts.reports(), parts.clock());
@@ -132,6 +106,45 @@ public final class ApiServer implements AutoCloseable {
             throw e;
         }
         return new ApiServer(app, routes, events, meters, hashing, ready);
+    }
+
+    /** Every route but the event stream's, in the order /openapi.json lists them. */
+    private static List<Route> routes(
+            ApiSettings settings,
+            FrontDoorSettings door,
+            Parts parts,
+            ObjectMapper json,
+            Audit audit,
+            AtomicBoolean ready,
+            HashingPool hashing) {
+        Params params = new Params(settings.memberIds());
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(
+                new HealthRoutes(parts.sync(), parts.reports(), parts.meters(), parts.clock(), ready::get).routes());
+        routes.addAll(new AuthRoutes(
+                        parts.users(),
+                        parts.sessions(),
+                        audit,
+                        json,
+                        settings.secureCookies(),
+                        parts.signIn(),
+                        hashing,
+                        door.proxies())
+                .routes());
+        routes.addAll(new NotesRoutes(
+                        parts.sync(),
+                        audit,
+                        json,
+                        params,
+                        new NoteInput(params, settings.followUpStatuses()),
+                        new IdempotentCreates(parts.idempotencyKeys()))
+                .routes());
+        routes.addAll(new SyncRoutes(parts.sync(), parts.reports(), audit, json, params).routes());
+        routes.addAll(new AuditRoutes(parts.audit(), audit, params).routes());
+        WebhookCheck webhooks =
+                new WebhookCheck(settings.webhookSecret(), door, parts.webhookMessages(), parts.clock());
+        routes.addAll(new WebhookRoutes(parts.sync(), json, webhooks, audit).routes());
+        return routes;
     }
 
     /**
