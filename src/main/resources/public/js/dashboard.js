@@ -4,6 +4,7 @@ import { api, health } from "./api.js";
 import { confirmAction } from "./confirm.js";
 import { $, bytes, clock, el, fill, plural } from "./dom.js";
 import { subscribe } from "./events.js";
+import { renderLockouts } from "./lockouts.js";
 import { renderConflicts, renderQueue } from "./queue-tables.js";
 import { renderCharts } from "./traffic.js";
 
@@ -166,6 +167,13 @@ async function load() {
     if (Date.now() - chartsAt > CHARTS_MS) {
       chartsAt = Date.now();
       renderCharts(await api.get("/api/sync/history?hours=24"), metrics);
+      if (admin) {
+        await renderLockouts((text, kind) => {
+          result(text, kind);
+          chartsAt = 0;
+          refresh(true);
+        });
+      }
     }
   } catch (e) {
     notConnected();

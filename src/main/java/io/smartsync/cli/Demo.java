@@ -96,6 +96,7 @@ final class Demo implements AutoCloseable {
     /** The demo with the client policy's {@code SMARTSYNC_*} settings of {@code env}. */
     static Demo start(Options o, Env env, String portSetting) {
         Path dir = DataDir.prepare(o.dataDir(), "--data-dir");
+        NativeSqlite.prepare(dir);
         CaspioEmulator emulator = Ports.naming(
                 "--emulator-port",
                 o.emulatorPort(),

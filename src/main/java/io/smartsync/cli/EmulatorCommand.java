@@ -82,6 +82,7 @@ final class EmulatorCommand implements Callable<Integer> {
             case "original" -> TableShape.ORIGINAL;
             default -> throw new SettingException("--shape must be sync-ready or original, was " + shape);
         };
+        NativeSqlite.prepare(DataDir.prepare(dataDir, "--data-dir"));
         CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(DataDir.prepare(dataDir, "--data-dir"))
                 .withPort(port)
                 .withMembers(members)

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "  SMARTSYNC_TLS_KEYSTORE and SMARTSYNC_TLS_KEYSTORE_PASSWORD[_FILE] (serve HTTPS),",
             "  SMARTSYNC_COOKIE_SECURE, SMARTSYNC_SESSION_IDLE_MINUTES, SMARTSYNC_SESSION_MAX_HOURS,",
             "  SMARTSYNC_AUDIT_RETENTION_DAYS, SMARTSYNC_FOLLOW_UP_STATUSES (a|b|c), SMARTSYNC_MEMBER_ID_PATTERN,",
-            "  SMARTSYNC_MAX_REQUEST_BYTES, SMARTSYNC_PRELOAD (true: read the whole table at start-up);",
+            "  SMARTSYNC_MAX_REQUEST_BYTES, SMARTSYNC_PRELOAD (true: read the whole table at start-up),",
+            "  SMARTSYNC_TRUSTED_PROXIES, SMARTSYNC_SIGNIN_* and SMARTSYNC_WEBHOOK_* (see README, Security);",
             "  and the sync settings (README, \"Sync settings\"), each a whole number unless said:",
             "  SMARTSYNC_AUTO_SYNC_INTERVAL_MS (30000), SMARTSYNC_MAX_RETRY_ATTEMPTS (3),",
             "  SMARTSYNC_RETRY_DELAY_MS (1000), SMARTSYNC_MAX_RETRY_DELAY_MS (30000),",
@@ -73,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
                         ? dataDir
                         : Path.of(env.get("SMARTSYNC_DATA_DIR").orElse("./smartsync-data")),
                 dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR");
+        NativeSqlite.prepare(dir);
         String adminKey = env.get("SMARTSYNC_API_KEY").orElse(null);
         if (adminKey != null && adminKey.length() < 16) {
             throw new SettingException("SMARTSYNC_API_KEY must be at least 16 characters");
@@ -90,16 +92,19 @@ final class ServeCommand implements Callable<Integer> {
                             sync,
                             SyncSettings.policy(env, sync),
                             HttpSettings.fromEnv(env, host, httpPort),
-                            AccessSettings.fromEnv(env)));
+                            FrontDoorEnv.fromEnv(env),
+                            AccessSettings.fromEnv(env),
+                            s -> {
+                                if (adminKey != null) {
+                                    s.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
+                                }
+                            }));
         } catch (StoreException e) {
             throw new SettingException(
                     StoreSettings.source(env, db).orElse(dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR") + ": "
                             + e.getMessage());
         }
         service.describeSettings(SyncSettings.describe(env, sync, SyncSettings.policy(env, sync), preload));
-        if (adminKey != null) {
-            service.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
-        }
         if (preload) {
             service.preloadAtStart();
         }

@@ -4,9 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.AuditLog;
+import io.smartsync.access.IdempotencyKeys;
 import io.smartsync.access.Retention;
 import io.smartsync.access.Sessions;
+import io.smartsync.access.SignInLimits;
 import io.smartsync.access.Users;
+import io.smartsync.access.WebhookMessages;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.caspio.CaspioException;
@@ -16,6 +19,7 @@ import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.TableShape;
 import io.smartsync.http.ApiServer;
 import io.smartsync.http.ApiSettings;
+import io.smartsync.http.FrontDoorSettings;
 import io.smartsync.store.JdbcStore;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.StoreLocation;
@@ -27,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +95,32 @@ final class ServiceRuntime implements AutoCloseable {
             CaspioPolicy policy,
             ApiSettings apiSettings,
             AccessSettings access) {
+        return start(
+                storeLocation,
+                caspioConfig,
+                table,
+                syncConfig,
+                policy,
+                apiSettings,
+                FrontDoorSettings.defaults(),
+                access,
+                s -> {});
+    }
+
+    /**
+     * Starts everything; {@code beforeReady} runs once the API listens and before {@code /health/ready}
+     * says ready (it puts keys from the environment in place), then the first status read.
+     */
+    static ServiceRuntime start(
+            StoreLocation storeLocation,
+            CaspioConfig caspioConfig,
+            String table,
+            SyncConfig syncConfig,
+            CaspioPolicy policy,
+            ApiSettings apiSettings,
+            FrontDoorSettings door,
+            AccessSettings access,
+            Consumer<ServiceRuntime> beforeReady) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         LocalStore store = JdbcStore.open(storeLocation, clock);
@@ -106,14 +137,35 @@ final class ServiceRuntime implements AutoCloseable {
         Users users = new Users(store.access(), clock);
         Sessions sessions = new Sessions(store.access(), clock, access.sessionIdle(), access.sessionMaxAge());
         AuditLog audit = new AuditLog(store.access(), clock);
+        SyncReports reports = new SyncReports(store, caspio, clock);
         ApiServer api = ApiServer.start(
                 apiSettings,
+                door,
                 new ApiServer.Parts(
-                        sync, new SyncReports(store, caspio, clock), keys, users, sessions, audit, meters, clock));
+                        sync,
+                        reports,
+                        keys,
+                        users,
+                        sessions,
+                        audit,
+                        new SignInLimits(store.access().frontDoor(), door.signIn(), clock),
+                        new IdempotencyKeys(store.access().frontDoor(), clock),
+                        new WebhookMessages(store.access().frontDoor(), clock),
+                        meters,
+                        clock));
         Retention retention = Retention.start(store.access(), clock, access.auditRetention(), Duration.ofDays(1));
         CaspioUsage usage = CaspioUsage.start(meters, store.reports(), clock, Duration.ofSeconds(2));
         sync.start();
-        return new ServiceRuntime(store, http, sync, keys, users, api, retention, usage);
+        ServiceRuntime runtime = new ServiceRuntime(store, http, sync, keys, users, api, retention, usage);
+        try {
+            beforeReady.accept(runtime);
+            reports.queue(); // the first status read: the store answers with what the dashboard shows
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        api.markReady();
+        return runtime;
     }
 
     /**
@@ -152,6 +204,11 @@ final class ServiceRuntime implements AutoCloseable {
 
     ApiKeys keys() {
         return keys;
+    }
+
+    /** The password-hashing pool of sign-ins. */
+    io.smartsync.access.HashingPool hashing() {
+        return api.hashing();
     }
 
     Users users() {

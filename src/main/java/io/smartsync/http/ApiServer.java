@@ -9,8 +9,12 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartsync.access.ApiKeys;
 import io.smartsync.access.AuditLog;
+import io.smartsync.access.HashingPool;
+import io.smartsync.access.IdempotencyKeys;
 import io.smartsync.access.Sessions;
+import io.smartsync.access.SignInLimits;
 import io.smartsync.access.Users;
+import io.smartsync.access.WebhookMessages;
 import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
 import java.time.Clock;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The HTTP API on Javalin with virtual threads. Started once, stopped once; thread-safe. */
 public final class ApiServer implements AutoCloseable {
@@ -25,12 +30,22 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> routes;
     private final EventsRoute events;
     private final ServiceMeters meters;
+    private final HashingPool hashing;
+    private final AtomicBoolean ready;
 
-    private ApiServer(Javalin app, List<Route> routes, EventsRoute events, ServiceMeters meters) {
+    private ApiServer(
+            Javalin app,
+            List<Route> routes,
+            EventsRoute events,
+            ServiceMeters meters,
+            HashingPool hashing,
+            AtomicBoolean ready) {
         this.app = app;
         this.routes = List.copyOf(routes);
         this.events = events;
         this.meters = meters;
+        this.hashing = hashing;
+        this.ready = ready;
     }
 
     /** What the API is built from. */
@@ -41,25 +56,24 @@ public final class ApiServer implements AutoCloseable {
             Users users,
             Sessions sessions,
             AuditLog audit,
+            SignInLimits signIn,
+            IdempotencyKeys idempotencyKeys,
+            WebhookMessages webhookMessages,
             PrometheusMeterRegistry meters,
             Clock clock) {}
 
-    /** Starts the API as {@code settings} say (port 0 picks a free one). */
-    public static ApiServer start(ApiSettings settings, Parts parts) {
+    /**
+     * Starts the API as {@code settings} say (port 0 picks a free one). It is not ready ({@code
+     * /health/ready} answers 503) until {@link #markReady()}.
+     */
+    public static ApiServer start(ApiSettings settings, FrontDoorSettings door, Parts parts) {
         ObjectMapper json = Bodies.mapper();
         Audit audit = new Audit(parts.audit());
-        Params params = new Params(settings.memberIds());
         EventsRoute events = new EventsRoute(parts.sync(), audit, json);
-        List<Route> routes = new ArrayList<>();
-        routes.addAll(new HealthRoutes(parts.sync(), parts.reports(), parts.meters(), parts.clock()).routes());
-        routes.addAll(new AuthRoutes(parts.users(), parts.sessions(), audit, json, settings.secureCookies()).routes());
-        routes.addAll(
-                new NotesRoutes(parts.sync(), audit, json, params, new NoteInput(params, settings.followUpStatuses()))
-                        .routes());
-        routes.addAll(new SyncRoutes(parts.sync(), parts.reports(), audit, json, params).routes());
-        routes.addAll(new AuditRoutes(parts.audit(), audit, params).routes());
+        AtomicBoolean ready = new AtomicBoolean();
+        HashingPool hashing = new HashingPool(door.hashThreads(), door.hashQueue());
+        List<Route> routes = routes(settings, door, parts, json, audit, ready, hashing);
         routes.addAll(events.routes());
-        routes.addAll(new WebhookRoutes(parts.sync(), json, settings.webhookSecret()).routes());
         Auth auth = new Auth(parts.keys(), parts.sessions(), parts.audit(), Set.of(EventsRoute.PATH));
         RequestMeters timing = new RequestMeters(parts.meters());
         ServiceMeters meters = ServiceMeters.bind(parts.meters(), parts.sync(), parts.reports(), parts.clock());
@@ -78,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 timing.start(ctx);
                 headers(ctx, settings.tls() != null);
+                MethodRules.refuseOverride(ctx);
             });
             config.routes.after(timing::stop);
             register(config, routes, auth);
@@ -87,20 +102,75 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             events.close();
             meters.close();
+            hashing.close();
             throw e;
         }
-        return new ApiServer(app, routes, events, meters);
+        return new ApiServer(app, routes, events, meters, hashing, ready);
     }
 
-    /** Every route runs the access check first, and names its template for the request timer. */
+    /** Every route but the event stream's, in the order /openapi.json lists them. */
+    private static List<Route> routes(
+            ApiSettings settings,
+            FrontDoorSettings door,
+            Parts parts,
+            ObjectMapper json,
+            Audit audit,
+            AtomicBoolean ready,
+            HashingPool hashing) {
+        Params params = new Params(settings.memberIds());
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(
+                new HealthRoutes(parts.sync(), parts.reports(), parts.meters(), parts.clock(), ready::get).routes());
+        routes.addAll(new AuthRoutes(
+                        parts.users(),
+                        parts.sessions(),
+                        audit,
+                        json,
+                        settings.secureCookies(),
+                        parts.signIn(),
+                        hashing,
+                        door.proxies())
+                .routes());
+        routes.addAll(new NotesRoutes(
+                        parts.sync(),
+                        audit,
+                        json,
+                        params,
+                        new NoteInput(params, settings.followUpStatuses()),
+                        new IdempotentCreates(parts.idempotencyKeys()))
+                .routes());
+        routes.addAll(new SyncRoutes(parts.sync(), parts.reports(), audit, json, params).routes());
+        routes.addAll(new AuditRoutes(parts.audit(), audit, params).routes());
+        WebhookCheck webhooks =
+                new WebhookCheck(settings.webhookSecret(), door, parts.webhookMessages(), parts.clock());
+        routes.addAll(new WebhookRoutes(parts.sync(), json, webhooks, audit).routes());
+        return routes;
+    }
+
+    /**
+     * Every route runs the access check first, then the body's type check, and names its template for the
+     * request timer; every other method on its path is refused after the same access check.
+     */
     private static void register(JavalinConfig config, List<Route> routes, Auth auth) {
         for (Route r : routes) {
             config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
                 ctx.attribute(RequestMeters.ROUTE, r.path());
                 auth.check(ctx, r);
+                MethodRules.jsonBody(ctx, r.method());
                 r.handler().handle(ctx);
             });
         }
+        MethodRules.refuseUndeclared(config, routes, auth);
+    }
+
+    /** Keys are in place and the store answered: {@code /health/ready} may say so. */
+    public void markReady() {
+        ready.set(true);
+    }
+
+    /** The pool that hashes passwords for sign-ins (a test fills it to see the API keep answering). */
+    public HashingPool hashing() {
+        return hashing;
     }
 
     /**
@@ -142,5 +212,6 @@ public final class ApiServer implements AutoCloseable {
         events.close();
         meters.close();
         app.stop();
+        hashing.close();
     }
 }

@@ -3,7 +3,6 @@ package io.smartsync.http;
 import io.smartsync.access.AuditLog;
 import io.smartsync.access.Principal;
 import io.smartsync.note.MemberId;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Writes the audit line of an API call once its outcome is known: ok, or failed with the reason's code. */
@@ -23,19 +22,6 @@ final class Audit {
             return result;
         } catch (RuntimeException e) {
             log.record(who.userId(), action, m, noteId, "failed: " + ErrorMapping.codeOf(e));
-            throw e;
-        }
-    }
-
-    /** {@link #around} for a call that makes the note: its line carries the new note's id. */
-    <T> T creating(Principal who, String action, MemberId member, Function<T, String> noteIdOf, Supplier<T> work) {
-        String m = member == null ? null : member.value();
-        try {
-            T result = work.get();
-            log.record(who.userId(), action, m, noteIdOf.apply(result), "ok");
-            return result;
-        } catch (RuntimeException e) {
-            log.record(who.userId(), action, m, null, "failed: " + ErrorMapping.codeOf(e));
             throw e;
         }
     }

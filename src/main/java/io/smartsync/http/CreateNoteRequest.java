@@ -2,7 +2,8 @@ package io.smartsync.http;
 
 /**
  * The body of {@code POST /api/client-notes}. {@code userId} and {@code userFullName} are accepted
- * because the original app sends them, and ignored: the author is whoever is signed in.
+ * because the original app sends them, and ignored: the author is whoever is signed in. {@code noteId}
+ * is optional on a create: a UUID the client made, so that sending the create again is safe.
  */
 record CreateNoteRequest(
         String clientId2,
@@ -13,4 +14,5 @@ record CreateNoteRequest(
         String followUpAssignment,
         String followUpStatus,
         String assignedFirst,
-        String seniorFullName) {}
+        String seniorFullName,
+        String noteId) {}

@@ -3,8 +3,10 @@ package io.smartsync.http;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.smartsync.access.HashingPool;
 import io.smartsync.sync.NoSuchNoteException;
 import io.smartsync.sync.NotSettleableException;
+import io.smartsync.sync.NoteIdTakenException;
 import io.smartsync.sync.OfflineQueueFullException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,15 +34,28 @@ final class ErrorMapping {
             case ApiException a -> new Failure(a.status(), a.code(), a.getMessage());
             case HttpResponseException h -> fromJavalin(h);
             case OfflineQueueFullException q -> new Failure(503, "queue_full", q.getMessage());
+            case HashingPool.Busy b -> new Failure(429, "busy", b.getMessage());
             case NoSuchNoteException n -> new Failure(404, "not_found", n.getMessage());
             case NotSettleableException n -> new Failure(409, "conflict", n.getMessage());
-            case IllegalArgumentException i -> new Failure(400, "bad_request", i.getMessage());
+            case NoteIdTakenException n -> new Failure(409, "note_id_taken", n.getMessage());
+            case IllegalArgumentException i -> new Failure(400, "bad_request", inRequestTerms(i.getMessage()));
             // Handlers do no I/O of their own: an I/O failure is the request's body, cut short or unreadable.
             case IOException io -> new Failure(400, "bad_request", "the request body could not be read to its end");
             case UncheckedIOException io ->
                 new Failure(400, "bad_request", "the request body could not be read to its end");
             default -> new Failure(500, "internal", "the service failed to answer; the error is in its log");
         };
+    }
+
+    /**
+     * A message from a library may name our classes or the JDK's; a caller is told what was wrong in the
+     * request's own terms, never how the service is built.
+     */
+    static String inRequestTerms(String message) {
+        if (message == null || message.contains("io.smartsync") || message.contains("java.")) {
+            return "the request could not be read";
+        }
+        return message;
     }
 
     static String codeOf(Throwable e) {
@@ -50,9 +65,9 @@ final class ErrorMapping {
     private static Failure fromJavalin(HttpResponseException h) {
         return switch (h.getStatus()) {
             case 413 -> new Failure(413, "too_large", "the request body is larger than this service accepts");
-            case 400 -> new Failure(400, "bad_request", h.getMessage());
-            case 404 -> new Failure(404, "not_found", h.getMessage());
-            default -> new Failure(h.getStatus(), "http_" + h.getStatus(), h.getMessage());
+            case 400 -> new Failure(400, "bad_request", inRequestTerms(h.getMessage()));
+            case 404 -> new Failure(404, "not_found", inRequestTerms(h.getMessage()));
+            default -> new Failure(h.getStatus(), "http_" + h.getStatus(), inRequestTerms(h.getMessage()));
         };
     }
 
@@ -66,6 +81,9 @@ final class ErrorMapping {
             Failure f = of(e);
             if (f.status() >= 500 && !(e instanceof OfflineQueueFullException)) {
                 log.error("{} {} failed: {}", ctx.method(), ctx.path(), describe(e));
+            }
+            if (f.status() == 429 && ctx.res().getHeader("Retry-After") == null) {
+                ctx.header("Retry-After", "1");
             }
             fail(ctx, f.status(), f.code(), f.message());
         });
@@ -94,7 +112,9 @@ final class ErrorMapping {
     static void fail(Context ctx, int status, String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
-        body.put("error", message == null || message.isBlank() ? code : message);
+        body.put(
+                "error",
+                message == null || message.isBlank() ? code : status < 500 ? inRequestTerms(message) : message);
         body.put("code", code);
         ctx.status(status).json(body);
     }

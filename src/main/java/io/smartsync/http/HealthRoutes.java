@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Liveness, readiness and Prometheus metrics. Ready means the store answers: reads and local writes go on
@@ -22,19 +23,26 @@ final class HealthRoutes {
     private final SyncReports reports;
     private final PrometheusMeterRegistry meters;
     private final Clock clock;
+    private final BooleanSupplier started;
 
-    HealthRoutes(SyncService sync, SyncReports reports, PrometheusMeterRegistry meters, Clock clock) {
+    HealthRoutes(
+            SyncService sync,
+            SyncReports reports,
+            PrometheusMeterRegistry meters,
+            Clock clock,
+            BooleanSupplier started) {
         this.sync = sync;
         this.reports = reports;
         this.meters = meters;
         this.clock = clock;
+        this.started = started;
     }
 
     List<Route> routes() {
         return List.of(
                 Route.get("/health", Access.OPEN, this::health),
                 Route.get("/health/live", Access.OPEN, ctx -> ctx.json(Map.of("status", "up"))),
-                Route.get("/health/ready", Access.OPEN, this::health),
+                Route.get("/health/ready", Access.OPEN, this::ready),
                 Route.get("/metrics", Access.STAFF, this::prometheus));
     }
 
@@ -49,11 +57,22 @@ final class HealthRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !store ? "down" : caspio ? "up" : "degraded");
         body.put("live", true);
-        body.put("ready", store);
+        body.put("ready", store && started.getAsBoolean());
         body.put("checks", checks);
         body.put("instance", sync.instanceId());
         body.put("poller", store ? sync.pollerInstance().orElse(null) : null);
         ctx.status(store ? 200 : 503).json(body);
+    }
+
+    /**
+     * 200 only once the service has started (migrations run, keys from the environment in place, the first
+     * status read done) and while the store answers; before that 503, so no request meets a missing key.
+     */
+    private void ready(Context ctx) {
+        health(ctx);
+        if (!started.getAsBoolean()) {
+            ctx.status(503);
+        }
     }
 
     private Map<String, Object> queue(QueueState q) {

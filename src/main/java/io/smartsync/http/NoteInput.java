@@ -33,6 +33,7 @@ final class NoteInput {
         if (comments == null || comments.isBlank()) {
             throw ApiException.invalid("comments is required");
         }
+        TextRules.multiline("comments", comments);
         if (comments.length() > Note.MAX_COMMENTS) {
             throw ApiException.invalid(
                     "comments must be at most " + Note.MAX_COMMENTS + " characters (Caspio's limit)");
@@ -63,9 +64,7 @@ final class NoteInput {
         if (value.length() > MAX_TEXT) {
             throw ApiException.invalid(name + " must be at most " + MAX_TEXT + " characters (Caspio's limit)");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalid(name + " must not contain control characters");
-        }
+        TextRules.singleLine(name, value);
         return value;
     }
 

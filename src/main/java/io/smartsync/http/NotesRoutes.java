@@ -25,13 +25,21 @@ final class NotesRoutes {
     private final ObjectMapper json;
     private final Params params;
     private final NoteInput input;
+    private final IdempotentCreates idempotent;
 
-    NotesRoutes(SyncService sync, Audit audit, ObjectMapper json, Params params, NoteInput input) {
+    NotesRoutes(
+            SyncService sync,
+            Audit audit,
+            ObjectMapper json,
+            Params params,
+            NoteInput input,
+            IdempotentCreates idempotent) {
         this.sync = sync;
         this.audit = audit;
         this.json = json;
         this.params = params;
         this.input = input;
+        this.idempotent = idempotent;
     }
 
     List<Route> routes() {
@@ -72,16 +80,26 @@ final class NotesRoutes {
         ctx.json(Envelope.ok(data));
     }
 
+    /** Safe to send again: with an {@code Idempotency-Key} header, or a {@code noteId} the client made. */
     private void create(Context ctx) {
         Principal who = Auth.principal(ctx);
-        NoteInput.Checked in = input.check(Bodies.read(json, ctx, CreateNoteRequest.class));
-        Note note = audit.creating(
-                who,
-                "notes.create",
-                in.member(),
-                Note::noteId,
-                () -> sync.create(in.member(), in.draft(), who.asAuthor()));
-        ctx.status(201).json(Envelope.ok(NoteJson.note(note, true)));
+        CreateNoteRequest body = Bodies.read(json, ctx, CreateNoteRequest.class);
+        NoteInput.Checked in = input.check(body);
+        IdempotentCreates.Answer answer = idempotent.handle(ctx, who, body.noteId(), noteId -> {
+            Note note = audit.around(
+                    who,
+                    "notes.create",
+                    in.member(),
+                    noteId,
+                    () -> sync.create(in.member(), noteId, in.draft(), who.asAuthor()));
+            try {
+                return new IdempotentCreates.Answer(
+                        201, json.writeValueAsString(Envelope.ok(NoteJson.note(note, true))));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("a note could not be written as JSON", e);
+            }
+        });
+        ctx.status(answer.status()).contentType("application/json").result(answer.json());
     }
 
     private void update(Context ctx) {

@@ -51,17 +51,27 @@ final class Params {
         return raw;
     }
 
-    /** An ISO 8601 instant with an offset, e.g. 2026-01-17T10:30:00Z. */
+    /** An ISO 8601 instant with an offset, e.g. 2026-01-17T10:30:00Z, within Caspio's years 1753-9999. */
     static Optional<Instant> instant(Context ctx, String name) {
         return single(ctx, name).map(raw -> {
+            Instant at;
             try {
-                return OffsetDateTime.parse(raw).toInstant();
+                at = OffsetDateTime.parse(raw).toInstant();
             } catch (DateTimeParseException e) {
                 throw ApiException.badRequest(
                         name + " must be an ISO 8601 instant with an offset, e.g. 2026-01-17T10:30:00Z");
             }
+            if (at.isBefore(EARLIEST) || !at.isBefore(AFTER_LATEST)) {
+                throw ApiException.badRequest(name + " must be within the years 1753 to 9999 (UTC)");
+            }
+            return at;
         });
     }
+
+    /** Caspio's dates are SQL Server datetimes: 1753-01-01 to 9999-12-31. */
+    private static final Instant EARLIEST = Instant.parse("1753-01-01T00:00:00Z");
+
+    private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     static boolean flag(Context ctx, String name) {
         return single(ctx, name)

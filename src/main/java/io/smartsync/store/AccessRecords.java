@@ -47,4 +47,7 @@ public interface AccessRecords {
 
     /** Removes audit lines older than {@code before}; answers how many. */
     int purgeAudit(Instant before);
+
+    /** Failed sign-ins, idempotency keys and webhook messages seen. */
+    FrontDoorRecords frontDoor();
 }

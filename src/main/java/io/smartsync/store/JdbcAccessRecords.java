@@ -7,9 +7,16 @@ import java.util.Optional;
 /** {@link AccessRecords} in the store's database; each call is one transaction. Thread-safe. */
 final class JdbcAccessRecords implements AccessRecords {
     private final Tx tx;
+    private final FrontDoorRecords frontDoor;
 
     JdbcAccessRecords(Tx tx) {
         this.tx = tx;
+        this.frontDoor = new JdbcFrontDoorRecords(tx);
+    }
+
+    @Override
+    public FrontDoorRecords frontDoor() {
+        return frontDoor;
     }
 
     @Override

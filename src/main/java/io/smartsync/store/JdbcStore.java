@@ -463,6 +463,9 @@ public final class JdbcStore implements LocalStore {
         return tx(h -> {
             dialect.lockMembers(h, List.of(note.member()));
             Optional<Note> before = NoteSql.find(h, note.noteId());
+            if (action == OutboxAction.CREATE && before.isPresent()) {
+                throw new NoteExistsException(before.get()); // a client's own note id, sent again
+            }
             // The writer read the note before this transaction; a push that completed since gave the stored
             // note its Caspio identity (PK_ID, stamps), which the write keeps.
             Note written = before.filter(b -> b.pkId() != null)

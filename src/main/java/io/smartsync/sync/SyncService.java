@@ -14,6 +14,7 @@ import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
 import io.smartsync.store.LocalStore;
+import io.smartsync.store.NoteExistsException;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.QueueFullException;
 import io.smartsync.store.Served;
@@ -332,8 +333,31 @@ public final class SyncService implements AutoCloseable {
      * @throws OfflineQueueFullException when {@code offlineQueueLimit} writes are waiting
      */
     public Note create(MemberId member, NoteDraft draft, Author author) {
+        return create(member, ids.get().toString(), draft, author);
+    }
+
+    /**
+     * Stores a new note under a note id the client made, so a create sent again (after a lost answer) is
+     * answered with the note stored the first time: no second note, no second outbox entry.
+     *
+     * @throws NoteIdTakenException when the id belongs to another member's or another author's note, or
+     *     to a deleted one
+     */
+    public Note create(MemberId member, String noteId, NoteDraft draft, Author author) {
+        try {
+            return createNew(member, noteId, draft, author);
+        } catch (NoteExistsException e) {
+            Note stored = e.stored();
+            if (stored.member().equals(member) && author.userId().equals(stored.userId()) && !stored.deleted()) {
+                return stored;
+            }
+            throw new NoteIdTakenException(noteId);
+        }
+    }
+
+    private Note createNew(MemberId member, String noteId, NoteDraft draft, Author author) {
         Note note = new Note(
-                ids.get().toString(),
+                noteId,
                 member,
                 null,
                 draft.comments(),

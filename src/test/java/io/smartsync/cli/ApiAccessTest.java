@@ -109,7 +109,13 @@ class ApiAccessTest {
                 "objectName",
                 "connect_tbl_clientnotes",
                 "data",
-                List.of(Map.of("PK_ID", 999_999)));
+                List.of(Map.of("PK_ID", 999_999)),
+                "messageId",
+                java.util.UUID.randomUUID().toString(),
+                "eventDate",
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                        .withNano(0)
+                        .toString());
         assertThat(api.anonymous().post("/webhooks/caspio", message).status()).isEqualTo(401);
         Map<String, Object> right = new java.util.HashMap<>(message);
         right.put("secret", ApiFixture.WEBHOOK_SECRET);
@@ -216,7 +222,7 @@ class ApiAccessTest {
                         "staff-1 notes.delete " + noteId + " ok",
                         "staff-1 sync.status null ok",
                         "staff-1 notes.update " + noteId + " ok",
-                        "staff-1 notes.create null ok",
+                        "staff-1 notes.create " + noteId + " ok",
                         "staff-1 notes.read null ok");
         assertThat(entries.get(0).path("at").asText()).endsWith("Z");
     }

@@ -125,6 +125,12 @@ class ApiContractTest {
                 "/api/auth/logout",
                 null);
 
+        call(admin, "GET", "/api/auth/lockouts", "/api/auth/lockouts", null);
+        call(staff, "GET", "/api/auth/lockouts", "/api/auth/lockouts", null);
+        String unlock = "/api/auth/lockouts/unlock";
+        call(admin, "POST", unlock, unlock, Map.of("userId", "contract.user"));
+        call(admin, "POST", unlock, unlock, Map.of("address", "127.0.0.1"));
+
         String notes = "/api/client-notes";
         call(staff, "GET", notes, notes + "?clientId2=CL000001", null);
         call(staff, "GET", notes, notes + "?clientId2=CL000001&includeAll=true", null);
@@ -147,6 +153,11 @@ class ApiContractTest {
                         "followUpDate",
                         "2026-02-01"));
         String noteId = created.data().path("noteId").asText();
+        Caller keyed = staff.with("Idempotency-Key", "contract-key-1");
+        call(keyed, "POST", notes, notes, Map.of("clientId2", "CL000001", "comments", "Sent once, maybe twice"));
+        call(keyed, "POST", notes, notes, Map.of("clientId2", "CL000001", "comments", "Sent once, maybe twice"));
+        call(keyed, "POST", notes, notes, Map.of("clientId2", "CL000001", "comments", "Another body"));
+        call(staff, "POST", notes, notes, Map.of("clientId2", "CL000002", "comments", "x", "noteId", noteId));
         call(staff, "POST", notes, notes, Map.of("clientId2", "CL000001", "comments", "x".repeat(64_001)));
         call(staff, "POST", notes, notes, Map.of("clientId2", "CL000001", "comments", "ok", "followUpStatus", "Maybe"));
         call(staff, "POST", notes, notes, Map.of("clientId2", "CL000001", "comments", "ok", "colour", "red"));
@@ -245,10 +256,19 @@ class ApiContractTest {
                 CaspioEmulator.NOTES_TABLE,
                 "data",
                 List.of(Map.of("PK_ID", 424242))));
+        message.put(
+                "eventDate",
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                        .withNano(0)
+                        .toString());
+        message.put("messageId", "contract-1");
         call(anon, "POST", hook, hook, message);
+        call(anon, "POST", hook, hook, message); // the same message again: a replay
         message.put("secret", "wrong");
+        message.put("messageId", "contract-2");
         call(anon, "POST", hook, hook, message);
         message.put("secret", ApiFixture.WEBHOOK_SECRET);
+        message.put("messageId", "contract-3");
         message.put("data", List.of(Map.of("PK_ID", "not a number")));
         call(anon, "POST", hook, hook, message);
         call(anon, "POST", hook, hook, "[1,2,3]");

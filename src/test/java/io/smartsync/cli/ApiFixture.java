@@ -5,6 +5,7 @@ import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.http.ApiSettings;
+import io.smartsync.http.FrontDoorSettings;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,11 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static ApiFixture start(Path dir, int members, UnaryOperator<ApiSettings> settings, SyncConfig sync) {
+        return start(dir, members, settings, sync, FrontDoorSettings.defaults());
+    }
+
+    static ApiFixture start(
+            Path dir, int members, UnaryOperator<ApiSettings> settings, SyncConfig sync, FrontDoorSettings door) {
         CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
                 .withPort(0)
                 .withMembers(members)
@@ -52,7 +58,9 @@ final class ApiFixture implements AutoCloseable {
                     sync,
                     SyncSettings.policy(new Env(Map.of()), sync),
                     settings.apply(ApiSettings.defaults("127.0.0.1", 0).withWebhookSecret(WEBHOOK_SECRET)),
-                    AccessSettings.defaults());
+                    door,
+                    AccessSettings.defaults(),
+                    s -> {});
             return new ApiFixture(emulator, service);
         } catch (RuntimeException e) {
             emulator.close();

@@ -122,6 +122,10 @@ class MalformedRequestsTest {
             previous = r + " -> " + answer.statusCode();
             assertThat(answer.statusCode()).as(where).isLessThan(500);
             assertThat(answer.body()).as(where).doesNotContain("Exception", "\tat ", "at io.smartsync");
+            if (answer.statusCode() >= 400) {
+                // Said in the request's own terms: never a class of the service or the JDK.
+                assertThat(answer.body()).as(where).doesNotContain("io.smartsync", "java.");
+            }
             if (answer.statusCode() >= 400 && isApi(r.path()) && !r.method().equals("HEAD")) {
                 JsonNode body;
                 try {

@@ -148,7 +148,7 @@ class WebhookAndManualConflictTest {
                 "eventId",
                 "e1",
                 "messageId",
-                "m1",
+                java.util.UUID.randomUUID().toString(),
                 "webhookId",
                 "w1",
                 "accountId",
@@ -156,7 +156,9 @@ class WebhookAndManualConflictTest {
                 "secret",
                 secret,
                 "eventDate",
-                "2026-11-25T10:00:00",
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                        .withNano(0)
+                        .toString(),
                 "eventType",
                 type,
                 "objectName",
