@@ -1,8 +1,9 @@
 package io.smartsync.http;
 
 /**
- * The body of {@code POST /api/client-notes}. {@code userId} and {@code userFullName} are accepted
- * because the original app sends them, and ignored: the author is whoever is signed in.
+ * The body of {@code POST /api/client-notes}, as the app sends it. {@code userId} and {@code userFullName}
+ * are accepted and ignored: the author is whoever is signed in. {@code actorName} and {@code actorEmail}
+ * (who the app says acted) go into the audit line only.
  */
 record CreateNoteRequest(
         String clientId2,
@@ -13,4 +14,6 @@ record CreateNoteRequest(
         String followUpAssignment,
         String followUpStatus,
         String assignedFirst,
-        String seniorFullName) {}
+        String seniorFullName,
+        String actorName,
+        String actorEmail) {}
