@@ -59,6 +59,9 @@ final class Poller {
     private double syncedShare;
 
     private boolean lastKeysFirst = true;
+    /** Whether the poll keeps failing, for /health. */
+    final PollWatch watch;
+
     /** When the last poll that ran to its end started reading, on this service's clock; null until one has. */
     private Instant lastCompleteReadAt;
 
@@ -69,6 +72,7 @@ final class Poller {
         this.config = config;
         this.clock = clock;
         this.lag = lag;
+        this.watch = new PollWatch(clock);
     }
 
     /**
@@ -93,8 +97,9 @@ final class Poller {
         String outcome = "ok";
         try (Tally cost = caspio.tally()) {
             try {
-                if (before.isEmpty() || before.get().stamp() == null) {
+                if (before.isEmpty() || !usable(before.get().stamp())) {
                     start(f, startedAt);
+                    watch.ok();
                     return;
                 }
                 TableCursor reached = before.get();
@@ -127,8 +132,10 @@ final class Poller {
                     total = total.plus(applied);
                 }
                 lastCompleteReadAt = startedAt;
+                watch.ok();
             } catch (CaspioException e) {
                 outcome = "failed: " + e.kind();
+                watch.failed(String.valueOf(e.kind()) + (e.caspioCode() == null ? "" : " " + e.caspioCode()));
                 log.warn("global poll failed ({}); members are synced on selection until it runs again", e.kind());
             } finally {
                 long ms = (System.nanoTime() - started) / 1_000_000;
@@ -247,10 +254,30 @@ final class Poller {
                 .isBefore(readByCaspio);
     }
 
-    /** The first run only finds where the table ends now; the chain covers changes from then on. */
+    /**
+     * A stored cursor the poll can go on from. An earlier version stored the text {@code null} when the
+     * update stamp had just been added to a table (every row without a stamp): that one starts over.
+     */
+    private static boolean usable(String stamp) {
+        if (stamp == null) {
+            return false;
+        }
+        try {
+            CaspioTime.parseLocal(stamp);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The first run only finds where the table ends now; the chain covers changes from then on. Rows
+     * without an update stamp (a stamp field added to a table with rows) are not a position.
+     */
     private void start(NoteFields f, Instant startedAt) {
-        List<Map<String, Object>> newest =
-                caspio.select(f.table(), mapper.keyFields(), null, f.updateStamp() + " DESC, " + f.pk() + " DESC", 1);
+        String stamped = Where.field(f.updateStamp()) + " IS NOT NULL";
+        List<Map<String, Object>> newest = caspio.select(
+                f.table(), mapper.keyFields(), stamped, f.updateStamp() + " DESC, " + f.pk() + " DESC", 1);
         String stamp = newest.isEmpty()
                 ? "1900-01-01T00:00:00"
                 : String.valueOf(newest.getFirst().get(f.updateStamp()));

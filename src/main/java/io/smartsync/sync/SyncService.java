@@ -115,6 +115,11 @@ public final class SyncService implements AutoCloseable {
         });
     }
 
+    /** How the global poll has been going on this instance (failing after several failures in a row). */
+    public PollWatch.State pollState() {
+        return poller.watch.state();
+    }
+
     /** The largest commit lag seen (rule 3: it must stay below the overlap window). */
     public Duration commitLagSeen() {
         return lag.maxSeen();
@@ -248,6 +253,7 @@ public final class SyncService implements AutoCloseable {
             }
             poller.pollOnce();
         } catch (RuntimeException e) {
+            poller.watch.failed(e.getClass().getSimpleName());
             log.error("global poll failed: {}", e.toString());
         }
     }
