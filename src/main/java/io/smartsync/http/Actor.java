@@ -16,7 +16,6 @@ record Actor(String name, String email) {
         if (name == null && email == null) {
             return outcome;
         }
-        return outcome + " (app actor: " + (name == null ? "" : name) + (email == null ? "" : " <" + email + ">")
-                + ")";
+        return outcome + " (app actor: " + (name == null ? "" : name) + (email == null ? "" : " <" + email + ">") + ")";
     }
 }

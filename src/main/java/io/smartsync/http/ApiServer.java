@@ -53,15 +53,14 @@ public final class ApiServer implements AutoCloseable {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new HealthRoutes(parts.sync(), parts.reports(), parts.meters(), parts.clock()).routes());
         routes.addAll(new AuthRoutes(parts.users(), parts.sessions(), audit, json, settings.secureCookies()).routes());
-        routes.addAll(
-                new NotesRoutes(
-                                parts.sync(),
-                                audit,
-                                json,
-                                params,
-                                new NoteInput(params, settings.followUpStatuses()),
-                                parts.clock())
-                        .routes());
+        routes.addAll(new NotesRoutes(
+                        parts.sync(),
+                        audit,
+                        json,
+                        params,
+                        new NoteInput(params, settings.followUpStatuses()),
+                        parts.clock())
+                .routes());
         routes.addAll(new SyncRoutes(parts.sync(), parts.reports(), audit, json, params).routes());
         routes.addAll(new AuditRoutes(parts.audit(), audit, params).routes());
         routes.addAll(events.routes());

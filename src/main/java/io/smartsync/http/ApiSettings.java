@@ -62,14 +62,7 @@ public record ApiSettings(
     /** Plain HTTP on {@code host:port}, the defaults for everything else, webhooks refused. */
     public static ApiSettings defaults(String host, int port) {
         return new ApiSettings(
-                host,
-                port,
-                DEFAULT_MAX_REQUEST_BYTES,
-                MemberId.DEFAULT_PATTERN,
-                Set.of(),
-                null,
-                false,
-                null);
+                host, port, DEFAULT_MAX_REQUEST_BYTES, MemberId.DEFAULT_PATTERN, Set.of(), null, false, null);
     }
 
     public ApiSettings withWebhookSecret(String secret) {

@@ -57,14 +57,16 @@ final class NoteEditInput {
                 text(node, "noteId"),
                 text(node, "clientId2"),
                 named,
-                Actor.of(text(node, "actorName").orElse(null), text(node, "actorEmail").orElse(null)));
+                Actor.of(
+                        text(node, "actorName").orElse(null),
+                        text(node, "actorEmail").orElse(null)));
     }
 
     /** The edit the body names, checked as a create's fields are; 400 when it names nothing to change. */
     static NoteEdit edit(NoteInput input, Body body) {
         if (body.named().isEmpty()) {
-            throw ApiException.badRequest("No updates provided: name at least one of "
-                    + String.join(", ", EDITABLE.keySet()));
+            throw ApiException.badRequest(
+                    "No updates provided: name at least one of " + String.join(", ", EDITABLE.keySet()));
         }
         Set<Field> fields = EnumSet.noneOf(Field.class);
         body.named().keySet().forEach(name -> fields.add(EDITABLE.get(name)));

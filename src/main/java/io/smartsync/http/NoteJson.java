@@ -57,7 +57,9 @@ final class NoteJson {
 
     /** Caspio stamps both fields on insert alike; a later update stamp means an edit. */
     static boolean editedAfterCreation(Note n) {
-        return n.lastModified() != null && n.timeStamp() != null && n.lastModified().isAfter(n.timeStamp());
+        return n.lastModified() != null
+                && n.timeStamp() != null
+                && n.lastModified().isAfter(n.timeStamp());
     }
 
     private static String firstWord(String fullName) {

@@ -35,7 +35,8 @@ final class NotesAnswer {
             byClient.computeIfAbsent(n.member().value(), k -> new Group(n.seniorFullName()))
                     .add(json, isNew);
             if (n.userId() != null && !n.userId().isEmpty()) {
-                byUser.computeIfAbsent(n.userId(), k -> new Group(n.userFullName())).add(json, isNew);
+                byUser.computeIfAbsent(n.userId(), k -> new Group(n.userFullName()))
+                        .add(json, isNew);
                 if (n.userFullName() != null && !n.userFullName().isEmpty()) {
                     Map<String, Object> user = new LinkedHashMap<>();
                     user.put("userId", n.userId());

@@ -34,8 +34,10 @@ final class NotesByAuthor {
 
     Map<String, Object> page(Context ctx, Principal who, String userId) {
         int limit = (int) Params.number(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        Optional<NotePosition> after = Params.single(ctx, "after").map(raw -> NotePosition.parse(raw)
-                .orElseThrow(() -> ApiException.badRequest("after must be the page.next of an earlier answer")));
+        Optional<NotePosition> after = Params.single(ctx, "after")
+                .map(raw -> NotePosition.parse(raw)
+                        .orElseThrow(
+                                () -> ApiException.badRequest("after must be the page.next of an earlier answer")));
         List<Note> found = sync.notesByAuthor(userId, after, limit + 1);
         List<Note> notes = found.size() > limit ? found.subList(0, limit) : found;
         Set<String> members = new LinkedHashSet<>();
@@ -49,7 +51,10 @@ final class NotesByAuthor {
         page.put(
                 "next",
                 found.size() > limit && notes.getLast().timeStamp() != null
-                        ? new NotePosition(notes.getLast().timeStamp(), notes.getLast().noteId()).text()
+                        ? new NotePosition(
+                                        notes.getLast().timeStamp(),
+                                        notes.getLast().noteId())
+                                .text()
                         : null);
         data.put("page", page);
         return data;

@@ -49,8 +49,7 @@ final class NotesRoutes {
                 Route.put("/api/client-notes", Access.STAFF, ctx -> update(ctx, Optional.empty())),
                 Route.put("/api/client-notes/{noteId}", Access.STAFF, ctx -> update(ctx, Optional.of(noteId(ctx)))),
                 Route.delete("/api/client-notes", Access.STAFF, ctx -> delete(ctx, Optional.empty())),
-                Route.delete(
-                        "/api/client-notes/{noteId}", Access.STAFF, ctx -> delete(ctx, Optional.of(noteId(ctx)))));
+                Route.delete("/api/client-notes/{noteId}", Access.STAFF, ctx -> delete(ctx, Optional.of(noteId(ctx)))));
     }
 
     /**
@@ -84,7 +83,9 @@ final class NotesRoutes {
         Instant window = months == 0 || includeAll ? null : clock.instant().minus(MONTH.multipliedBy(months));
         List<Note> notes = answer.notes().stream()
                 .filter(n -> userId.isEmpty() || userId.get().equals(n.userId()))
-                .filter(n -> window == null || n.timeStamp() == null || !n.timeStamp().isBefore(window))
+                .filter(n -> window == null
+                        || n.timeStamp() == null
+                        || !n.timeStamp().isBefore(window))
                 .toList();
         Map<String, Object> data =
                 NotesAnswer.of(json.getFactory(), notes, answer.sync().newNoteIds(), sync.sourceTable());
@@ -96,7 +97,12 @@ final class NotesRoutes {
         Principal who = Auth.principal(ctx);
         NoteInput.Checked in = input.check(Bodies.read(json, ctx, CreateNoteRequest.class));
         Note note = audited(
-                who, "notes.create", in.member(), null, in.actor(), () -> sync.create(in.member(), in.draft(), who.asAuthor()));
+                who,
+                "notes.create",
+                in.member(),
+                null,
+                in.actor(),
+                () -> sync.create(in.member(), in.draft(), who.asAuthor()));
         ctx.status(201).json(Envelope.ok(NoteJson.note(note, true)));
     }
 
@@ -127,8 +133,7 @@ final class NotesRoutes {
         ctx.json(Envelope.ok(Map.of("noteId", noteId, "clientId2", member.value(), "deleted", true)));
     }
 
-    private <T> T audited(
-            Principal who, String action, MemberId member, String noteId, Actor actor, Supplier<T> work) {
+    private <T> T audited(Principal who, String action, MemberId member, String noteId, Actor actor, Supplier<T> work) {
         return audit.around(who, action, member, noteId, actor, work);
     }
 

@@ -162,9 +162,7 @@ final class NoteSql {
 
     /** A user's live notes, newest first; the position is exclusive. No index on user_id: a scan. */
     static List<Note> byAuthor(Handle h, String userId, Optional<NotePosition> after, int limit) {
-        String page = after.isEmpty()
-                ? ""
-                : " AND (time_stamp < :ts OR (time_stamp = :ts AND note_id > :id))";
+        String page = after.isEmpty() ? "" : " AND (time_stamp < :ts OR (time_stamp = :ts AND note_id > :id))";
         var q = h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE user_id = :u AND deleted = FALSE" + page
                         + " ORDER BY time_stamp DESC, note_id LIMIT :limit")
                 .bind("u", userId)

@@ -38,7 +38,9 @@ class SetupCommandTest {
         try (CaspioEmulator emulator = CaspioEmulator.start(
                 EmulatorConfig.defaults(dir).withPort(0).withMembers(2).withShape(TableShape.ORIGINAL))) {
             Run report = setup(emulator);
-            assertThat(report.status()).as("missing fields without --apply stop a deployment script").isEqualTo(3);
+            assertThat(report.status())
+                    .as("missing fields without --apply stop a deployment script")
+                    .isEqualTo(3);
             assertThat(report.out())
                     .contains("cursor: Time_Stamp (TIMESTAMP, set on insert only)")
                     .contains("edits made in Caspio are NOT seen")
