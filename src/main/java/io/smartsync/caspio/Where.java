@@ -60,6 +60,15 @@ public final class Where {
                 + "))";
     }
 
+    /**
+     * Rows after the unstamped row {@code pk} in (stamp, {@code PK_ID}) order, where rows without a stamp
+     * come first: the remaining unstamped rows by key, then every stamped row.
+     */
+    public static String afterUnstamped(String stampField, String pkField, long pk) {
+        String s = field(stampField);
+        return "((" + s + " IS NULL AND " + field(pkField) + ">" + pk + ") OR " + s + " IS NOT NULL)";
+    }
+
     /** Any of the clauses: {@code (a OR b OR …)}. */
     public static String anyOf(List<String> clauses) {
         if (clauses.isEmpty()) {
