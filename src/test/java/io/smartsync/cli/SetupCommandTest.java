@@ -115,12 +115,16 @@ class SetupCommandTest {
                         service.keys().issue("staff-1", "Sam Staff", Role.STAFF).key());
                 assertThat(staff.get("/api/client-notes?clientId2=100001").status())
                         .isEqualTo(200);
+                assertThat(status(staff).path("cursor").path("stamp").isNull())
+                        .as("every row of the member predates Last_Modified")
+                        .isTrue();
                 emulator.insert(
                         CaspioEmulator.NOTES_TABLE, Map.of("Client_ID2", 100001, "Comments", "Edited in a DataPage"));
+                // No selection meanwhile: only the poll can move the member's cursor to the new row's stamp.
                 await().atMost(Duration.ofSeconds(20))
-                        .until(() -> staff.get("/api/client-notes?clientId2=100001")
-                                .text()
-                                .contains("Edited in a DataPage"));
+                        .until(() -> !status(staff).path("cursor").path("stamp").isNull());
+                assertThat(staff.get("/api/client-notes?clientId2=100001").text())
+                        .contains("Edited in a DataPage");
                 assertThat(anon.get("/health").json().path("status").asText()).isEqualTo("up");
 
                 deleteField(emulator, "Last_Modified");
@@ -137,6 +141,10 @@ class SetupCommandTest {
                         .isNotBlank();
             }
         }
+    }
+
+    private static JsonNode status(Caller staff) {
+        return staff.get("/api/sync-status?clientId2=100001").data();
     }
 
     private static JsonNode poll(Caller anon) {
