@@ -60,7 +60,9 @@ class AppFlowTest {
 
     /** `new Date(text)` in the app: an ISO 8601 instant with an offset; null or absent is falsy there. */
     private static Instant instant(JsonNode text) {
-        return text.isNull() || text.isMissingNode() ? null : OffsetDateTime.parse(text.asText()).toInstant();
+        return text.isNull() || text.isMissingNode()
+                ? null
+                : OffsetDateTime.parse(text.asText()).toInstant();
     }
 
     private static List<String> ids(List<AppNote> notes) {

@@ -94,6 +94,17 @@ class RealClientsTest {
         assertThat(client.get(V2 + "/records", "q.where", "Time_Stamp>='2026-01-17' AND Comments='early'")
                         .result())
                 .hasSize(1);
+        // The app's incremental read, as route.ts builds it: a quoted member id on a NUMBER field, pages.
+        var appRead = client.get(
+                V2 + "/records",
+                "q.pageSize",
+                "100",
+                "q.pageNumber",
+                "1",
+                "q.where",
+                "Client_ID2='100001' AND Time_Stamp>'2026-01-17T10:30:00.000Z'");
+        assertThat(appRead.status()).as(appRead.body()).isEqualTo(200);
+        assertThat(appRead.result()).extracting(r -> r.get("Comments").asText()).containsExactly("late");
         var bad = client.get(V2 + "/records", "q.where", "Time_Stamp>'2026-01-17T10:30:00.000X'");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("Code").asText()).isEqualTo("IncorrectQueryParameter");
