@@ -1,17 +1,13 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
-import io.smartsync.caspio.Where;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.note.Conflict;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
 import io.smartsync.store.LocalStore;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,24 +25,14 @@ final class NotePush {
     private static final String UNIQUE = "SqlServerError";
 
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteRowMapper mapper;
-    private final NoteFields f;
+    private final NotesTable caspio;
     private final ConflictPolicy policy;
     private final SyncEvents events;
     private final Clock clock;
 
-    NotePush(
-            LocalStore store,
-            CaspioClient caspio,
-            NoteRowMapper mapper,
-            ConflictPolicy policy,
-            SyncEvents events,
-            Clock clock) {
+    NotePush(LocalStore store, NotesTable caspio, ConflictPolicy policy, SyncEvents events, Clock clock) {
         this.store = store;
         this.caspio = caspio;
-        this.mapper = mapper;
-        this.f = mapper.fields();
         this.policy = policy;
         this.events = events;
         this.clock = clock;
@@ -54,7 +40,7 @@ final class NotePush {
 
     void push(OutboxEntry entry, Note note) {
         switch (entry.action()) {
-            case CREATE -> store.completePush(entry, mapper.fromRow(create(entry, note)));
+            case CREATE -> store.completePush(entry, create(entry, note));
             case UPDATE -> update(entry, note);
             case DELETE -> delete(entry, note);
         }
@@ -64,15 +50,15 @@ final class NotePush {
      * Creates the row unless an earlier attempt already did: after any earlier attempt the answer may
      * have been lost, so the sync id is looked up first and an existing row is adopted.
      */
-    private Map<String, Object> create(OutboxEntry entry, Note note) {
+    private Note create(OutboxEntry entry, Note note) {
         if (entry.attempts() > 1) {
-            Optional<Map<String, Object>> earlier = created(note);
+            Optional<Note> earlier = created(note);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         try {
-            return caspio.insert(f.table(), mapper.toCreateFields(note));
+            return caspio.insert(note);
         } catch (CaspioException e) {
             if (e.kind() != CaspioException.Kind.PERMANENT || !UNIQUE.equals(e.caspioCode())) {
                 throw e;
@@ -92,12 +78,12 @@ final class NotePush {
         }
     }
 
-    private Optional<Map<String, Object>> created(Note note) {
-        List<Map<String, Object>> existing = caspio.select(f.table(), createdAs(note), null, 2);
-        if (!existing.isEmpty()) {
+    private Optional<Note> created(Note note) {
+        Optional<Note> existing = caspio.created(note);
+        if (existing.isPresent()) {
             log.info("note {} was already created by an earlier attempt; adopting its row", note.noteId());
         }
-        return existing.stream().findFirst();
+        return existing;
     }
 
     private void update(OutboxEntry entry, Note note) {
@@ -106,7 +92,7 @@ final class NotePush {
         if (movedOnWithoutStamp(entry, note, pk, base)) {
             return;
         }
-        int changed = caspio.update(f.table(), conditional(pk, base), mapper.toUpdateFields(note));
+        int changed = caspio.update(pk, base, note);
         Optional<Note> server = rowByPk(pk);
         if (changed == 1 && server.isPresent()) {
             store.completePush(entry, server.get());
@@ -123,7 +109,7 @@ final class NotePush {
         if (movedOnWithoutStamp(entry, note, pk, base)) {
             return;
         }
-        int deleted = caspio.delete(f.table(), conditional(pk, base));
+        int deleted = caspio.delete(pk, base);
         Optional<Note> server = deleted == 1 ? Optional.empty() : rowByPk(pk);
         if (server.isEmpty()) {
             store.completePush(entry, note.asDeleted(SyncState.SYNCED));
@@ -138,7 +124,7 @@ final class NotePush {
      * writing, and settle a conflict if it moved on. Answers true when it settled one.
      */
     private boolean movedOnWithoutStamp(OutboxEntry entry, Note local, long pk, String base) {
-        if (mapper.shape().updatesVisible() || entry.baseHash() == null) {
+        if (caspio.shape().updatesVisible() || entry.baseHash() == null) {
             return false;
         }
         Optional<Note> current = rowByPk(pk);
@@ -187,25 +173,8 @@ final class NotePush {
         }
     }
 
-    /**
-     * Finds the row a create made: by its sync id, or on a table without that field by the note id this
-     * service also writes into {@code Note_ID}, within the member's rows.
-     */
-    private String createdAs(Note note) {
-        return mapper.shape().syncIdAvailable()
-                ? Where.eq(f.syncId(), note.noteId())
-                : Where.and(mapper.memberClause(note.member()), Where.eq(f.noteId(), note.noteId()));
-    }
-
-    private String conditional(long pk, String stamp) {
-        String byPk = Where.eq(f.pk(), pk);
-        return stamp == null ? byPk : Where.and(byPk, Where.eq(f.updateStamp(), stamp));
-    }
-
     private Optional<Note> rowByPk(long pk) {
-        return caspio.select(f.table(), Where.eq(f.pk(), pk), null, 1).stream()
-                .findFirst()
-                .map(mapper::fromRow);
+        return caspio.rowByPk(pk);
     }
 
     private static long requirePk(OutboxEntry entry, Note note) {

@@ -1,19 +1,17 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
+import io.smartsync.caspio.Scope;
 import io.smartsync.caspio.Tally;
-import io.smartsync.caspio.Where;
 import io.smartsync.note.MemberId;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.StoredKeys;
 import io.smartsync.store.SyncRun;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +25,13 @@ final class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteFields f;
-    private final NoteRowMapper mapper;
+    private final NotesTable caspio;
     private final SyncConfig config;
     private final Clock clock;
 
-    Reconciler(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, Clock clock) {
+    Reconciler(LocalStore store, NotesTable caspio, SyncConfig config, Clock clock) {
         this.store = store;
         this.caspio = caspio;
-        this.f = mapper.fields();
-        this.mapper = mapper;
         this.config = config;
         this.clock = clock;
     }
@@ -55,7 +49,7 @@ final class Reconciler {
             long started = System.nanoTime();
             long there;
             try (Tally cost = caspio.tally()) {
-                there = caspio.count(f.table(), Where.and(mapper.memberClause(member), f.pk() + "<=" + here.maxPk()));
+                there = caspio.count(member, here.maxPk());
                 record(startedAt, started, member, cost, 0);
             }
             if (there != here.count()) {
@@ -77,10 +71,7 @@ final class Reconciler {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         try (Tally cost = caspio.tally()) {
-            String scope = mapper.memberClause(member);
-            // Rows created after this point are not listed below; notes that name them must not be touched.
-            long upToPk = newestPk(scope);
-            int gone = settle(scope, upToPk, (live, after, to) -> store.tombstoneMissing(member, live, after, to));
+            int gone = settle(Scope.member(member), List.of(member));
             store.markReconciled(member, clock.instant());
             record(startedAt, started, member, cost, gone);
             if (gone > 0) {
@@ -104,22 +95,16 @@ final class Reconciler {
             List<MemberId> members = store.membersWithCaspioRows();
             int gone = 0;
             if (!members.isEmpty()) {
-                String pkAbove = f.pk() + ">" + Long.MAX_VALUE; // the longest clause a page step adds
-                List<List<MemberId>> groups = caspio.orGroups(
-                        f.table(), f.pk(), f.pk() + " ASC", members, mapper::memberClause, pkAbove, Integer.MAX_VALUE);
-                long tableRows = caspio.count(f.table(), null);
+                List<List<MemberId>> groups = caspio.memberGroups(members);
+                long tableRows = caspio.count();
                 long tablePages = (tableRows + config.pageSize() - 1) / config.pageSize();
                 boolean byMember = store.storedKeys(null).count() * 2 < tableRows && groups.size() <= tablePages;
-                long upToPk = newestPk(null);
                 if (byMember) {
                     for (List<MemberId> group : groups) {
-                        String scope = Where.anyOf(
-                                group.stream().map(mapper::memberClause).toList());
-                        gone += settle(
-                                scope, upToPk, (live, after, to) -> store.tombstoneMissingOf(group, live, after, to));
+                        gone += settle(Scope.members(group), group);
                     }
                 } else {
-                    gone = settle(null, upToPk, (live, after, to) -> store.tombstoneMissing(null, live, after, to));
+                    gone = settle(Scope.table(), null);
                 }
                 log.info(
                         "reconcile of the table: {} ({} members stored here, {} rows in Caspio), {} notes deleted in"
@@ -134,34 +119,25 @@ final class Reconciler {
         }
     }
 
-    /** Tombstones stored notes with keys in {@code (after, to]} that are not among {@code live}; answers how many. */
-    private interface Settle {
-        int missing(Set<Long> live, long after, long to);
-    }
-
-    /** The highest key among the rows of {@code scope} (null: the table) now; every key when there are none. */
-    private long newestPk(String scope) {
-        List<Map<String, Object>> newest = caspio.select(f.table(), f.pk(), scope, f.pk() + " DESC", 1);
-        return newest.isEmpty() ? Long.MAX_VALUE : pk(newest.getFirst());
-    }
-
     /**
-     * Lists the live keys of {@code scope} up to {@code upToPk} page by page: each page of live keys settles
-     * the stored notes whose keys fall in its range.
+     * Lists the live keys of {@code scope} page by page and settles, page by page, the
+     * stored notes of {@code members} (null: of every member) whose keys fall in each page's range against
+     * that page; the last page's range is open-ended, so a stored key above Caspio's newest one that Caspio
+     * does not hold goes too. Rows created while the listing runs were stored here after it began, which
+     * keeps them (see {@code Merge}). Answers how many notes became tombstones.
      */
-    private int settle(String scope, long upToPk, Settle settle) {
+    private int settle(Scope scope, List<MemberId> members) {
+        Instant readAt = clock.instant();
+        Duration commitLag = Duration.ofSeconds(config.overlapSeconds());
         int gone = 0;
         long after = 0;
         while (true) {
-            String where = scope == null ? f.pk() + ">" + after : Where.and(scope, f.pk() + ">" + after);
-            List<Map<String, Object>> page =
-                    caspio.select(f.table(), f.pk(), where, f.pk() + " ASC", config.pageSize());
-            Set<Long> live = new HashSet<>();
-            page.forEach(r -> live.add(pk(r)));
+            List<Long> page = caspio.pksAbove(scope, after, config.pageSize());
+            Set<Long> live = new HashSet<>(page);
             boolean last = page.size() < config.pageSize();
-            long to = last ? upToPk : pk(page.getLast());
-            gone += settle.missing(live, after, Math.min(to, upToPk));
-            if (last || to >= upToPk) {
+            long to = last ? Long.MAX_VALUE : page.getLast();
+            gone += store.applyListing(members, live, after, to, readAt, commitLag);
+            if (last) {
                 return gone;
             }
             after = to;
@@ -181,9 +157,5 @@ final class Reconciler {
                 0,
                 gone,
                 "ok"));
-    }
-
-    private long pk(Map<String, Object> row) {
-        return ((Number) row.get(f.pk())).longValue();
     }
 }
