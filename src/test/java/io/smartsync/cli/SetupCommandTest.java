@@ -11,6 +11,8 @@ import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.TableShape;
 import io.smartsync.http.ApiSettings;
+import io.smartsync.store.JdbcStore;
+import io.smartsync.store.TableCursor;
 import io.smartsync.sync.SyncConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -139,6 +141,41 @@ class SetupCommandTest {
                         .isGreaterThanOrEqualTo(3);
                 assertThat(health.path("checks").path("poll").path("lastError").asText())
                         .isNotBlank();
+            }
+        }
+    }
+
+    /** A service that stored the text "null" as its poll cursor (before this fix) polls again after a restart. */
+    @Test
+    void a_poll_cursor_stored_as_the_text_null_by_an_earlier_version_starts_over_instead_of_failing_every_poll() {
+        try (CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+                .withPort(0)
+                .withMembers(2)
+                .withShape(TableShape.ORIGINAL))) {
+            assertThat(setup(emulator, "--apply").status()).isZero();
+            var location = StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test"));
+            try (JdbcStore store = JdbcStore.open(location, java.time.Clock.systemUTC())) {
+                store.saveTableCursor("poll", new TableCursor("null", 0, Instant.now(), null));
+            }
+            SyncConfig sync =
+                    SyncConfig.builder().autoSyncInterval(50).pageSize(10).build();
+            try (ServiceRuntime service = ServiceRuntime.start(
+                    location,
+                    new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
+                    CaspioEmulator.NOTES_TABLE,
+                    sync,
+                    SyncSettings.policy(new Env(Map.of()), sync),
+                    ApiSettings.defaults("127.0.0.1", 0),
+                    AccessSettings.defaults())) {
+                Caller anon = Caller.anonymous(service.port());
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> !poll(anon).path("lastOkAt").isNull());
+                Instant first = Instant.parse(poll(anon).path("lastOkAt").asText());
+                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    JsonNode p = poll(anon);
+                    return Instant.parse(p.path("lastOkAt").asText()).isAfter(first)
+                            && p.path("consecutiveFailures").asInt() == 0;
+                });
             }
         }
     }
