@@ -46,33 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppDropInTest {
     private static final String MEMBER = "CL000001";
-    private static final List<String> ANSWER_FIELDS = List.of(
-            "notes",
-            "notesByClient",
-            "notesByUser",
-            "totalNotes",
-            "newNotes",
-            "clients",
-            "assignedUsers",
-            "users",
-            "sourceTable");
-    private static final List<String> NOTE_FIELDS = List.of(
-            "id",
-            "noteId",
-            "clientId2",
-            "userId",
-            "userFirst",
-            "comments",
-            "timeStamp",
-            "followUpDate",
-            "followUpAssignment",
-            "followUpStatus",
-            "seniorFirst",
-            "seniorLast",
-            "seniorFullName",
-            "userFullName",
-            "userRole",
-            "isNew");
 
     @TempDir
     Path dir;
@@ -94,12 +67,12 @@ class AppDropInTest {
     @Test
     void the_member_reads_answer_in_the_apps_shape_with_each_note_once_per_group() {
         JsonNode data = ok(staff.get("/api/client-notes?clientId2=" + MEMBER + "&includeAll=true"));
-        assertThat(fieldNames(data)).containsAll(ANSWER_FIELDS);
+        assertThat(fieldNames(data)).containsAll(AppShape.ANSWER_FIELDS);
         assertThat(data.path("sourceTable").asText()).isEqualTo(CaspioEmulator.NOTES_TABLE);
         JsonNode notes = data.path("notes");
         assertThat(notes.size()).isPositive().isEqualTo(data.path("totalNotes").asInt());
         for (JsonNode n : notes) {
-            assertThat(fieldNames(n)).containsAll(NOTE_FIELDS);
+            assertThat(fieldNames(n)).containsAll(AppShape.NOTE_FIELDS);
             assertThat(n.path("clientId2").asText()).isEqualTo(MEMBER);
             assertThat(n.path("seniorFirst").asText()).isEmpty();
             assertThat(n.path("seniorLast").asText()).isEmpty();
