@@ -177,6 +177,26 @@ public final class CaspioClient {
         return groups;
     }
 
+    /**
+     * {@code COUNT(*)} of the rows matching {@code where} for each value of {@code groupField} ({@code
+     * q.groupBy}): one row per value that has rows, at most {@link #MAX_PAGE} of them.
+     */
+    public Map<Object, Long> countBy(String table, String groupField, Where where) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("q.select", Where.field(groupField) + ",COUNT(*)");
+        params.put("q.where", where == null ? null : where.clause());
+        params.put("q.groupBy", groupField);
+        params.put("q.limit", Integer.toString(MAX_PAGE));
+        URI uri = recordsUrl(table, params);
+        Rows answer = resilience.call(
+                "count " + table, () -> transport.exchange("count", "GET", uri, null, false, rows::readValue));
+        Map<Object, Long> counts = new LinkedHashMap<>();
+        if (answer.result() != null) {
+            answer.result().forEach(r -> counts.put(r.get(groupField), ((Number) r.get("COUNT(*)")).longValue()));
+        }
+        return counts;
+    }
+
     /** {@code COUNT(*)} of the rows matching {@code where}: a cheap size for progress bars. */
     public long count(String table, Where where) {
         Map<String, String> params = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import io.smartsync.note.Position;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,26 @@ public final class NotesTable {
     /** How many rows the member has with a {@code PK_ID} of at most {@code pkAtMost}. */
     public long count(MemberId member, long pkAtMost) {
         return caspio.count(table, Where.and(mapper.memberClause(member), Where.atMost(f.pk(), pkAtMost)));
+    }
+
+    /**
+     * How many rows each of {@code members} has with a {@code PK_ID} of at most {@code pkAtMost}, by grouped
+     * counts ({@code q.groupBy}) in as few requests as fit the URI limit; a member without rows is 0.
+     */
+    public Map<MemberId, Long> countsByMember(List<MemberId> members, long pkAtMost) {
+        Where bound = Where.atMost(f.pk(), pkAtMost);
+        Map<MemberId, Long> counts = new LinkedHashMap<>();
+        members.forEach(m -> counts.put(m, 0L));
+        // The group-by parameter is as long as an order-by on the same field: orGroups leaves room for it.
+        String select = f.member() + ",COUNT(*)";
+        for (List<MemberId> group : caspio.orGroups(
+                table, select, f.member(), members, mapper::memberClause, bound, CaspioClient.MAX_PAGE)) {
+            Where where = Where.and(
+                    Where.anyOf(group.stream().map(mapper::memberClause).toList()), bound);
+            caspio.countBy(table, f.member(), where)
+                    .forEach((member, n) -> counts.put(new MemberId(String.valueOf(member)), n));
+        }
+        return counts;
     }
 
     /** How many rows of the table are strictly after {@code from} (every row from the start). */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -325,6 +326,11 @@ public final class JdbcStore implements LocalStore {
     @Override
     public List<MemberId> membersWithCaspioRows() {
         return read(NoteSql::membersWithCaspioRows);
+    }
+
+    @Override
+    public Map<MemberId, StoredKeys> storedKeysByMember() {
+        return read(NoteSql::storedKeysByMember);
     }
 
     @Override

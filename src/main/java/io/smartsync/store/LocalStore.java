@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -116,6 +117,9 @@ public interface LocalStore extends AutoCloseable {
      * and the highest key.
      */
     StoredKeys storedKeys(MemberId member);
+
+    /** {@link #storedKeys} of every member that has such notes, in id order. */
+    Map<MemberId, StoredKeys> storedKeysByMember();
 
     /** Records when the member's rows were last checked against Caspio's keys. */
     void markReconciled(MemberId member, Instant at);

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -220,6 +222,18 @@ final class NoteSql {
             values.addAll(ids);
         }
         return Sql.query(h, sql, values, NoteSql::readStored);
+    }
+
+    /** For each member with live notes that have a Caspio row: how many, and the highest key. */
+    static Map<MemberId, StoredKeys> storedKeysByMember(Handle h) {
+        Map<MemberId, StoredKeys> keys = new LinkedHashMap<>();
+        h.createQuery("SELECT client_id2, COUNT(*) AS n, MAX(pk_id) AS max_pk FROM notes"
+                        + " WHERE deleted = FALSE AND pk_id IS NOT NULL GROUP BY client_id2 ORDER BY client_id2")
+                .map((rs, ctx) -> Map.entry(
+                        new MemberId(rs.getString("client_id2")),
+                        new StoredKeys(rs.getLong("n"), rs.getLong("max_pk"))))
+                .forEach(e -> keys.put(e.getKey(), e.getValue()));
+        return keys;
     }
 
     /** The members with live notes that have a Caspio row, in id order. */

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,27 +39,39 @@ final class Reconciler {
     }
 
     /**
-     * The cheap check of one member: Caspio's count of the member's rows up to the highest key stored
-     * here, against the live notes stored with those keys. Rows made since have higher keys and do not
-     * count, so the two differ only when a row was deleted (or is not stored yet); only then are the
-     * member's keys listed. Answers how many notes were tombstoned.
+     * The cheap check of every member stored here, the delete detection that runs on its own schedule
+     * (no selection waits on it or pays for it): Caspio's grouped counts of those members' rows up to the
+     * highest key stored here, in as few requests as fit the URI limit, against the live notes stored
+     * with Caspio rows. Rows made since have higher keys and do not count, so the two differ only when a
+     * row was deleted (or is not stored yet); only those members' keys are listed. Answers how many notes
+     * became tombstones, by member.
      */
-    int check(MemberId member) {
-        StoredKeys here = store.storedKeys(member);
-        if (here.count() > 0) {
-            Instant startedAt = clock.instant();
-            long started = System.nanoTime();
-            long there;
-            try (Tally cost = caspio.tally()) {
-                there = caspio.count(member, here.maxPk());
-                record(startedAt, started, member, cost, 0);
-            }
-            if (there != here.count()) {
-                return reconcile(member);
+    Map<MemberId, Integer> checkStored() {
+        Map<MemberId, StoredKeys> here = store.storedKeysByMember();
+        Map<MemberId, Integer> gone = new LinkedHashMap<>();
+        if (here.isEmpty()) {
+            return gone;
+        }
+        Instant startedAt = clock.instant();
+        long started = System.nanoTime();
+        long maxPk = here.values().stream().mapToLong(StoredKeys::maxPk).max().orElse(0);
+        Map<MemberId, Long> there;
+        try (Tally cost = caspio.tally()) {
+            there = caspio.countsByMember(List.copyOf(here.keySet()), maxPk);
+            record(startedAt, started, null, cost, 0);
+        }
+        Instant checkedAt = clock.instant();
+        for (Map.Entry<MemberId, StoredKeys> e : here.entrySet()) {
+            if (there.getOrDefault(e.getKey(), 0L) != e.getValue().count()) {
+                int n = reconcile(e.getKey());
+                if (n > 0) {
+                    gone.put(e.getKey(), n);
+                }
+            } else {
+                store.markReconciled(e.getKey(), checkedAt);
             }
         }
-        store.markReconciled(member, clock.instant());
-        return 0;
+        return gone;
     }
 
     /**

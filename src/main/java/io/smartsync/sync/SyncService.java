@@ -96,8 +96,7 @@ public final class SyncService implements AutoCloseable {
                 config.reconcileIntervalMs(),
                 Duration.ofMillis(config.syncTimeoutMs()),
                 events,
-                clock,
-                selections);
+                clock);
         this.pusher = new Pusher(
                 store,
                 new NotePush(store, table, config.conflictPolicy(), events, clock),
@@ -135,10 +134,19 @@ public final class SyncService implements AutoCloseable {
         return sourceTable;
     }
 
-    /** Starts the background loops: the push loop and the global poll every {@code autoSyncInterval}. */
+    /**
+     * Starts the background loops: the push loop, the global poll every {@code autoSyncInterval}, the delete
+     * check of the members stored here every {@code reconcileIntervalMs} and the table-wide key listing
+     * every {@code tableReconcileIntervalMs}.
+     */
     public void start() {
         pusher.start();
         schedule.scheduleWithFixedDelay(this::pollQuietly, 0, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(
+                this::checkStoredQuietly,
+                config.reconcileIntervalMs(),
+                config.reconcileIntervalMs(),
+                TimeUnit.MILLISECONDS);
         schedule.scheduleWithFixedDelay(
                 this::reconcileQuietly,
                 config.tableReconcileIntervalMs(),
@@ -215,6 +223,26 @@ public final class SyncService implements AutoCloseable {
     /** True when this instance holds, or has just taken, the poller role. */
     private boolean leads() {
         return store.coordination().lead(instanceId);
+    }
+
+    /** The delete check of every member stored here (one instance at a time), every {@code reconcileIntervalMs}. */
+    private void checkStoredQuietly() {
+        try {
+            if (!leads()) {
+                return;
+            }
+            reconciler
+                    .checkStored()
+                    .forEach((member, gone) ->
+                            events.emit("sync.deleted", member.value(), null, Map.of("deletedNotes", gone)));
+        } catch (CaspioException e) {
+            log.info(
+                    "delete check could not reach Caspio ({}); it runs again in {} ms",
+                    e.kind(),
+                    config.reconcileIntervalMs());
+        } catch (RuntimeException e) {
+            log.warn("delete check failed: {}", e.toString());
+        }
     }
 
     private void reconcileQuietly() {

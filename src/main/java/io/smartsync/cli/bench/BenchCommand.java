@@ -87,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--member-check",
             defaultValue = "5m",
             description =
-                    "At most how often a selection checks its member for deletes, in staff time (default ${DEFAULT-VALUE}).")
+                    "How often the members stored here are checked for deletes, in staff time (default ${DEFAULT-VALUE}).")
     String memberCheck;
 
     @Option(

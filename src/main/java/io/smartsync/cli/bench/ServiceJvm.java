@@ -41,7 +41,7 @@ final class ServiceJvm implements AutoCloseable {
     /**
      * @param poll the global poll's interval
      * @param reconcile the table reconcile's interval
-     * @param memberCheck at most how often a selection checks its member for deletes
+     * @param memberCheck how often the members stored here are checked for deletes
      * @param lease how long a claimed outbox entry stays claimed
      */
     static ServiceJvm start(
