@@ -216,6 +216,14 @@ function overall(h) {
     return ["offline", "Offline", "Caspio unreachable: calls are paused, notes are queued and sync when it answers."];
   }
   if (c.breaker === "half-open") return ["degraded", "Degraded", "Trying Caspio again after failures."];
+  if (c.poll && c.poll.state === "failing") {
+    return [
+      "degraded",
+      "Degraded",
+      `The poll for changes in Caspio has failed ${c.poll.consecutiveFailures} times in a row (${c.poll.lastError}); ` +
+        "members are synced when selected.",
+    ];
+  }
   if (c.queue && c.queue.failed > 0) {
     return ["degraded", "Degraded", `${plural(c.queue.failed, "write")} failed and need attention.`];
   }

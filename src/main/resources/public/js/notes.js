@@ -183,17 +183,18 @@ function render() {
   $("#no-notes").hidden = sorted.length > 0;
 }
 
-/** An edit replaces the whole note: the fields this form does not show are sent as they were. */
+/**
+ * An edit changes only the fields it names, so the form names every field it shows, null when emptied
+ * (null clears it); the fields it does not show are left out and stay as they are.
+ */
 function body() {
   const b = { clientId2: member, comments: $("#note-text").value };
   const status = $("#note-status").value;
   const date = $("#note-date").value;
   const assignment = $("#note-assignment").value.trim();
-  if (status) b.followUpStatus = status;
-  if (date) b.followUpDate = editing?.followUpDate?.startsWith(date) ? editing.followUpDate : date;
-  if (assignment) b.followUpAssignment = assignment;
-  if (editing?.assignedFirst) b.assignedFirst = editing.assignedFirst;
-  if (editing?.seniorFullName) b.seniorFullName = editing.seniorFullName;
+  b.followUpStatus = status || null;
+  b.followUpDate = date ? (editing?.followUpDate?.startsWith(date) ? editing.followUpDate : date) : null;
+  b.followUpAssignment = assignment || null;
   return b;
 }
 

@@ -114,26 +114,19 @@ public final class CaspioClient {
                 if (done) {
                     throw new NoSuchElementException();
                 }
-                Where after = position.stamp() == null ? null : Where.after(stampField, pkField, position);
+                Where after = position.stamp() != null
+                        ? Where.after(stampField, pkField, position)
+                        : position.pk() > 0 ? Where.afterUnstamped(stampField, pkField, position.pk()) : null;
                 Where clause = Where.both(where, after);
                 List<Map<String, Object>> page = select(table, fields, clause, order, pageSize);
                 done = page.size() < pageSize;
                 if (!page.isEmpty()) {
                     Map<String, Object> tail = page.getLast();
                     Object stamp = tail.get(stampField);
-                    if (stamp == null && !done) {
-                        // Without a stamp the next step cannot move past this row.
-                        throw new CaspioException(
-                                CaspioException.Kind.PERMANENT,
-                                "row " + tail.get(pkField) + " of " + table + " has no " + stampField
-                                        + "; cannot page past it (run `setup`)",
-                                0,
-                                null,
-                                null,
-                                null,
-                                null);
-                    }
-                    position = Position.of(String.valueOf(stamp), ((Number) tail.get(pkField)).longValue());
+                    // Rows written before the stamp field was added (setup --apply) have none: they sort
+                    // first, as NULLs do in SQL Server, and are paged by PK_ID alone before the stamped ones.
+                    position = Position.of(
+                            stamp == null ? null : String.valueOf(stamp), ((Number) tail.get(pkField)).longValue());
                 }
                 return page;
             }

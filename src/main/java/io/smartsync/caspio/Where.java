@@ -72,6 +72,16 @@ public final class Where {
                 "(" + s + ">=" + stamp + " AND (" + s + ">" + stamp + " OR " + field(pkField) + ">" + from.pk() + "))");
     }
 
+    /**
+     * Rows after the unstamped row {@code pk} in (stamp, {@code PK_ID}) order, where rows without a stamp
+     * come first (as NULLs sort in SQL Server): the remaining unstamped rows by key, then every stamped row.
+     * Rows written before the stamp field was added ({@code setup --apply}) have none.
+     */
+    public static Where afterUnstamped(String stampField, String pkField, long pk) {
+        String s = field(stampField);
+        return new Where("((" + s + " IS NULL AND " + field(pkField) + ">" + pk + ") OR " + s + " IS NOT NULL)");
+    }
+
     /** Any of the clauses: {@code (a OR b OR …)}, in parentheses even for one. */
     public static Where anyOf(List<Where> clauses) {
         if (clauses.isEmpty()) {

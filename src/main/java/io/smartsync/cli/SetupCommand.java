@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "Reads the notes table's fields in Caspio and says what sync can do with them: which field is the",
             "cursor, whether edits made in Caspio are seen, whether creates are idempotent. With --apply it adds",
             "the missing Last_Modified (TIMESTAMP, on insert and update, UTC) and Sync_ID (unique text) fields.",
-            "The account comes from CASPIO_BASE_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET[_FILE], CASPIO_TABLE."
+            "The account comes from CASPIO_BASE_URL, CASPIO_CLIENT_ID, CASPIO_CLIENT_SECRET[_FILE], CASPIO_TABLE.",
+            "Exit status: 0 nothing missing (or added with --apply), 3 fields missing without --apply,",
+            "1 Caspio refused or failed, 2 a setting is missing or malformed."
         })
 final class SetupCommand implements Callable<Integer> {
     @Spec
@@ -40,6 +42,9 @@ final class SetupCommand implements Callable<Integer> {
     SetupCommand(Env env) {
         this.env = env;
     }
+
+    /** The exit status when the table lacks what the service needs and {@code --apply} was not given. */
+    static final int MISSING = 3;
 
     @Override
     public Integer call() {
@@ -60,7 +65,7 @@ final class SetupCommand implements Callable<Integer> {
             missing.forEach(f -> out.println("  missing: " + f.name() + " (" + f.type() + ") - " + f.description()));
             if (!apply) {
                 out.println("Run again with --apply to add " + (missing.size() == 1 ? "it" : "them") + ".");
-                return 0;
+                return MISSING; // a deployment script stops here rather than serve a table it cannot follow
             }
             for (FieldInfo f : missing) {
                 caspio.addField(names.table(), f);

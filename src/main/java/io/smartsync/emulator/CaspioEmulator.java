@@ -80,6 +80,7 @@ public final class CaspioEmulator implements AutoCloseable {
                 new OAuthEndpoint(config.clientId(), config.clientSecret(), tokens),
                 new FieldsEndpoint(opened.catalog()),
                 new RecordsEndpoint(opened.catalog(), store, stats),
+                new ViewsEndpoint(opened.catalog(), store, stats),
                 new AdminEndpoint(faults, stats, late));
         Javalin http = EmulatorHttp.start(config.port(), routes);
         log.info(

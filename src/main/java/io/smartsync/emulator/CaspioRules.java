@@ -21,6 +21,11 @@ final class CaspioRules {
     static final int STRING_LENGTH = 255;
     static final int TEXT_LENGTH = 64000;
 
+    /** A field's Label and Description (Caspio's field definition help). */
+    static final int MAX_LABEL = 255;
+
+    static final int MAX_DESCRIPTION = 4000;
+
     /**
      * Field names (Caspio's table design help): a letter first, then letters, digits or underscores, at
      * most 32 characters, and no SQL Server reserved word ({@link #RESERVED_WORDS}).
@@ -85,9 +90,8 @@ final class CaspioRules {
      * - An empty string in a unique field counts as no value, so many rows may have '' (Schema); this
      *   holds for unique fields added later too.
      * - A PUT stamps OnUpdate timestamps on every row it matches, changed or not (RecordStore).
-     * - A PUT with no fields, text longer than the field's length, and a DATE/TIME value with an
-     *   offset are 400 IncorrectBodyParameter rather than no-op, truncation or conversion
-     *   (RecordBodies, FieldValues).
+     * - A PUT with no fields and text longer than the field's length are 400 IncorrectBodyParameter
+     *   rather than no-op or truncation (RecordBodies, FieldValues).
      * - q.groupBy takes a list of fields and needs q.select naming only grouped fields and COUNT(*);
      *   q.orderBy may then name grouped fields only; answers carry "COUNT(*)" as the count's key.
      *   COUNT(*) with fields but without q.groupBy, q.distinct and q.having are 400 (RecordQuery).
@@ -100,6 +104,33 @@ final class CaspioRules {
      *   400 IncorrectBodyParameter (NewFieldBody). The answer is 201 with an empty body.
      * - An emulator file written before table definitions were stored is read as the SYNC_READY
      *   table, the only one that version could create (Catalog).
+     *
+     * Added for real clients (issue 17); documented: "Select *" or an empty field list answers every
+     * field (Caspio's REST "special considerations" page; its MCP connector says the same of '*'), PK_ID
+     * is text in a view, Label <= 255 and Description <= 4000. UNCONFIRMED, each where named:
+     * - DATE_LITERALS: a date literal in q.where (and a DATE/TIME value in a body) is read as SQL
+     *   Server's datetime conversion reads ISO 8601: 'YYYY-MM-DD', 'YYYY-MM-DD hh:mm[:ss[.fff…]]' or
+     *   with 'T', optionally ending in 'Z' or '+hh:mm'/'-hh:mm', which is dropped, not converted: the
+     *   digits are compared as the field's own time (datetime has no offset). So the app's
+     *   Time_Stamp>'2026-01-17T10:30:00.000Z' compares with 10:30:00 in the field's zone (DateTimes).
+     *   Fractions beyond milliseconds are kept for the comparison (datetime would refuse > 3 digits).
+     * - TIMESTAMP_VALUES_IGNORED: a value given for a TIMESTAMP field in an insert or update (the app's
+     *   own insert sends Time_Stamp) must read as a date-time, and is then ignored: Caspio stamps the
+     *   field per OnInsert/OnUpdate. An update naming only timestamp fields names nothing (RecordBodies).
+     * - POST /fields and POST /tables take every property GET /fields answers: Label, DisplayOrder (1 =
+     *   first, 0 or past the end = last, never before PK_ID), Length (a STRING 1-255; other types only
+     *   their own), UniqueAllowNulls (empty values never collide anyway), Format (accepted, not kept),
+     *   Editable (read-only, ignored); IsFormula true, a non-empty Prefix or ListField are 400 (types not
+     *   modelled) (NewFieldBody).
+     * - GET /tables/{t} answers {Result:{Name, Note}}, Note "" unless POST /tables gave one. PUT
+     *   /tables/{t}/fields/{f} takes NewName, NewLabel, NewDescription, NewDisplayOrder only (other New…
+     *   changes are 400); PUT and DELETE answer 204; PK_ID cannot be changed or deleted (400); a missing
+     *   field is 404 ObjectNotFound (FieldsEndpoint, Catalog). A renamed field keeps its values.
+     * - PASSWORD fields are not modelled: GET …/passwordFields answers [], PUT/DELETE
+     *   …/passwordFields/{f} answer 400 IncorrectQueryParameter for an existing field (FieldsEndpoint).
+     * - Views are defined by the emulator's own PUT /_emulator/views/{v} {Table, Note}, each over one
+     *   table, read-only: GET works as on the table (PK_ID as text); POST/PUT/DELETE of view records are
+     *   405 MethodNotAllowed (ViewsEndpoint).
      *
      * Faults (none of them Caspio's documented behaviour; they model the network and the service):
      * - The token endpoint gets latency only: 5xx, 429 and drops apply to the REST API alone, so a

@@ -20,8 +20,13 @@ final class DateTimes {
 
     static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
-    private static final Pattern INPUT =
-            Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?");
+    /**
+     * What SQL Server's datetime conversion reads from ISO 8601 text: a date, or a date and time to the
+     * minute, second or fraction, optionally followed by {@code Z} or an offset, which is dropped: the
+     * digits are taken as the field's own time (CaspioRules.DATE_LITERALS).
+     */
+    private static final Pattern INPUT = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})"
+            + "(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?:Z|[+-]\\d{2}:\\d{2})?)?");
 
     static Optional<LocalDateTime> parse(String text) {
         Matcher m = INPUT.matcher(text.strip());

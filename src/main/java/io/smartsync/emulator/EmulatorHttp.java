@@ -23,6 +23,7 @@ final class EmulatorHttp {
             OAuthEndpoint oauth,
             FieldsEndpoint fields,
             RecordsEndpoint records,
+            ViewsEndpoint views,
             AdminEndpoint admin) {}
 
     private EmulatorHttp() {}
@@ -46,8 +47,24 @@ final class EmulatorHttp {
             for (String root : API_ROOTS) {
                 String table = root + "/tables/{table}";
                 config.routes.get(root + "/tables", routes.fields()::tables);
+                config.routes.post(root + "/tables", routes.fields()::createTable);
+                config.routes.get(table, routes.fields()::table);
                 config.routes.get(table + "/fields", routes.fields()::fields);
                 config.routes.post(table + "/fields", routes.fields()::add);
+                config.routes.get(table + "/fields/{field}", routes.fields()::field);
+                config.routes.put(table + "/fields/{field}", routes.fields()::change);
+                config.routes.delete(table + "/fields/{field}", routes.fields()::drop);
+                config.routes.get(table + "/passwordFields", routes.fields()::passwordFields);
+                config.routes.put(table + "/passwordFields/{field}", routes.fields()::passwordField);
+                config.routes.delete(table + "/passwordFields/{field}", routes.fields()::passwordField);
+                String view = root + "/views/{view}";
+                config.routes.get(root + "/views", routes.views()::views);
+                config.routes.get(view, routes.views()::view);
+                config.routes.get(view + "/fields", routes.views()::fields);
+                config.routes.get(view + "/records", routes.views()::records);
+                config.routes.post(view + "/records", routes.views()::write);
+                config.routes.put(view + "/records", routes.views()::write);
+                config.routes.delete(view + "/records", routes.views()::write);
                 config.routes.get(table + "/records", routes.records()::get);
                 config.routes.post(table + "/records", routes.records()::post);
                 config.routes.put(table + "/records", routes.records()::put);
@@ -58,6 +75,7 @@ final class EmulatorHttp {
             config.routes.put(admin + "/faults", routes.admin()::putFaults);
             config.routes.get(admin + "/stats", routes.admin()::stats);
             config.routes.post(admin + "/reset", routes.admin()::reset);
+            config.routes.put(admin + "/views/{view}", routes.views()::define);
             mapFailures(config);
         });
         return app.start();

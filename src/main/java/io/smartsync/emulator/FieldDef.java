@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * quote them without escaping; the timestamp properties exist only on TIMESTAMP fields.
  *
  * @param description free text shown by {@code GET /fields}; never null
+ * @param label the name shown in Caspio's pages ({@code Label}); the field's name when none was given
  */
 record FieldDef(
         String name,
@@ -19,7 +20,8 @@ record FieldDef(
         boolean onUpdate,
         String timeZone,
         Integer length,
-        String description) {
+        String description,
+        String label) {
 
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
@@ -35,6 +37,7 @@ record FieldDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         description = description == null ? "" : description;
+        label = label == null || label.isBlank() ? name : label;
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("field name '" + name + "' is not a plain identifier");
         }
@@ -57,19 +60,38 @@ record FieldDef(
             case TEXT -> CaspioRules.TEXT_LENGTH;
             default -> null;
         };
-        return new FieldDef(name, type, type == FieldType.AUTONUMBER, false, false, null, length, "");
+        return new FieldDef(name, type, type == FieldType.AUTONUMBER, false, false, null, length, "", null);
     }
 
     static FieldDef timestamp(String name, boolean onInsert, boolean onUpdate, String timeZone) {
-        return new FieldDef(name, FieldType.TIMESTAMP, false, onInsert, onUpdate, timeZone, null, "");
+        return new FieldDef(name, FieldType.TIMESTAMP, false, onInsert, onUpdate, timeZone, null, "", null);
     }
 
     FieldDef asUnique() {
-        return new FieldDef(name, type, true, onInsert, onUpdate, timeZone, length, description);
+        return new FieldDef(name, type, true, onInsert, onUpdate, timeZone, length, description, label);
     }
 
     FieldDef withDescription(String text) {
-        return new FieldDef(name, type, unique, onInsert, onUpdate, timeZone, length, text);
+        return new FieldDef(name, type, unique, onInsert, onUpdate, timeZone, length, text, label);
+    }
+
+    FieldDef withLabel(String text) {
+        return new FieldDef(name, type, unique, onInsert, onUpdate, timeZone, length, description, text);
+    }
+
+    /** Renamed; a label that was the old name follows the new one. */
+    FieldDef withName(String newName) {
+        String newLabel = label.equals(name) ? newName : label;
+        return new FieldDef(newName, type, unique, onInsert, onUpdate, timeZone, length, description, newLabel);
+    }
+
+    FieldDef withLength(Integer chars) {
+        return new FieldDef(name, type, unique, onInsert, onUpdate, timeZone, chars, description, label);
+    }
+
+    /** Caspio's read-only property: PK_ID, generated and timestamp fields cannot be written. */
+    boolean editable() {
+        return !type.systemMaintained();
     }
 
     static boolean knownZone(String timeZone) {

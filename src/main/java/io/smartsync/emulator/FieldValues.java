@@ -80,7 +80,7 @@ final class FieldValues {
                 return DateTimes.stored(parsed.get());
             }
         }
-        throw wrongType(field, "a date-time such as 2026-01-17T10:30:00 (no offset)");
+        throw wrongType(field, "a date-time such as 2026-01-17T10:30:00");
     }
 
     private static Integer yesNo(FieldDef field, JsonNode value) {

@@ -34,6 +34,12 @@ final class RecordBodies {
             FieldDef field = table.field(entry.getKey())
                     .orElseThrow(() -> CaspioApiException.badBody(
                             "Unknown field '" + entry.getKey() + "' in table " + table.name() + "."));
+            if (field.type() == FieldType.TIMESTAMP) {
+                // The app's own insert sends Time_Stamp: read as a date-time, then left to Caspio's
+                // stamp (CaspioRules.TIMESTAMP_VALUES_IGNORED).
+                FieldValues.fromJson(FieldDef.of(field.name(), FieldType.DATE_TIME), entry.getValue());
+                continue;
+            }
             if (field.type().systemMaintained()) {
                 throw FieldValues.systemField(field);
             }

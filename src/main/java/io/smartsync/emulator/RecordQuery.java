@@ -64,6 +64,9 @@ record RecordQuery(
                 ? List.of()
                 : fieldList(table, "q.groupBy", param.apply("q.groupBy"), false);
         String select = param.apply("q.select");
+        if (select != null && select.strip().equals("*")) {
+            select = null; // Caspio's help: "Select *" or an empty list answers every field
+        }
         List<FieldDef> columns = select == null ? List.of() : fieldList(table, "q.select", select, true);
         boolean count = select != null && select.split(",", -1).length > columns.size();
         if (count && groupBy.isEmpty() && !columns.isEmpty()) {

@@ -61,6 +61,28 @@ final class Schema {
         }
     }
 
+    /** Drops a column and its indexes. */
+    static void dropColumn(Connection connection, TableDef table, FieldDef field) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            dropIndexes(st, table, field);
+            st.execute("ALTER TABLE " + table.sqlName() + " DROP COLUMN " + field.column());
+        }
+    }
+
+    /** Renames a column; its indexes are made again under the new name. */
+    static void renameColumn(Connection connection, TableDef table, FieldDef from, FieldDef to) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            dropIndexes(st, table, from);
+            st.execute("ALTER TABLE " + table.sqlName() + " RENAME COLUMN " + from.column() + " TO " + to.column());
+            indexes(st, table, to);
+        }
+    }
+
+    private static void dropIndexes(Statement st, TableDef table, FieldDef f) throws SQLException {
+        st.execute("DROP INDEX IF EXISTS " + indexName(table, f));
+        st.execute("DROP INDEX IF EXISTS \"ix_" + table.name() + "_" + f.name() + "\"");
+    }
+
     private static void indexes(Statement st, TableDef table, FieldDef f) throws SQLException {
         if (f.unique() && f.type() != FieldType.AUTONUMBER) {
             // Partial index: rows without a value ('' or NULL) do not collide (CaspioRules).

@@ -137,7 +137,8 @@ public final class ApiServer implements AutoCloseable {
                         json,
                         params,
                         new NoteInput(params, settings.followUpStatuses()),
-                        new IdempotentCreates(parts.idempotencyKeys()))
+                        new IdempotentCreates(parts.idempotencyKeys()),
+                        parts.clock())
                 .routes());
         routes.addAll(new SyncRoutes(parts.sync(), parts.reports(), audit, json, params).routes());
         routes.addAll(new AuditRoutes(parts.audit(), audit, params).routes());

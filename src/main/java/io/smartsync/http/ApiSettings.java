@@ -34,8 +34,11 @@ public record ApiSettings(
     /** Enough for a note of Caspio's 64,000 characters in any script, escaped, with the other fields. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
 
-    /** The statuses of the original app's data. */
-    public static final List<String> DEFAULT_FOLLOW_UP_STATUSES =
+    /**
+     * The statuses of the original app's data, for an operator who wants to list them; by default any
+     * status text is accepted, as the app's pages send {@code Open}, {@code Closed}, {@code Pending} too.
+     */
+    public static final List<String> ORIGINAL_FOLLOW_UP_STATUSES =
             List.of("🟢Open", "🔴Closed", "🟡 Priority", "🔴 Urgent");
 
     public ApiSettings {
@@ -59,14 +62,7 @@ public record ApiSettings(
     /** Plain HTTP on {@code host:port}, the defaults for everything else, webhooks refused. */
     public static ApiSettings defaults(String host, int port) {
         return new ApiSettings(
-                host,
-                port,
-                DEFAULT_MAX_REQUEST_BYTES,
-                MemberId.DEFAULT_PATTERN,
-                Set.copyOf(DEFAULT_FOLLOW_UP_STATUSES),
-                null,
-                false,
-                null);
+                host, port, DEFAULT_MAX_REQUEST_BYTES, MemberId.DEFAULT_PATTERN, Set.of(), null, false, null);
     }
 
     public ApiSettings withWebhookSecret(String secret) {

@@ -15,13 +15,18 @@ final class Audit {
 
     /** Runs {@code work} and records how it ended; a failure is recorded and thrown on. */
     <T> T around(Principal who, String action, MemberId member, String noteId, Supplier<T> work) {
+        return around(who, action, member, noteId, Actor.NONE, work);
+    }
+
+    /** As {@link #around}, with who the app says acted beside the outcome (never instead of the caller). */
+    <T> T around(Principal who, String action, MemberId member, String noteId, Actor actor, Supplier<T> work) {
         String m = member == null ? null : member.value();
         try {
             T result = work.get();
-            log.record(who.userId(), action, m, noteId, "ok");
+            log.record(who.userId(), action, m, noteId, actor.besides("ok"));
             return result;
         } catch (RuntimeException e) {
-            log.record(who.userId(), action, m, noteId, "failed: " + ErrorMapping.codeOf(e));
+            log.record(who.userId(), action, m, noteId, actor.besides("failed: " + ErrorMapping.codeOf(e)));
             throw e;
         }
     }

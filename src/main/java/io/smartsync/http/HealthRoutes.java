@@ -2,6 +2,7 @@ package io.smartsync.http;
 
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.smartsync.sync.PollWatch;
 import io.smartsync.sync.QueueState;
 import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
@@ -54,8 +55,10 @@ final class HealthRoutes {
         checks.put("caspio", caspio ? "online" : "offline");
         checks.put("breaker", reports.breakerState());
         checks.put("queue", store ? queue(reports.queue()) : null);
+        PollWatch.State poll = sync.pollState();
+        checks.put("poll", poll(poll));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", !store ? "down" : caspio ? "up" : "degraded");
+        body.put("status", !store ? "down" : caspio && !poll.failing() ? "up" : "degraded");
         body.put("live", true);
         body.put("ready", store && started.getAsBoolean());
         body.put("checks", checks);
@@ -73,6 +76,17 @@ final class HealthRoutes {
         if (!started.getAsBoolean()) {
             ctx.status(503);
         }
+    }
+
+    /** The global poll on this instance: {@code failing} after several failures in a row. */
+    private static Map<String, Object> poll(PollWatch.State p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", p.failing() ? "failing" : p.lastOkAt() == null && p.lastFailedAt() == null ? "not-run" : "ok");
+        m.put("consecutiveFailures", p.consecutiveFailures());
+        m.put("lastOkAt", p.lastOkAt() == null ? null : p.lastOkAt().toString());
+        m.put("lastFailedAt", p.lastFailedAt() == null ? null : p.lastFailedAt().toString());
+        m.put("lastError", p.lastError());
+        return m;
     }
 
     private Map<String, Object> queue(QueueState q) {

@@ -25,39 +25,56 @@ final class NoteInput {
         this.statuses = statuses;
     }
 
-    record Checked(MemberId member, NoteDraft draft) {}
+    record Checked(MemberId member, NoteDraft draft, Actor actor) {}
 
     Checked check(CreateNoteRequest body) {
         MemberId member = params.member(body.clientId2());
-        String comments = body.comments();
-        if (comments == null || comments.isBlank()) {
+        String comments = comments(body.comments());
+        if (comments == null) {
             throw ApiException.invalid("comments is required");
+        }
+        short255("userId", body.userId());
+        short255("userFullName", body.userFullName());
+        return new Checked(
+                member,
+                new NoteDraft(
+                        comments,
+                        followUpDate(body.followUpDate()),
+                        status(body.followUpStatus()),
+                        short255("followUpAssignment", body.followUpAssignment()),
+                        short255("assignedFirst", body.assignedFirst()),
+                        short255("seniorFullName", body.seniorFullName())),
+                Actor.of(body.actorName(), body.actorEmail()));
+    }
+
+    /** Blank is absent; otherwise at most Caspio's 64,000 characters. */
+    String comments(String comments) {
+        if (comments == null || comments.isBlank()) {
+            return null;
         }
         TextRules.multiline("comments", comments);
         if (comments.length() > Note.MAX_COMMENTS) {
             throw ApiException.invalid(
                     "comments must be at most " + Note.MAX_COMMENTS + " characters (Caspio's limit)");
         }
-        short255("userId", body.userId());
-        short255("userFullName", body.userFullName());
-        String status = short255("followUpStatus", body.followUpStatus());
+        return comments;
+    }
+
+    /**
+     * Any status text the app's pages offer ({@code Open}, {@code 🟡 Priority}, …) unless an operator
+     * listed the accepted ones.
+     */
+    String status(String raw) {
+        String status = short255("followUpStatus", raw);
         if (status != null && !statuses.isEmpty() && !statuses.contains(status)) {
             throw ApiException.invalid("followUpStatus must be one of "
                     + String.join(", ", statuses.stream().sorted().toList()));
         }
-        return new Checked(
-                member,
-                new NoteDraft(
-                        comments,
-                        followUpDate(body.followUpDate()),
-                        status,
-                        short255("followUpAssignment", body.followUpAssignment()),
-                        short255("assignedFirst", body.assignedFirst()),
-                        short255("seniorFullName", body.seniorFullName())));
+        return status;
     }
 
     /** Blank is absent; otherwise at most 255 characters, without control characters. */
-    private static String short255(String name, String value) {
+    static String short255(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -69,7 +86,7 @@ final class NoteInput {
     }
 
     /** A date (2026-02-01) or a local date-time (2026-02-01T09:30), within SQL Server's datetime range. */
-    private static LocalDateTime followUpDate(String raw) {
+    static LocalDateTime followUpDate(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -20,26 +20,64 @@ import java.util.Map;
 final class NoteJson {
     private NoteJson() {}
 
+    /**
+     * A note as the app's route answers it, plus {@code assignedFirst} and {@code syncState}. The app's
+     * {@code userFirst}, {@code seniorFirst}, {@code seniorLast} and {@code userRole} come from its user and
+     * client tables, which this service does not download: {@code userFirst} is the first word of the
+     * note's own {@code User_Full_Name} (the app's own fallback), the others are empty. {@code lastModified}
+     * is sent only for a note edited after it was created.
+     */
     static Map<String, Object> note(Note n, boolean isNew) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", n.pkId() == null ? n.noteId() : n.pkId().toString());
         m.put("noteId", n.noteId());
         m.put("clientId2", n.member().value());
         m.put("userId", n.userId());
+        m.put("userFirst", firstWord(n.userFullName()));
         m.put("comments", n.comments());
         m.put("timeStamp", text(n.timeStamp()));
-        m.put("lastModified", text(n.lastModified()));
+        if (editedAfterCreation(n)) {
+            m.put("lastModified", text(n.lastModified()));
+        }
         m.put(
                 "followUpDate",
                 n.followUpDate() == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(n.followUpDate()));
         m.put("followUpAssignment", n.followUpAssignment());
         m.put("followUpStatus", n.followUpStatus());
         m.put("assignedFirst", n.assignedFirst());
+        m.put("seniorFirst", "");
+        m.put("seniorLast", "");
         m.put("seniorFullName", n.seniorFullName());
         m.put("userFullName", n.userFullName());
+        m.put("userRole", "");
         m.put("isNew", isNew);
         m.put("syncState", n.syncState().wireName());
         return m;
+    }
+
+    /** Caspio stamps both fields on insert alike; a later update stamp means an edit. */
+    static boolean editedAfterCreation(Note n) {
+        return n.lastModified() != null
+                && n.timeStamp() != null
+                && n.lastModified().isAfter(n.timeStamp());
+    }
+
+    private static String firstWord(String fullName) {
+        if (fullName == null || fullName.isBlank()) {
+            return "";
+        }
+        return fullName.strip().split("\\s+", 2)[0];
+    }
+
+    /** One note in {@link #note}'s shape as JSON text, written field by field. */
+    static String write(JsonFactory factory, Map<String, Object> note) {
+        StringWriter out = new StringWriter(768);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            writeNote(g, note);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a note could not be written as JSON", e);
+        }
+        return out.toString();
     }
 
     /**
@@ -51,24 +89,27 @@ final class NoteJson {
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.writeStartArray();
             for (Map<String, Object> note : notes) {
-                g.writeStartObject();
-                for (Map.Entry<String, Object> field : note.entrySet()) {
-                    g.writeFieldName(field.getKey());
-                    switch (field.getValue()) {
-                        case null -> g.writeNull();
-                        case String text -> g.writeString(text);
-                        case Boolean flag -> g.writeBoolean(flag);
-                        default ->
-                            throw new IllegalStateException("a note field is text, a flag or null: " + field.getKey());
-                    }
-                }
-                g.writeEndObject();
+                writeNote(g, note);
             }
             g.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException("notes could not be written as JSON", e);
         }
         return out.toString();
+    }
+
+    private static void writeNote(JsonGenerator g, Map<String, Object> note) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> field : note.entrySet()) {
+            g.writeFieldName(field.getKey());
+            switch (field.getValue()) {
+                case null -> g.writeNull();
+                case String text -> g.writeString(text);
+                case Boolean flag -> g.writeBoolean(flag);
+                default -> throw new IllegalStateException("a note field is text, a flag or null: " + field.getKey());
+            }
+        }
+        g.writeEndObject();
     }
 
     static Map<String, Object> sync(SyncOutcome s) {

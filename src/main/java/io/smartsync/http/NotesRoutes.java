@@ -1,31 +1,38 @@
 package io.smartsync.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.javalin.http.Context;
 import io.smartsync.access.Principal;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteEdit;
 import io.smartsync.sync.MemberNotes;
+import io.smartsync.sync.NoSuchNoteException;
 import io.smartsync.sync.SyncService;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * {@code /api/client-notes}: read a member's notes (syncing first), write, edit and delete them. Every
- * call is audited; the author of a note is the caller, never a field of the body.
+ * {@code /api/client-notes}: read a member's notes (syncing first), write, edit and delete them, in the
+ * shapes the app sends today (edits and deletes by path or by body). Every call is audited; the author of
+ * a note is the caller, never a field of the body.
  */
 final class NotesRoutes {
+    /** The app counts a month as 30 days ({@code months * 30 * 24 h}). */
+    private static final Duration MONTH = Duration.ofDays(30);
+
     private final SyncService sync;
     private final Audit audit;
     private final ObjectMapper json;
     private final Params params;
     private final NoteInput input;
     private final IdempotentCreates idempotent;
+    private final Clock clock;
 
     NotesRoutes(
             SyncService sync,
@@ -33,49 +40,68 @@ final class NotesRoutes {
             ObjectMapper json,
             Params params,
             NoteInput input,
-            IdempotentCreates idempotent) {
+            IdempotentCreates idempotent,
+            Clock clock) {
         this.sync = sync;
         this.audit = audit;
         this.json = json;
         this.params = params;
         this.input = input;
         this.idempotent = idempotent;
+        this.clock = clock;
     }
 
     List<Route> routes() {
         return List.of(
                 Route.get("/api/client-notes", Access.STAFF, this::list),
                 Route.post("/api/client-notes", Access.STAFF, this::create),
-                Route.put("/api/client-notes/{noteId}", Access.STAFF, this::update),
-                Route.delete("/api/client-notes/{noteId}", Access.STAFF, this::delete));
+                Route.put("/api/client-notes", Access.STAFF, ctx -> update(ctx, Optional.empty())),
+                Route.put("/api/client-notes/{noteId}", Access.STAFF, ctx -> update(ctx, Optional.of(noteId(ctx)))),
+                Route.delete("/api/client-notes", Access.STAFF, ctx -> delete(ctx, Optional.empty())),
+                Route.delete("/api/client-notes/{noteId}", Access.STAFF, ctx -> delete(ctx, Optional.of(noteId(ctx)))));
     }
 
     /**
-     * {@code includeAll=true} is the app's initial fetch: every live note, whatever {@code since} says.
-     * It is not a resync; {@code POST /api/sync/force} is.
+     * With {@code clientId2}: the member's notes, synced first ({@code forceRefresh=true}: a full check of
+     * the member first), narrowed by {@code userId} and {@code months}. {@code includeAll=true} is the
+     * app's initial fetch: every live note, whatever {@code since} and {@code months} say. Without
+     * {@code clientId2} but with {@code userId}: that user's notes among the members stored here, paged.
      */
     private void list(Context ctx) {
         Principal who = Auth.principal(ctx);
-        MemberId member = params.member(ctx);
+        Optional<MemberId> member = params.optionalMember(ctx);
+        Optional<String> userId = Params.text(ctx, "userId");
         boolean includeAll = Params.flag(ctx, "includeAll");
+        boolean forceRefresh = Params.flag(ctx, "forceRefresh");
         Optional<Instant> since = Params.instant(ctx, "since");
-        MemberNotes answer = audit.around(
-                who, "notes.read", member, null, () -> sync.select(member, includeAll ? Optional.empty() : since));
-        List<Map<String, Object>> notes = new ArrayList<>();
-        for (Note n : answer.notes()) {
-            Map<String, Object> note =
-                    NoteJson.note(n, answer.sync().newNoteIds().contains(n.noteId()));
-            note.put("isUpdated", answer.sync().updatedNoteIds().contains(n.noteId()));
-            notes.add(note);
+        long months = Params.number(ctx, "months", 1, 24, 0);
+        if (member.isEmpty()) {
+            if (userId.isEmpty()) {
+                throw ApiException.badRequest("clientId2 is required (the member's id, e.g. ?clientId2=CL001234),"
+                        + " or userId for that user's notes");
+            }
+            ctx.json(Envelope.ok(new NotesByAuthor(sync, audit, json).page(ctx, who, userId.get())));
+            return;
         }
-        // The app's contract lists the notes twice (notes, notesByClient): they are written out once.
-        RawValue written = new RawValue(NoteJson.array(json.getFactory(), notes));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("notes", written);
-        data.put("notesByClient", Map.of(member.value(), written));
-        data.put("totalNotes", notes.size());
-        data.put("newNotes", answer.sync().newNotes());
-        data.put("sourceTable", sync.sourceTable());
+        MemberNotes answer = audit.around(who, "notes.read", member.get(), null, () -> {
+            if (forceRefresh) {
+                sync.force(member);
+            }
+            return sync.select(member.get(), includeAll ? Optional.empty() : since);
+        });
+        Instant window = months == 0 || includeAll ? null : clock.instant().minus(MONTH.multipliedBy(months));
+        List<Note> notes = answer.notes().stream()
+                .filter(n -> userId.isEmpty() || userId.get().equals(n.userId()))
+                .filter(n -> window == null
+                        || n.timeStamp() == null
+                        || !n.timeStamp().isBefore(window))
+                .toList();
+        Map<String, Object> data = NotesAnswer.of(
+                json.getFactory(),
+                notes,
+                answer.sync().newNoteIds(),
+                answer.sync().updatedNoteIds(),
+                sync.sourceTable());
         data.put("sync", NoteJson.sync(answer.sync()));
         ctx.json(Envelope.ok(data));
     }
@@ -86,11 +112,12 @@ final class NotesRoutes {
         CreateNoteRequest body = Bodies.read(json, ctx, CreateNoteRequest.class);
         NoteInput.Checked in = input.check(body);
         IdempotentCreates.Answer answer = idempotent.handle(ctx, who, body.noteId(), noteId -> {
-            Note note = audit.around(
+            Note note = audited(
                     who,
                     "notes.create",
                     in.member(),
                     noteId,
+                    in.actor(),
                     () -> sync.create(in.member(), noteId, in.draft(), who.asAuthor()));
             try {
                 return new IdempotentCreates.Answer(
@@ -102,23 +129,69 @@ final class NotesRoutes {
         ctx.status(answer.status()).contentType("application/json").result(answer.json());
     }
 
-    private void update(Context ctx) {
+    /** {@code PUT /api/client-notes[/{noteId}]}: changes only the fields the body names. */
+    private void update(Context ctx, Optional<String> pathId) {
         Principal who = Auth.principal(ctx);
-        String noteId = Params.noteId(ctx);
-        NoteInput.Checked in = input.check(Bodies.read(json, ctx, CreateNoteRequest.class));
-        Note note = audit.around(
-                who, "notes.update", in.member(), noteId, () -> sync.update(in.member(), noteId, in.draft()));
+        NoteEditInput.Body body = NoteEditInput.read(json, ctx, true);
+        String noteId = noteId(pathId, body);
+        MemberId member = member(ctx, noteId, body, pathId.isPresent());
+        NoteEdit edit = NoteEditInput.edit(input, body);
+        Note note = audited(who, "notes.update", member, noteId, body.actor(), () -> sync.update(member, noteId, edit));
         ctx.json(Envelope.ok(NoteJson.note(note, false)));
     }
 
-    private void delete(Context ctx) {
+    /** {@code DELETE /api/client-notes[/{noteId}]}: the note named in the path or in the body. */
+    private void delete(Context ctx, Optional<String> pathId) {
         Principal who = Auth.principal(ctx);
-        String noteId = Params.noteId(ctx);
-        MemberId member = params.member(ctx);
-        audit.around(who, "notes.delete", member, noteId, () -> {
+        NoteEditInput.Body body = NoteEditInput.read(json, ctx, pathId.isEmpty());
+        if (!body.named().isEmpty()) {
+            throw ApiException.badRequest("a delete names the note only (noteId, clientId2), not fields to change");
+        }
+        String noteId = noteId(pathId, body);
+        MemberId member = member(ctx, noteId, body, pathId.isPresent());
+        audited(who, "notes.delete", member, noteId, body.actor(), () -> {
             sync.delete(member, noteId);
             return null;
         });
         ctx.json(Envelope.ok(Map.of("noteId", noteId, "clientId2", member.value(), "deleted", true)));
+    }
+
+    private <T> T audited(Principal who, String action, MemberId member, String noteId, Actor actor, Supplier<T> work) {
+        return audit.around(who, action, member, noteId, actor, work);
+    }
+
+    private static String noteId(Context ctx) {
+        return Params.noteId(ctx);
+    }
+
+    /** The path's note id, which a body may repeat but not contradict; else the body's, which is then required. */
+    private static String noteId(Optional<String> pathId, NoteEditInput.Body body) {
+        if (pathId.isPresent()) {
+            if (body.noteId().isPresent() && !body.noteId().get().equals(pathId.get())) {
+                throw ApiException.badRequest("the body's noteId differs from the path's");
+            }
+            return pathId.get();
+        }
+        String id = body.noteId()
+                .orElseThrow(() -> ApiException.badRequest("noteId and clientId2 are required in the body"));
+        return Params.noteId(id);
+    }
+
+    /**
+     * The member named in the body or the query; the body form requires it (as the app's route does), the
+     * path form may leave it out (the app's offline queue sends a delete with no body), and then the
+     * note's own member is taken.
+     */
+    private MemberId member(Context ctx, String noteId, NoteEditInput.Body body, boolean byPath) {
+        Optional<MemberId> named = body.clientId2().isPresent()
+                ? Optional.of(params.member(body.clientId2().get()))
+                : params.optionalMember(ctx);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (!byPath) {
+            throw ApiException.badRequest("noteId and clientId2 are required in the body");
+        }
+        return sync.memberOf(noteId).orElseThrow(() -> new NoSuchNoteException("there is no note " + noteId));
     }
 }

@@ -44,7 +44,11 @@ final class Params {
     }
 
     static String noteId(Context ctx) {
-        String raw = ctx.pathParam("noteId");
+        return noteId(ctx.pathParam("noteId"));
+    }
+
+    /** A note id from anywhere (path, body). */
+    static String noteId(String raw) {
         if (!NOTE_ID.matcher(raw).matches()) {
             throw ApiException.badRequest("noteId must be 1-100 letters, digits, '_', '.', ':' or '-'");
         }

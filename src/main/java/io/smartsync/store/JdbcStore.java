@@ -6,6 +6,7 @@ import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import io.smartsync.note.NotePosition;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.Position;
@@ -455,6 +456,11 @@ public final class JdbcStore implements LocalStore {
     @Override
     public Optional<Note> note(String noteId) {
         return read(h -> NoteSql.find(h, noteId));
+    }
+
+    @Override
+    public List<Note> notesByAuthor(String userId, Optional<NotePosition> after, int limit) {
+        return read(h -> NoteSql.byAuthor(h, userId, after, limit));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import io.smartsync.note.NotePosition;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import java.time.Duration;
@@ -141,6 +142,9 @@ public interface LocalStore extends AutoCloseable {
     List<Note> notes(MemberId member);
 
     Optional<Note> note(String noteId);
+
+    /** Live notes written by {@code userId}, newest first, after {@code after} when given; at most {@code limit}. */
+    List<Note> notesByAuthor(String userId, Optional<NotePosition> after, int limit);
 
     /**
      * Stores a local write and its outbox entry in one transaction. A write folds into the note's newest

@@ -2,6 +2,7 @@ package io.smartsync.store;
 
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NotePosition;
 import io.smartsync.note.SyncState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -163,6 +164,17 @@ final class NoteSql {
                 .bind("m", member.value())
                 .map(NoteSql::map)
                 .list();
+    }
+
+    /** A user's live notes, newest first; the position is exclusive. No index on user_id: a scan. */
+    static List<Note> byAuthor(Handle h, String userId, Optional<NotePosition> after, int limit) {
+        String page = after.isEmpty() ? "" : " AND (time_stamp < :ts OR (time_stamp = :ts AND note_id > :id))";
+        var q = h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE user_id = :u AND deleted = FALSE" + page
+                        + " ORDER BY time_stamp DESC, note_id LIMIT :limit")
+                .bind("u", userId)
+                .bind("limit", limit);
+        after.ifPresent(p -> q.bind("ts", p.timeStamp().toEpochMilli()).bind("id", p.noteId()));
+        return q.map(NoteSql::map).list();
     }
 
     static List<Note> changedSince(Handle h, MemberId member, Instant since) {

@@ -56,6 +56,9 @@ final class Poller {
     private double syncedShare;
 
     private boolean lastKeysFirst = true;
+    /** Whether the poll keeps failing, for /health. */
+    final PollWatch watch;
+
     /** When the last poll that ran to its end started reading, on this service's clock; null until one has. */
     private Instant lastCompleteReadAt;
 
@@ -65,6 +68,7 @@ final class Poller {
         this.config = config;
         this.clock = clock;
         this.lag = lag;
+        this.watch = new PollWatch(clock);
     }
 
     /**
@@ -88,8 +92,9 @@ final class Poller {
         String outcome = "ok";
         try (Tally cost = caspio.tally()) {
             try {
-                if (before.isEmpty() || before.get().stamp() == null) {
+                if (before.isEmpty() || !usable(before.get().stamp())) {
                     start(startedAt);
+                    watch.ok();
                     return;
                 }
                 TableCursor reached = before.get();
@@ -116,8 +121,10 @@ final class Poller {
                     total = total.plus(applied);
                 }
                 lastCompleteReadAt = startedAt;
+                watch.ok();
             } catch (CaspioException e) {
                 outcome = "failed: " + e.kind();
+                watch.failed(String.valueOf(e.kind()) + (e.caspioCode() == null ? "" : " " + e.caspioCode()));
                 log.warn("global poll failed ({}); members are synced on selection until it runs again", e.kind());
             } finally {
                 long ms = (System.nanoTime() - started) / 1_000_000;
@@ -251,6 +258,21 @@ final class Poller {
                 .toInstant(zone)
                 .plusSeconds(config.overlapSeconds() + 2)
                 .isBefore(readByCaspio);
+    }
+
+    /**
+     * A stored cursor the poll can go on from. An earlier version stored the text {@code null} when the
+     * update stamp had just been added to a table (every row without a stamp): that one starts over.
+     */
+    private static boolean usable(String stamp) {
+        if (stamp == null) {
+            return false;
+        }
+        try {
+            return CaspioStamp.parseOrNull(stamp) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The first run only finds where the table ends now; the chain covers changes from then on. */

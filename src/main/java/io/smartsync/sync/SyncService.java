@@ -10,6 +10,8 @@ import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.NoteDraft;
+import io.smartsync.note.NoteEdit;
+import io.smartsync.note.NotePosition;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
@@ -56,6 +58,7 @@ public final class SyncService implements AutoCloseable {
     private final LagWatch lag;
     private final Reconciler reconciler;
     private final Preloader preloader;
+    private final Object[] editLocks = newLocks(64);
     private final ExecutorService selections = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("smartsync-select-", 0).factory());
     private final ScheduledExecutorService preloads = Executors.newSingleThreadScheduledExecutor(
@@ -124,6 +127,11 @@ public final class SyncService implements AutoCloseable {
     /** The sync settings in effect, as {@link #describeSettings} was told them. */
     public List<SyncSetting> settings() {
         return settings;
+    }
+
+    /** How the global poll has been going on this instance (failing after several failures in a row). */
+    public PollWatch.State pollState() {
+        return poller.watch.state();
     }
 
     /** The largest commit lag seen (rule 3: it must stay below the overlap window). */
@@ -288,6 +296,7 @@ public final class SyncService implements AutoCloseable {
             }
             poller.pollOnce();
         } catch (RuntimeException e) {
+            poller.watch.failed(e.getClass().getSimpleName());
             log.error("global poll failed: {}", e.toString());
         }
     }
@@ -382,10 +391,32 @@ public final class SyncService implements AutoCloseable {
      *
      * @throws NoSuchNoteException when the member has no such note (or it was deleted)
      */
-    public Note update(MemberId member, String noteId, NoteDraft draft) {
-        Note edited = live(member, noteId).edited(draft);
-        queue(edited, OutboxAction.UPDATE);
-        return edited;
+    public Note update(MemberId member, String noteId, NoteEdit edit) {
+        // One edit of a note at a time in this process, so two partial edits (one naming the status, the
+        // other the date) both land instead of the second writing back the first's old value.
+        synchronized (editLock(noteId)) {
+            Note current = live(member, noteId);
+            Note edited = current.edited(edit.applyTo(current));
+            queue(edited, OutboxAction.UPDATE);
+            return edited;
+        }
+    }
+
+    /** The member a stored, live note belongs to; for calls that name the note only. */
+    public Optional<MemberId> memberOf(String noteId) {
+        return store.note(noteId).filter(n -> !n.deleted()).map(Note::member);
+    }
+
+    /**
+     * The live notes written by {@code userId} among the members stored here, newest first, at most
+     * {@code limit}, after the position {@code after} (exclusive) when given. No Caspio call.
+     */
+    public List<Note> notesByAuthor(String userId, Optional<NotePosition> after, int limit) {
+        return store.notesByAuthor(userId, after, limit);
+    }
+
+    private Object editLock(String noteId) {
+        return editLocks[Math.floorMod(noteId.hashCode(), editLocks.length)];
     }
 
     /**
@@ -528,5 +559,13 @@ public final class SyncService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Object[] newLocks(int n) {
+        Object[] locks = new Object[n];
+        for (int i = 0; i < n; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 }

@@ -168,6 +168,19 @@ class ApiContractTest {
         call(staff, "PUT", one, notes + "/missing-note", Map.of("clientId2", "CL000001", "comments", "x"));
         call(staff, "PUT", one, notes + "/" + noteId, Map.of("clientId2", "CL000001", "comments", " "));
         call(staff, "PUT", one, notes + "/bad%20id", Map.of("clientId2", "CL000001", "comments", "x"));
+        call(staff, "PUT", one, notes + "/" + noteId, Map.of("noteId", noteId, "timestamp", "2026-01-17T10:30:00Z"));
+        call(staff, "GET", notes, notes + "?clientId2=CL000001&userId=staff-1&months=3&forceRefresh=true", null);
+        call(staff, "GET", notes, notes + "?userId=staff-1&limit=1", null);
+        call(staff, "GET", notes, notes + "?clientId2=CL000001&months=0", null);
+        call(staff, "PUT", notes, notes, Map.of("noteId", noteId, "clientId2", "CL000001", "followUpStatus", "Closed"));
+        call(staff, "PUT", notes, notes, Map.of("noteId", noteId, "clientId2", "CL000001"));
+        call(staff, "PUT", notes, notes, Map.of("noteId", "missing-note", "clientId2", "CL000001", "followUpDate", ""));
+        String other = call(staff, "POST", notes, notes, Map.of("clientId2", "CL000001", "comments", "Second"))
+                .data()
+                .path("noteId")
+                .asText();
+        call(staff, "DELETE", notes, notes, Map.of("noteId", other, "clientId2", "CL000001", "actorName", "Jane"));
+        call(staff, "DELETE", notes, notes, Map.of("noteId", other));
         call(staff, "DELETE", one, notes + "/" + noteId + "?clientId2=CL000001", null);
         call(staff, "DELETE", one, notes + "/" + noteId + "?clientId2=CL000001", null);
         call(staff, "DELETE", one, notes + "/" + noteId, null);

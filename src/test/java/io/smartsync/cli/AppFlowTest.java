@@ -58,9 +58,11 @@ class AppFlowTest {
         return out;
     }
 
-    /** `new Date(text)` in the app: an ISO 8601 instant with an offset, or null. */
+    /** `new Date(text)` in the app: an ISO 8601 instant with an offset; null or absent is falsy there. */
     private static Instant instant(JsonNode text) {
-        return text.isNull() ? null : OffsetDateTime.parse(text.asText()).toInstant();
+        return text.isNull() || text.isMissingNode()
+                ? null
+                : OffsetDateTime.parse(text.asText()).toInstant();
     }
 
     private static List<String> ids(List<AppNote> notes) {

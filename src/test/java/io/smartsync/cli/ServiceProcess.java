@@ -59,7 +59,8 @@ final class ServiceProcess implements AutoCloseable {
                         throw new AssertionError("the service exited with " + process.exitValue() + "; see " + log);
                     }
                     return http.send(
-                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                                            HttpRequest.newBuilder(
+                                                            URI.create("http://127.0.0.1:" + port + "/health/ready"))
                                                     .build(),
                                             HttpResponse.BodyHandlers.discarding())
                                     .statusCode()

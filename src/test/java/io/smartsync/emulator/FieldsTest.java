@@ -122,7 +122,11 @@ class FieldsTest {
                 "{\"Name\":\"Extra\",\"Type\":\"TIMESTAMP\",\"TimeZone\":\"Mars/Base\"} | TimeZone",
                 "{\"Name\":\"Extra\",\"Type\":\"TEXT\",\"Unique\":true} | cannot be unique",
                 "{\"Name\":\"Extra\",\"Type\":\"STRING\",\"Unique\":\"yes\"} | Unique must be true or false",
-                "{\"Name\":\"Extra\",\"Type\":\"STRING\",\"Label\":\"x\"} | Unknown property 'Label'",
+                "{\"Name\":\"Extra\",\"Type\":\"STRING\",\"Colour\":\"x\"} | Unknown property 'Colour'",
+                "{\"Name\":\"Extra\",\"Type\":\"STRING\",\"Length\":256} | Length 256",
+                "{\"Name\":\"Extra\",\"Type\":\"TEXT\",\"Length\":100} | Length 100",
+                "{\"Name\":\"Extra\",\"Type\":\"STRING\",\"IsFormula\":true} | Formula",
+                "{\"Name\":\"Extra\",\"Type\":\"STRING\",\"DisplayOrder\":-1} | DisplayOrder",
                 "[1] | one JSON object",
                 "{ | not valid JSON"
             })

@@ -206,7 +206,10 @@ class RecordsReadTest {
                         "OnInsert",
                         "OnUpdate",
                         "TimeZone",
-                        "Length");
+                        "Length",
+                        "Editable");
+        assertThat(fields.get(0).get("Editable").asBoolean()).isFalse();
+        assertThat(fields.get(3).get("Editable").asBoolean()).isTrue();
     }
 
     @Test

@@ -1,0 +1,104 @@
+package io.smartsync.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.smartsync.note.Note;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The app's answer to {@code GET /api/client-notes}: {@code notes}, {@code notesByClient},
+ * {@code notesByUser}, {@code users}, {@code clients}, {@code assignedUsers}, {@code totalNotes},
+ * {@code newNotes}, {@code sourceTable}. Each note is written to JSON once; where the shape repeats a
+ * note (by member, by user) those bytes are repeated, not the note serialized again.
+ */
+final class NotesAnswer {
+    /** The app names a user without a role "Staff" in {@code users}; the notes table holds no role. */
+    static final String DEFAULT_ROLE = "Staff";
+
+    private NotesAnswer() {}
+
+    /**
+     * @param newIds notes first stored here since the previous answer ({@code isNew})
+     * @param updatedIds notes the previous answer showed that changed since ({@code isUpdated})
+     */
+    static Map<String, Object> of(
+            JsonFactory factory, List<Note> notes, Set<String> newIds, Set<String> updatedIds, String sourceTable) {
+        List<String> written = new ArrayList<>(notes.size());
+        int newCount = 0;
+        Map<String, Group> byClient = new LinkedHashMap<>();
+        Map<String, Group> byUser = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> users = new LinkedHashMap<>();
+        for (Note n : notes) {
+            boolean isNew = newIds.contains(n.noteId());
+            Map<String, Object> note = NoteJson.note(n, isNew);
+            note.put("isUpdated", updatedIds.contains(n.noteId()));
+            String json = NoteJson.write(factory, note);
+            written.add(json);
+            newCount += isNew ? 1 : 0;
+            byClient.computeIfAbsent(n.member().value(), k -> new Group(n.seniorFullName()))
+                    .add(json, isNew);
+            if (n.userId() != null && !n.userId().isEmpty()) {
+                byUser.computeIfAbsent(n.userId(), k -> new Group(n.userFullName()))
+                        .add(json, isNew);
+                if (n.userFullName() != null && !n.userFullName().isEmpty()) {
+                    Map<String, Object> user = new LinkedHashMap<>();
+                    user.put("userId", n.userId());
+                    user.put("userFullName", n.userFullName());
+                    user.put("role", DEFAULT_ROLE);
+                    users.put(n.userId(), user);
+                }
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("notes", array(written));
+        data.put("notesByClient", groups(byClient, "clientId2", "seniorFullName", false));
+        data.put("notesByUser", groups(byUser, "userId", "userFullName", true));
+        data.put("totalNotes", notes.size());
+        data.put("newNotes", newCount);
+        data.put("clients", byClient.size());
+        data.put("assignedUsers", byUser.size());
+        data.put("users", List.copyOf(users.values()));
+        data.put("sourceTable", sourceTable);
+        return data;
+    }
+
+    private static Map<String, Object> groups(Map<String, Group> groups, String key, String name, boolean role) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        groups.forEach((id, g) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(key, id);
+            m.put(name, g.name);
+            if (role) {
+                m.put("userRole", "");
+            }
+            m.put("notes", array(g.notes));
+            m.put("totalNotes", g.notes.size());
+            m.put("newNotes", g.newNotes);
+            out.put(id, m);
+        });
+        return out;
+    }
+
+    private static RawValue array(List<String> written) {
+        return new RawValue("[" + String.join(",", written) + "]");
+    }
+
+    private static final class Group {
+        final String name;
+        final List<String> notes = new ArrayList<>();
+        int newNotes;
+
+        Group(String name) {
+            this.name = name;
+        }
+
+        void add(String json, boolean isNew) {
+            notes.add(json);
+            newNotes += isNew ? 1 : 0;
+        }
+    }
+}
