@@ -512,8 +512,11 @@ public final class JdbcStore implements LocalStore {
             OutboxSql.delete(h, entry.id());
             Note stored = NoteSql.find(h, entry.noteId()).orElse(asInCaspio);
             if (OutboxSql.hasEntryFor(h, entry.noteId())) {
-                // A later local write is still queued: keep its content, learn only Caspio's identity.
+                // A later local write is still queued: keep its content, learn only Caspio's identity, and
+                // base the writes queued on top of this one on the version it made (else the next
+                // conditional write meets our own edit as a conflict, and a delete may lose to it).
                 NoteSql.upsert(h, identityFrom(stored, asInCaspio), now);
+                OutboxSql.rebaseFollowing(h, entry, asInCaspio.caspioStamp(), asInCaspio.contentHash());
             } else {
                 NoteSql.dropOtherIdsForRow(h, asInCaspio);
                 // The version records when Caspio's answer arrived: a read that began before then may hold

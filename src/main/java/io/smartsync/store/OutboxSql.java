@@ -161,6 +161,20 @@ final class OutboxSql {
                 .execute();
     }
 
+    /**
+     * The note's queued entries that were based on the version {@code pushed} replaced (its base stamp)
+     * are now based on what that push made Caspio hold: they were written on top of the version it sent.
+     */
+    static void rebaseFollowing(Handle h, OutboxEntry pushed, String baseStamp, String baseHash) {
+        String sameBase = pushed.baseStamp() == null ? "base_stamp IS NULL" : "base_stamp = :from";
+        h.createUpdate("UPDATE outbox SET base_stamp = :base, base_hash = :hash WHERE note_id = :id AND " + sameBase)
+                .bind("base", baseStamp)
+                .bind("hash", baseHash)
+                .bind("id", pushed.noteId())
+                .bind("from", pushed.baseStamp())
+                .execute();
+    }
+
     static List<OutboxEntry> list(Handle h, boolean failed) {
         return h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE failed = :failed ORDER BY id")
                 .bind("failed", failed)

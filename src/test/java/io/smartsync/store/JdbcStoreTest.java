@@ -70,6 +70,24 @@ class JdbcStoreTest {
     }
 
     @Test
+    void a_delete_queued_while_an_edit_is_pushed_is_based_on_the_version_that_edit_made() {
+        Note v1 = synced("n1", 7L, "first", "2026-11-25T09:00:00");
+        store.applyPulled(List.of(v1), status("2026-11-25T09:00:00", 7), NOW.minusSeconds(5));
+        store.writeLocal(local("n1", "edited").withSyncState(SyncState.PENDING), OutboxAction.UPDATE, 100);
+        OutboxEntry edit = store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst();
+        // While the edit is with the pusher, the note is deleted: a second entry, based on what was stored.
+        store.writeLocal(v1.asDeleted(SyncState.PENDING), OutboxAction.DELETE, 100);
+        Note v2 = synced("n1", 7L, "edited", "2026-11-25T09:05:00");
+
+        store.completePush(edit, v2);
+
+        OutboxEntry delete = store.pending().getFirst();
+        assertThat(delete.action()).isEqualTo(OutboxAction.DELETE);
+        assertThat(delete.baseStamp()).isEqualTo("2026-11-25T09:05:00");
+        assertThat(delete.baseHash()).isEqualTo(v2.contentHash());
+    }
+
+    @Test
     void a_delete_based_on_a_copy_read_before_its_create_was_pushed_keeps_caspios_key() {
         Note copy = local("n1", "first");
         store.writeLocal(copy, OutboxAction.CREATE, 100);
