@@ -163,7 +163,10 @@ async function load() {
   }
 }
 
-/** Offline: the breaker is open. Degraded: a trial call is under way, writes are parked, or the queue is old. */
+/**
+ * Offline: the breaker is open. Degraded: a trial call is under way, a write met an unexpected error, writes are
+ * parked, or the queue is old.
+ */
 function overall(h) {
   const c = h.checks;
   if (h.status === "down") return ["offline", "Offline", "The local store does not answer."];
@@ -171,6 +174,13 @@ function overall(h) {
     return ["offline", "Offline", "Caspio unreachable: calls are paused, notes are queued and sync when it answers."];
   }
   if (c.breaker === "half-open") return ["degraded", "Degraded", "Trying Caspio again after failures."];
+  if (c.push && c.push.alert) {
+    return [
+      "degraded",
+      "Degraded",
+      `${plural(c.push.alert.entries, "write")} hit an unexpected error (${c.push.alert.error}) and stay queued; see the service log.`,
+    ];
+  }
   if (c.queue && c.queue.failed > 0) {
     return ["degraded", "Degraded", `${plural(c.queue.failed, "write")} failed and need attention.`];
   }

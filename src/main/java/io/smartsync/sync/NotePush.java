@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * conditional on the Caspio stamp they were based on, and a row that moved on is a conflict settled by
  * the {@link ConflictPolicy}. Stateless apart from its collaborators; thread-safe.
  */
-final class NotePush {
+final class NotePush implements Pusher.Push {
     private static final Logger log = LoggerFactory.getLogger(NotePush.class);
 
     /** Caspio's code for a violated unique field, among other SQL Server errors. */
@@ -52,7 +53,8 @@ final class NotePush {
         this.clock = clock;
     }
 
-    void push(OutboxEntry entry, Note note) {
+    @Override
+    public void push(OutboxEntry entry, Note note) {
         switch (entry.action()) {
             case CREATE -> store.completePush(entry, mapper.fromRow(create(entry, note)));
             case UPDATE -> update(entry, note);
@@ -72,7 +74,7 @@ final class NotePush {
             }
         }
         try {
-            return caspio.insert(f.table(), mapper.toCreateFields(note));
+            return caspio.insert(f.table(), fields(note, mapper::toCreateFields));
         } catch (CaspioException e) {
             if (e.kind() != CaspioException.Kind.PERMANENT || !UNIQUE.equals(e.caspioCode())) {
                 throw e;
@@ -106,7 +108,7 @@ final class NotePush {
         if (movedOnWithoutStamp(entry, note, pk, base)) {
             return;
         }
-        int changed = caspio.update(f.table(), conditional(pk, base), mapper.toUpdateFields(note));
+        int changed = caspio.update(f.table(), conditional(pk, base), fields(note, mapper::toUpdateFields));
         Optional<Note> server = rowByPk(pk);
         if (changed == 1 && server.isPresent()) {
             store.completePush(entry, server.get());
@@ -206,6 +208,15 @@ final class NotePush {
         return caspio.select(f.table(), Where.eq(f.pk(), pk), null, 1).stream()
                 .findFirst()
                 .map(mapper::fromRow);
+    }
+
+    /** The note's fields for Caspio; a value the table's field cannot hold is the note's own fault. */
+    private static Map<String, Object> fields(Note note, Function<Note, Map<String, Object>> toFields) {
+        try {
+            return toFields.apply(note);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidNoteException(note.noteId(), e);
+        }
     }
 
     private static long requirePk(OutboxEntry entry, Note note) {

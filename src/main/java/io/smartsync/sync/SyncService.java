@@ -112,6 +112,11 @@ public final class SyncService implements AutoCloseable {
         });
     }
 
+    /** Pushes that failed unexpectedly here and still wait: an alert for {@code /health} and the dashboard. */
+    public PushAlerts.Snapshot pushAlerts() {
+        return pusher.alerts().snapshot();
+    }
+
     /** The largest commit lag seen (rule 3: it must stay below the overlap window). */
     public Duration commitLagSeen() {
         return lag.maxSeen();
