@@ -5,6 +5,8 @@ import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.store.LocalStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -89,12 +91,17 @@ final class Pusher implements AutoCloseable {
         try {
             ProcessResult total = new ProcessResult(0, 0);
             while (true) {
-                List<OutboxEntry> batch = store.claim(owner, config.batchSize(), clock.instant(), config.pushLease());
+                Instant claimedAt = clock.instant();
+                List<OutboxEntry> batch = store.claim(owner, config.batchSize(), claimedAt, config.pushLease());
                 if (batch.isEmpty()) {
                     forgetSettledAlerts();
                     return total;
                 }
                 for (int i = 0; i < batch.size(); i++) {
+                    if (leaseRunningOut(claimedAt)) {
+                        release(batch.subList(i, batch.size()));
+                        break; // claim again, with a fresh lease
+                    }
                     Result result = push(batch.get(i));
                     total = total.plus(result == Result.PUSHED ? new ProcessResult(1, 0) : new ProcessResult(0, 1));
                     if (result == Result.RETRY_LATER) {
@@ -107,6 +114,17 @@ final class Pusher implements AutoCloseable {
         } finally {
             cycle.unlock();
         }
+    }
+
+    /**
+     * Half the lease is gone: the rest of the batch goes back to the queue while this instance still holds
+     * it. Pushed after its lease ran out, an entry may already be with another instance, which would create
+     * the same note a second time (its first attempt there looks nothing up).
+     */
+    private boolean leaseRunningOut(Instant claimedAt) {
+        return Duration.between(claimedAt, clock.instant())
+                        .compareTo(config.pushLease().dividedBy(2))
+                >= 0;
     }
 
     /** An entry that failed unexpectedly here and then left the queue (pushed elsewhere) no longer alerts. */
@@ -122,12 +140,12 @@ final class Pusher implements AutoCloseable {
     }
 
     /**
-     * Entries claimed with the one that failed but not tried go back to the queue now: held until their
-     * lease ran out, they would reach Caspio minutes after it answers again.
+     * Entries claimed but not tried go back to the queue now (after a failure of the same batch, or as the
+     * lease runs short): held until their lease ran out, they would reach Caspio minutes after it answers.
      */
     private void release(List<OutboxEntry> untried) {
         for (OutboxEntry entry : untried) {
-            store.recordFailure(entry, "not tried: Caspio failed on an earlier write of the same batch", false);
+            store.recordFailure(entry, "not tried yet: released with the rest of its batch", false);
         }
     }
 

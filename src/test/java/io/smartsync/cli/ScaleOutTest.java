@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaleOutTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
     private static final String KEY = "scale-out-test-admin-key";
-    private static final int NOTES = Integer.getInteger("scaleout.notes", 900);
+    private static final int NOTES = Integer.getInteger("scaleout.notes", 600);
     private static final Duration LEASE = Duration.ofSeconds(3);
     private static final List<String> MEMBERS = List.of("CL000001", "CL000002", "CL000003", "CL000004");
 

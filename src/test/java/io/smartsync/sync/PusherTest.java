@@ -17,6 +17,11 @@ import io.smartsync.store.LocalStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +44,7 @@ class PusherTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicLong pks = new AtomicLong();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private LocalStore store;
     private Pusher pusher;
@@ -142,6 +148,36 @@ class PusherTest {
         assertThat(pusher.alerts().snapshot().alert()).isTrue();
     }
 
+    @Test
+    void an_entry_is_not_pushed_once_another_instance_may_have_claimed_it() {
+        // Given three entries in one batch, pushes slow enough that the batch outlives its lease
+        store.writeLocal(local("n2"), OutboxAction.CREATE, 100);
+        store.writeLocal(local("n3"), OutboxAction.CREATE, 100);
+        Set<String> claimedElsewhere = new HashSet<>();
+        List<String> pushedAfterwards = new ArrayList<>();
+        Pusher watched = new Pusher(
+                store,
+                (entry, note) -> {
+                    if (claimedElsewhere.contains(entry.noteId())) {
+                        pushedAfterwards.add(entry.noteId());
+                    }
+                    store.completePush(entry, inCaspio(note));
+                    clock.advance(LEASE.multipliedBy(6).dividedBy(10));
+                    store.claim("other-instance", 10, clock.instant(), LEASE)
+                            .forEach(e -> claimedElsewhere.add(e.noteId()));
+                },
+                new SyncEvents(clock),
+                SyncConfig.builder().pushLease(LEASE).build(),
+                clock,
+                "test-instance");
+
+        // When the pusher runs
+        watched.pushAll();
+
+        // Then no entry was pushed here after another instance could take it (it would create the note twice)
+        assertThat(pushedAfterwards).isEmpty();
+    }
+
     private static CaspioException caspio(CaspioException.Kind kind, int status) {
         return new CaspioException(kind, "test failure", status, null, "req-1", null, null);
     }
@@ -166,11 +202,11 @@ class PusherTest {
                 false);
     }
 
-    private static Note inCaspio(Note n) {
+    private Note inCaspio(Note n) {
         return new Note(
                 n.noteId(),
                 n.member(),
-                1L,
+                pks.incrementAndGet(),
                 n.comments(),
                 n.userId(),
                 n.userFullName(),
