@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * those of this process. Not thread-safe: one owner starts and stops it.
  */
 public final class ServeProcess implements AutoCloseable {
-    private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
 
     private final List<String> command;
     private final Map<String, String> env;

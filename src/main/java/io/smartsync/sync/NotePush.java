@@ -11,9 +11,12 @@ import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
 import io.smartsync.store.LocalStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +39,19 @@ final class NotePush implements Pusher.Push {
     private final ConflictPolicy policy;
     private final SyncEvents events;
     private final Clock clock;
+    private final Duration commitLag;
+    /** When each create without an answer was sent, by note id: see {@link #awaitLateCommit(Note)}. */
+    private final Map<String, Instant> ambiguousCreates = new ConcurrentHashMap<>();
 
+    /** @param commitLag the longest a Caspio commit may lag behind its stamp: the cursor's overlap window */
     NotePush(
             LocalStore store,
             CaspioClient caspio,
             NoteRowMapper mapper,
             ConflictPolicy policy,
             SyncEvents events,
-            Clock clock) {
+            Clock clock,
+            Duration commitLag) {
         this.store = store;
         this.caspio = caspio;
         this.mapper = mapper;
@@ -51,6 +59,7 @@ final class NotePush implements Pusher.Push {
         this.policy = policy;
         this.events = events;
         this.clock = clock;
+        this.commitLag = commitLag;
     }
 
     @Override
@@ -70,12 +79,19 @@ final class NotePush implements Pusher.Push {
         if (entry.attempts() > 1) {
             Optional<Map<String, Object>> earlier = created(note);
             if (earlier.isPresent()) {
+                ambiguousCreates.remove(note.noteId());
                 return earlier.get();
             }
+            awaitLateCommit(note);
         }
         try {
-            return caspio.insert(f.table(), fields(note, mapper::toCreateFields));
+            Map<String, Object> row = caspio.insert(f.table(), fields(note, mapper::toCreateFields));
+            ambiguousCreates.remove(note.noteId());
+            return row;
         } catch (CaspioException e) {
+            if (e.kind() == CaspioException.Kind.AMBIGUOUS) {
+                ambiguousCreates.put(note.noteId(), clock.instant());
+            }
             if (e.kind() != CaspioException.Kind.PERMANENT || !UNIQUE.equals(e.caspioCode())) {
                 throw e;
             }
@@ -91,6 +107,28 @@ final class NotePush implements Pusher.Push {
                             e.requestId(),
                             null,
                             e));
+        }
+    }
+
+    /**
+     * A create whose answer was lost may still commit, and become visible, up to the commit lag the
+     * cursor's overlap allows (rule 3). Until that much time has passed since the attempt, not finding its
+     * row proves nothing, and creating another could duplicate the note on a table whose sync id is not
+     * unique. Known to this instance only: after a restart the attempt is forgotten, which the restart's own
+     * time mostly covers.
+     */
+    private void awaitLateCommit(Note note) {
+        Instant attempted = ambiguousCreates.get(note.noteId());
+        if (attempted != null && clock.instant().isBefore(attempted.plus(commitLag))) {
+            throw new CaspioException(
+                    CaspioException.Kind.TRANSIENT,
+                    "note " + note.noteId() + " may still be committing in Caspio after an unanswered create;"
+                            + " looking it up again before creating it",
+                    0,
+                    null,
+                    null,
+                    null,
+                    null);
         }
     }
 

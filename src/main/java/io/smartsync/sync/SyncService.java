@@ -96,7 +96,14 @@ public final class SyncService implements AutoCloseable {
                 selections);
         this.pusher = new Pusher(
                 store,
-                new NotePush(store, caspio, mapper, config.conflictPolicy(), events, clock),
+                new NotePush(
+                        store,
+                        caspio,
+                        mapper,
+                        config.conflictPolicy(),
+                        events,
+                        clock,
+                        Duration.ofSeconds(config.overlapSeconds())),
                 events,
                 config,
                 clock,
