@@ -109,8 +109,7 @@ public final class ServeProcess implements AutoCloseable {
         try (HttpClient http = HttpClient.newHttpClient()) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(
-                            "the service exited with " + process.exitValue() + "; see " + log);
+                    throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
                 }
                 try {
                     if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -126,7 +125,8 @@ public final class ServeProcess implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for the service on port " + port, e);
         }
         kill();
-        throw new IllegalStateException("the service did not become ready in " + READY_WITHIN.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(
+                "the service did not become ready in " + READY_WITHIN.toSeconds() + " s; see " + log);
     }
 
     /** SIGKILL: no shutdown hook runs, whatever was in flight is cut. */

@@ -7,6 +7,9 @@ package io.smartsync.sync;
  */
 final class InvalidNoteException extends RuntimeException {
     InvalidNoteException(String noteId, IllegalArgumentException cause) {
-        super("note " + noteId + " cannot be written to Caspio: " + cause.getClass().getSimpleName(), cause);
+        super(
+                "note " + noteId + " cannot be written to Caspio: "
+                        + cause.getClass().getSimpleName(),
+                cause);
     }
 }

@@ -159,8 +159,8 @@ final class Pusher implements AutoCloseable {
     private Result push(OutboxEntry entry) {
         try {
             Note note = store.note(entry.noteId())
-                    .orElseThrow(() ->
-                            new IllegalStateException("outbox entry " + entry.id() + " names a note that is not stored"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "outbox entry " + entry.id() + " names a note that is not stored"));
             push.push(entry, note);
             alerts.settled(entry.id());
             log.info("pushed {} of note {} for member {}", entry.action().wireName(), entry.noteId(), entry.member());

@@ -88,7 +88,9 @@ class ConvergenceTest {
         assertThat(report.path("membersDiffering").asInt())
                 .as("members whose stored notes differ from Caspio (seed " + seed + "; see the problems above)")
                 .isZero();
-        assertThat(report.path("serverErrors").asInt()).as("5xx answers from the service").isZero();
+        assertThat(report.path("serverErrors").asInt())
+                .as("5xx answers from the service")
+                .isZero();
         assertThat(status).as("the soak command's exit status").isZero();
     }
 }

@@ -121,7 +121,9 @@ class ScaleOutTest {
             instances.stopAll();
 
             try (JdbcStore store = db.open(Clock.systemUTC())) {
-                assertThat(store.failed()).as("entries parked (no retry-failed was called)").isEmpty();
+                assertThat(store.failed())
+                        .as("entries parked (no retry-failed was called)")
+                        .isEmpty();
                 assertThat(store.pending()).as("entries still queued").isEmpty();
                 List<Map<String, Object>> rows = emulator.rows(TABLE);
                 Map<String, Long> bySyncId = new HashMap<>();
@@ -132,7 +134,9 @@ class ScaleOutTest {
                         bySyncId.merge(id.toString(), 1L, Long::sum);
                     }
                     byContent.merge(
-                            row.get("Client_ID2") + "|" + row.get("Comments") + "|" + row.get("User_ID"), 1L, Long::sum);
+                            row.get("Client_ID2") + "|" + row.get("Comments") + "|" + row.get("User_ID"),
+                            1L,
+                            Long::sum);
                 }
                 long duplicatesBySyncId = extra(bySyncId);
                 long duplicatesByContent = extra(byContent);
@@ -146,7 +150,8 @@ class ScaleOutTest {
                     Map<String, String> caspio = new TreeMap<>();
                     rows.stream()
                             .filter(r -> member.equals(r.get("Client_ID2")))
-                            .forEach(r -> caspio.put(String.valueOf(r.get("Sync_ID")), String.valueOf(r.get("Comments"))));
+                            .forEach(r ->
+                                    caspio.put(String.valueOf(r.get("Sync_ID")), String.valueOf(r.get("Comments"))));
                     if (!local.equals(caspio)) {
                         differing++;
                         System.out.println("scale-out: member " + member + " differs: " + local.size() + " stored, "
@@ -164,12 +169,16 @@ class ScaleOutTest {
                         lost,
                         differing);
                 assertThat(accepted.size() + refused.get()).isEqualTo(NOTES);
-                assertThat(duplicatesBySyncId).as("notes Caspio holds twice by sync id").isZero();
+                assertThat(duplicatesBySyncId)
+                        .as("notes Caspio holds twice by sync id")
+                        .isZero();
                 assertThat(duplicatesByContent)
                         .as("notes Caspio holds twice by (member, comments, author)")
                         .isZero();
                 assertThat(lost).as("accepted notes missing from Caspio").isZero();
-                assertThat(differing).as("members whose stored notes differ from Caspio").isZero();
+                assertThat(differing)
+                        .as("members whose stored notes differ from Caspio")
+                        .isZero();
             }
         }
     }

@@ -63,7 +63,9 @@ final class ServiceJvm implements AutoCloseable {
             throw new IllegalStateException("cannot clear " + dir.resolve("service.log") + ": " + e.getMessage(), e);
         }
         ServeProcess process = new ServeProcess(
-                env, dir.resolve("service.log"), List.of("-Xmx" + heap, "-Xlog:gc,gc+exit:file=" + dir.resolve("gc.log")));
+                env,
+                dir.resolve("service.log"),
+                List.of("-Xmx" + heap, "-Xlog:gc,gc+exit:file=" + dir.resolve("gc.log")));
         return new ServiceJvm(process.start(), dir);
     }
 

@@ -33,7 +33,8 @@ final class Comparison {
 
     private Comparison() {}
 
-    static Result of(StorePeek.Snapshot store, List<Map<String, Object>> caspioRows, Ledger ledger, List<String> members) {
+    static Result of(
+            StorePeek.Snapshot store, List<Map<String, Object>> caspioRows, Ledger ledger, List<String> members) {
         List<String> problems = new ArrayList<>();
         Set<Long> extraBySyncId = extraRows(caspioRows, r -> nonEmpty(r.get("Sync_ID")));
         Set<Long> extraByContent = extraRows(
@@ -58,8 +59,11 @@ final class Comparison {
             boolean inStore = stored != null && !stored.deleted();
             if (!liveInCaspio.contains(id) || !inStore) {
                 lost++;
-                note(problems, "lost: note " + id + " of " + a.getValue().member() + " (in Caspio: "
-                        + liveInCaspio.contains(id) + ", in the store: " + (stored == null ? "no" : stored.deleted() ? "tombstone" : "live") + ")");
+                note(
+                        problems,
+                        "lost: note " + id + " of " + a.getValue().member() + " (in Caspio: "
+                                + liveInCaspio.contains(id) + ", in the store: "
+                                + (stored == null ? "no" : stored.deleted() ? "tombstone" : "live") + ")");
             }
         }
 
@@ -69,8 +73,12 @@ final class Comparison {
             boolean liveHere = stored != null && !stored.deleted();
             if (liveHere || liveInCaspio.contains(id)) {
                 resurrected++;
-                note(problems, "resurrected: note " + id + " deleted " + (ledger.deletedByApp.contains(id) ? "here" : "in Caspio")
-                        + " is live again (in the store: " + liveHere + ", in Caspio: " + liveInCaspio.contains(id) + ")");
+                note(
+                        problems,
+                        "resurrected: note " + id + " deleted "
+                                + (ledger.deletedByApp.contains(id) ? "here" : "in Caspio")
+                                + " is live again (in the store: " + liveHere + ", in Caspio: "
+                                + liveInCaspio.contains(id) + ")");
             }
         }
 
@@ -109,7 +117,8 @@ final class Comparison {
     }
 
     /** PK_IDs of the rows after the first of each group; rows with a null key belong to no group. */
-    private static Set<Long> extraRows(List<Map<String, Object>> rows, java.util.function.Function<Map<String, Object>, String> key) {
+    private static Set<Long> extraRows(
+            List<Map<String, Object>> rows, java.util.function.Function<Map<String, Object>, String> key) {
         Map<String, Integer> seen = new HashMap<>();
         Set<Long> extra = new TreeSet<>();
         for (Map<String, Object> r : rows) {

@@ -67,22 +67,25 @@ public final class Soak {
                 .toList();
         Ledger ledger = new Ledger();
         List<ServeProcess> services = new ArrayList<>();
-        try (CaspioEmulator caspio = CaspioEmulator.start(EmulatorConfig.defaults(plan.dir().resolve("emulator"))
-                .withPort(0)
-                .withMembers(plan.members())
-                .withNotesPerMember(10)
-                .withSeed(plan.seed())
-                .withSyncIdUnique(false))) {
+        try (CaspioEmulator caspio =
+                CaspioEmulator.start(EmulatorConfig.defaults(plan.dir().resolve("emulator"))
+                        .withPort(0)
+                        .withMembers(plan.members())
+                        .withNotesPerMember(10)
+                        .withSeed(plan.seed())
+                        .withSyncIdUnique(false))) {
             StoreLocation location = plan.store() != null
                     ? plan.store()
-                    : StoreLocation.sqlite(plan.dir().resolve("instance-0").resolve("data").resolve("smartsync.db"));
+                    : StoreLocation.sqlite(
+                            plan.dir().resolve("instance-0").resolve("data").resolve("smartsync.db"));
             for (int i = 0; i < plan.instances(); i++) {
-                services.add(new ServeProcess(
-                        env(caspio, i), plan.dir().resolve("instance-" + i + ".log"), SERVICE_JVM));
+                services.add(
+                        new ServeProcess(env(caspio, i), plan.dir().resolve("instance-" + i + ".log"), SERVICE_JVM));
             }
             services.forEach(ServeProcess::spawn);
             services.forEach(ServeProcess::awaitReady);
-            List<SoakApi> apis = services.stream().map(s -> new SoakApi(s.baseUri(), KEY)).toList();
+            List<SoakApi> apis =
+                    services.stream().map(s -> new SoakApi(s.baseUri(), KEY)).toList();
             Random pick = new Random(plan.seed() + 1);
             SoakWorkload work = new SoakWorkload(
                     new Random(plan.seed()),
@@ -151,7 +154,9 @@ public final class Soak {
                 victim.start();
             }
             if (i % reportEvery == 0) {
-                progress.printf("soak: %d/%d ops, %d kills, %d creates accepted%n", i, plan.ops(), ledger.kills, ledger.accepted.size());
+                progress.printf(
+                        "soak: %d/%d ops, %d kills, %d creates accepted%n",
+                        i, plan.ops(), ledger.kills, ledger.accepted.size());
                 progress.flush();
             }
         }
@@ -163,7 +168,8 @@ public final class Soak {
         while (true) {
             StorePeek.Snapshot s = peek.read();
             if (s.pending() == 0
-                    && Comparison.of(s, caspio.rows(CaspioEmulator.NOTES_TABLE), ledger, members).clean()) {
+                    && Comparison.of(s, caspio.rows(CaspioEmulator.NOTES_TABLE), ledger, members)
+                            .clean()) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -184,7 +190,9 @@ public final class Soak {
         if (plan.store() != null) {
             env.put("SMARTSYNC_DB", plan.store().postgresUrl());
         }
-        env.put("SMARTSYNC_DATA_DIR", plan.dir().resolve("instance-" + instance).resolve("data").toString());
+        env.put(
+                "SMARTSYNC_DATA_DIR",
+                plan.dir().resolve("instance-" + instance).resolve("data").toString());
         env.put("CASPIO_BASE_URL", caspio.baseUri().toString());
         env.put("CASPIO_CLIENT_ID", "demo");
         env.put("CASPIO_CLIENT_SECRET", "demo-secret");

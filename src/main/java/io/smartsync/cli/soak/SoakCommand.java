@@ -40,7 +40,10 @@ public final class SoakCommand implements Callable<Integer> {
             description = "SIGKILLs of a service process, each restarted at once (default ${DEFAULT-VALUE}).")
     int kills;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seeds the workload and the faults (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seeds the workload and the faults (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
@@ -64,7 +67,10 @@ public final class SoakCommand implements Callable<Integer> {
             description = "How long the loops get to settle once the faults stop (default ${DEFAULT-VALUE}).")
     int drainSeconds;
 
-    @Option(names = "--dir", description = "Where the emulator, the services' data and their logs go (default: a new temporary directory).")
+    @Option(
+            names = "--dir",
+            description =
+                    "Where the emulator, the services' data and their logs go (default: a new temporary directory).")
     Path dir;
 
     @Override

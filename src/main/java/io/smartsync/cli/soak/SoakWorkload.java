@@ -94,7 +94,10 @@ final class SoakWorkload {
         SoakApi.Answer a = count(service.get().get("/api/client-notes?clientId2=" + member));
         if (a.status() == 200) {
             List<String> ids = new ArrayList<>();
-            a.body().path("data").path("notes").forEach(n -> ids.add(n.path("noteId").asText()));
+            a.body()
+                    .path("data")
+                    .path("notes")
+                    .forEach(n -> ids.add(n.path("noteId").asText()));
             known.put(member, ids);
         }
     }
@@ -102,7 +105,8 @@ final class SoakWorkload {
     private void create(String member) {
         String text = text("create");
         ledger.appTexts.add(text);
-        SoakApi.Answer a = count(service.get().post("/api/client-notes", Map.of("clientId2", member, "comments", text)));
+        SoakApi.Answer a =
+                count(service.get().post("/api/client-notes", Map.of("clientId2", member, "comments", text)));
         if (a.status() == 201) {
             String id = a.body().path("data").path("noteId").asText();
             ledger.accepted.put(id, new Ledger.Accepted(member, text));
@@ -120,7 +124,9 @@ final class SoakWorkload {
 
     private void delete(String member) {
         pick(member).ifPresent(id -> {
-            if (count(service.get().delete("/api/client-notes/" + id + "?clientId2=" + member)).status() == 200) {
+            if (count(service.get().delete("/api/client-notes/" + id + "?clientId2=" + member))
+                            .status()
+                    == 200) {
                 ledger.deleted.add(id);
                 ledger.deletedByApp.add(id);
                 known.get(member).remove(id);

@@ -60,6 +60,7 @@ final class StorePeek {
             c.setReadOnly(true);
             return c;
         }
-        return DriverManager.getConnection("jdbc:sqlite:file:" + location.sqliteFile().toAbsolutePath() + "?mode=ro");
+        return DriverManager.getConnection(
+                "jdbc:sqlite:file:" + location.sqliteFile().toAbsolutePath() + "?mode=ro");
     }
 }
