@@ -114,21 +114,15 @@ final class NotePush implements Pusher.Push {
      * A create whose answer was lost may still commit, and become visible, up to the commit lag the
      * cursor's overlap allows (rule 3). Until that much time has passed since the attempt, not finding its
      * row proves nothing, and creating another could duplicate the note on a table whose sync id is not
-     * unique. Known to this instance only: after a restart the attempt is forgotten, which the restart's own
-     * time mostly covers.
+     * unique. The entry keeps its lease meanwhile, so the rest of the queue goes on. Known to this instance
+     * only: after a restart the attempt is forgotten, which the restart's own time mostly covers.
      */
     private void awaitLateCommit(Note note) {
         Instant attempted = ambiguousCreates.get(note.noteId());
         if (attempted != null && clock.instant().isBefore(attempted.plus(commitLag))) {
-            throw new CaspioException(
-                    CaspioException.Kind.TRANSIENT,
-                    "note " + note.noteId() + " may still be committing in Caspio after an unanswered create;"
-                            + " looking it up again before creating it",
-                    0,
-                    null,
-                    null,
-                    null,
-                    null);
+            throw new NotYetException("note " + note.noteId()
+                    + " may still be committing in Caspio after an unanswered create; looked up again once its"
+                    + " lease runs out");
         }
     }
 

@@ -90,17 +90,20 @@ final class Pusher implements AutoCloseable {
         cycle.lock();
         try {
             ProcessResult total = new ProcessResult(0, 0);
+            int limit = config.batchSize();
             while (true) {
                 Instant claimedAt = clock.instant();
-                List<OutboxEntry> batch = store.claim(owner, config.batchSize(), claimedAt, config.pushLease());
+                List<OutboxEntry> batch = store.claim(owner, limit, claimedAt, config.pushLease());
                 if (batch.isEmpty()) {
                     forgetSettledAlerts();
                     return total;
                 }
+                limit = Math.min(config.batchSize(), limit * 2);
                 for (int i = 0; i < batch.size(); i++) {
                     if (leaseRunningOut(claimedAt)) {
                         release(batch.subList(i, batch.size()));
-                        break; // claim again, with a fresh lease
+                        limit = Math.max(1, i); // what fits in half a lease, for the next claim
+                        break;
                     }
                     Result result = push(batch.get(i));
                     total = total.plus(result == Result.PUSHED ? new ProcessResult(1, 0) : new ProcessResult(0, 1));
@@ -153,7 +156,9 @@ final class Pusher implements AutoCloseable {
         PUSHED,
         RETRY_LATER,
         PARKED,
-        UNEXPECTED
+        UNEXPECTED,
+        /** Left with its lease, which runs out before it is tried again; the others go on. */
+        WAITING
     }
 
     private Result push(OutboxEntry entry) {
@@ -172,6 +177,10 @@ final class Pusher implements AutoCloseable {
             return Result.PUSHED;
         } catch (CaspioException e) {
             return refusedOrRetried(entry, e);
+        } catch (NotYetException e) {
+            alerts.settled(entry.id());
+            log.info("push of note {} waits: {}", entry.noteId(), e.getMessage());
+            return Result.WAITING;
         } catch (InvalidNoteException e) {
             alerts.settled(entry.id());
             return park(entry, e.getMessage(), "its own data cannot be written to Caspio");

@@ -109,9 +109,7 @@ class NotePushTest {
         OutboxEntry again = claim();
 
         // Then it waits instead of creating the note a second time
-        assertThatThrownBy(() -> push.push(again, note))
-                .isInstanceOfSatisfying(
-                        CaspioException.class, e -> assertThat(e.kind()).isEqualTo(CaspioException.Kind.TRANSIENT));
+        assertThatThrownBy(() -> push.push(again, note)).isInstanceOf(NotYetException.class);
         assertThat(rowsOf("n1")).isEqualTo(1);
     }
 
