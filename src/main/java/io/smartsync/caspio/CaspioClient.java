@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smartsync.note.Position;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -54,15 +55,15 @@ public final class CaspioClient {
     }
 
     /** A read: {@code q.where}, {@code q.orderBy} and {@code q.limit} (at most 1000). */
-    public List<Map<String, Object>> select(String table, String where, String orderBy, int limit) {
+    public List<Map<String, Object>> select(String table, Where where, String orderBy, int limit) {
         return select(table, null, where, orderBy, limit);
     }
 
     /** A read of some fields only ({@code q.select}, e.g. {@code PK_ID}), for cheap key listings. */
-    public List<Map<String, Object>> select(String table, String fields, String where, String orderBy, int limit) {
+    public List<Map<String, Object>> select(String table, String fields, Where where, String orderBy, int limit) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("q.select", fields);
-        params.put("q.where", where);
+        params.put("q.where", where == null ? null : where.clause());
         params.put("q.orderBy", orderBy);
         params.put("q.limit", Integer.toString(Math.min(limit, MAX_PAGE)));
         URI uri = recordsUrl(table, params);
@@ -84,19 +85,19 @@ public final class CaspioClient {
      * repeated, and rows changed meanwhile come again later with their new stamp.
      */
     public Iterator<List<Map<String, Object>>> pages(
-            String table, String where, String stampField, String pkField, Keyset from, int pageSize) {
+            String table, Where where, String stampField, String pkField, Position from, int pageSize) {
         return pages(table, null, where, stampField, pkField, from, pageSize);
     }
 
     /**
-     * {@link #pages(String, String, String, String, Keyset, int) The same pages} with only {@code fields}
+     * {@link #pages(String, Where, String, String, Position, int) The same pages} with only {@code fields}
      * of each row ({@code q.select}; null for all), which must name {@code stampField} and {@code pkField}.
      */
     public Iterator<List<Map<String, Object>>> pages(
-            String table, String fields, String where, String stampField, String pkField, Keyset from, int pageSize) {
+            String table, String fields, Where where, String stampField, String pkField, Position from, int pageSize) {
         String order = Where.field(stampField) + " ASC, " + Where.field(pkField) + " ASC";
         return new Iterator<>() {
-            private Keyset position = from;
+            private Position position = from;
             private boolean done;
 
             @Override
@@ -109,10 +110,8 @@ public final class CaspioClient {
                 if (done) {
                     throw new NoSuchElementException();
                 }
-                String after = position.stamp() == null
-                        ? null
-                        : Where.after(stampField, pkField, position.stamp(), position.pk());
-                String clause = after == null ? where : where == null ? after : Where.and(where, after);
+                Where after = position.stamp() == null ? null : Where.after(stampField, pkField, position);
+                Where clause = Where.both(where, after);
                 List<Map<String, Object>> page = select(table, fields, clause, order, pageSize);
                 done = page.size() < pageSize;
                 if (!page.isEmpty()) {
@@ -130,7 +129,7 @@ public final class CaspioClient {
                                 null,
                                 null);
                     }
-                    position = new Keyset(String.valueOf(stamp), ((Number) tail.get(pkField)).longValue());
+                    position = Position.of(String.valueOf(stamp), ((Number) tail.get(pkField)).longValue());
                 }
                 return page;
             }
@@ -149,8 +148,8 @@ public final class CaspioClient {
             String fields,
             String orderBy,
             List<T> items,
-            Function<T, String> term,
-            String andAlso,
+            Function<T, Where> term,
+            Where andAlso,
             int maxTerms) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("q.select", fields);
@@ -161,13 +160,13 @@ public final class CaspioClient {
                 - recordsUrl(table, params).toString().length()
                 - "&q.where=".length()
                 - encode("()").length()
-                - (andAlso == null ? 0 : encode(" AND " + andAlso).length());
+                - (andAlso == null ? 0 : encode(" AND " + andAlso.clause()).length());
         int or = encode(" OR ").length();
         List<List<T>> groups = new ArrayList<>();
         List<T> group = new ArrayList<>();
         int used = 0;
         for (T item : items) {
-            int length = encode(term.apply(item)).length();
+            int length = encode(term.apply(item).clause()).length();
             if (length > room) {
                 throw new IllegalArgumentException("a term of " + length + " characters does not fit in one request");
             }
@@ -185,11 +184,31 @@ public final class CaspioClient {
         return groups;
     }
 
+    /**
+     * {@code COUNT(*)} of the rows matching {@code where} for each value of {@code groupField} ({@code
+     * q.groupBy}): one row per value that has rows, at most {@link #MAX_PAGE} of them.
+     */
+    public Map<Object, Long> countBy(String table, String groupField, Where where) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("q.select", Where.field(groupField) + ",COUNT(*)");
+        params.put("q.where", where == null ? null : where.clause());
+        params.put("q.groupBy", groupField);
+        params.put("q.limit", Integer.toString(MAX_PAGE));
+        URI uri = recordsUrl(table, params);
+        Rows answer = resilience.call(
+                "count " + table, () -> transport.exchange("count", "GET", uri, null, false, rows::readValue));
+        Map<Object, Long> counts = new LinkedHashMap<>();
+        if (answer.result() != null) {
+            answer.result().forEach(r -> counts.put(r.get(groupField), ((Number) r.get("COUNT(*)")).longValue()));
+        }
+        return counts;
+    }
+
     /** {@code COUNT(*)} of the rows matching {@code where}: a cheap size for progress bars. */
-    public long count(String table, String where) {
+    public long count(String table, Where where) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("q.select", "COUNT(*)");
-        params.put("q.where", where);
+        params.put("q.where", where == null ? null : where.clause());
         URI uri = recordsUrl(table, params);
         return resilience
                 .call("count " + table, () -> transport.exchange("count", "GET", uri, null, false))
@@ -221,8 +240,8 @@ public final class CaspioClient {
     }
 
     /** Sets {@code fields} on the rows matching {@code where}; answers how many rows it changed. */
-    public int update(String table, String where, Map<String, Object> fields) {
-        URI uri = recordsUrl(table, Map.of("q.where", where));
+    public int update(String table, Where where, Map<String, Object> fields) {
+        URI uri = recordsUrl(table, Map.of("q.where", where.clause()));
         return resilience
                 .call("update in " + table, () -> transport.exchange("update", "PUT", uri, fields, true))
                 .path("RecordsAffected")
@@ -230,8 +249,8 @@ public final class CaspioClient {
     }
 
     /** Deletes the rows matching {@code where}; answers how many it deleted. */
-    public int delete(String table, String where) {
-        URI uri = recordsUrl(table, Map.of("q.where", where));
+    public int delete(String table, Where where) {
+        URI uri = recordsUrl(table, Map.of("q.where", where.clause()));
         return resilience
                 .call("delete in " + table, () -> transport.exchange("delete", "DELETE", uri, null, true))
                 .path("RecordsAffected")

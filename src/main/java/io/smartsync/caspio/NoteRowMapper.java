@@ -1,5 +1,6 @@
 package io.smartsync.caspio;
 
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.SyncState;
@@ -31,7 +32,7 @@ public final class NoteRowMapper {
     }
 
     /** {@code q.where} for one member's rows, quoted as the member field's type asks. */
-    public String memberClause(MemberId member) {
+    Where memberClause(MemberId member) {
         return memberNumeric ? Where.eqNumber(f.member(), member.value()) : Where.eq(f.member(), member.value());
     }
 
@@ -43,21 +44,21 @@ public final class NoteRowMapper {
      * {@code q.select} for a row's key, member and stamp only: what the global poll needs to place a
      * change and decide whether it concerns this service, at a tenth of a full row.
      */
-    public String keyFields() {
+    String keyFields() {
         return f.pk() + "," + f.member() + "," + f.updateStamp();
     }
 
     /** The member a row (full or {@link #keyFields() keys only}) belongs to. */
-    public MemberId memberOf(Map<String, Object> row) {
+    MemberId memberOf(Map<String, Object> row) {
         return new MemberId(memberText(row.get(f.member())));
     }
 
     /** {@code q.where} for one row by its {@code PK_ID}. */
-    public String keyClause(long pk) {
+    Where keyClause(long pk) {
         return Where.eq(f.pk(), pk);
     }
 
-    public Note fromRow(Map<String, Object> row) {
+    Note fromRow(Map<String, Object> row) {
         long pk = ((Number) row.get(f.pk())).longValue();
         String syncId = text(row, f.syncId());
         String stamp = text(row, f.updateStamp());
@@ -81,7 +82,7 @@ public final class NoteRowMapper {
     }
 
     /** The fields a create sends: everything but what Caspio sets itself (PK_ID and the stamps). */
-    public Map<String, Object> toCreateFields(Note n) {
+    Map<String, Object> toCreateFields(Note n) {
         Map<String, Object> row = new LinkedHashMap<>();
         if (shape.syncIdAvailable()) {
             row.put(f.syncId(), n.noteId());
@@ -104,7 +105,7 @@ public final class NoteRowMapper {
     }
 
     /** The fields an update sends: what a person can edit, nulls included so a cleared value is cleared. */
-    public Map<String, Object> toUpdateFields(Note n) {
+    Map<String, Object> toUpdateFields(Note n) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put(f.comments(), n.comments());
         row.put(f.followUpDate(), n.followUpDate() == null ? null : CaspioTime.format(n.followUpDate()));
@@ -142,6 +143,6 @@ public final class NoteRowMapper {
     }
 
     private static LocalDateTime localDateTime(String value) {
-        return value == null ? null : CaspioTime.parseLocal(value);
+        return value == null ? null : CaspioStamp.parse(value).local();
     }
 }

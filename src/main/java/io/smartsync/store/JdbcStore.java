@@ -8,22 +8,20 @@ import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
+import io.smartsync.note.Position;
 import io.smartsync.note.SyncState;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -51,14 +49,9 @@ public final class JdbcStore implements LocalStore {
     /** Page cache of a preload transaction on SQLite (the default is 2,000 KiB). */
     private static final int BULK_CACHE_KIB = 65_536;
 
-    /** How long a read may have been under way: deletes pushed within it are remembered (deletesPushed). */
-    private static final long STALE_READ_NANOS = TimeUnit.MINUTES.toNanos(2);
-
     private final Jdbi jdbi;
     /** For {@link #relaxedTx}: on SQLite connections that commit without an fsync; on PostgreSQL {@link #jdbi}. */
     private final Jdbi relaxed;
-    /** Notes whose delete this service pushed to Caspio, by {@code System.nanoTime()} at the push. */
-    private final Map<String, Long> deletesPushed = new ConcurrentHashMap<>();
 
     private final Clock clock;
     private final String location;
@@ -245,11 +238,11 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public PullResult applyPulled(List<Note> rows, MemberSyncStatus reached) {
+    public PullResult applyPulled(List<Note> rows, MemberSyncStatus reached, Instant readAt) {
         Instant now = clock.instant();
         return tx(h -> {
             dialect.lockMembers(h, List.of(reached.member()));
-            PullResult result = applyRows(h, rows, now);
+            PullResult result = MergeWrite.rows(h, rows, readAt, now);
             StatusSql.upsert(h, withCounts(h, notBehind(h, reached)));
             return result;
         });
@@ -265,11 +258,8 @@ public final class JdbcStore implements LocalStore {
             return reached;
         }
         MemberSyncStatus stored = found.get();
-        boolean storedFurther = stored.cursorStamp() != null
-                && (reached.cursorStamp() == null
-                        || stored.cursorStamp().compareTo(reached.cursorStamp()) > 0
-                        || (stored.cursorStamp().equals(reached.cursorStamp())
-                                && stored.cursorPk() > reached.cursorPk()));
+        boolean storedFurther = Position.of(stored.cursorStamp(), stored.cursorPk())
+                .isAfter(Position.of(reached.cursorStamp(), reached.cursorPk()));
         Instant lastSync = reached.lastSyncAt() == null
                         || (stored.lastSyncAt() != null && stored.lastSyncAt().isAfter(reached.lastSyncAt()))
                 ? stored.lastSyncAt()
@@ -285,11 +275,11 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public PullResult applyPreloaded(List<Note> rows, String cursor, TableCursor reached) {
+    public PullResult applyPreloaded(List<Note> rows, String cursor, TableCursor reached, Instant readAt) {
         Instant now = clock.instant();
         return bulkTx(h -> {
-            PullResult result = PageWrite.apply(h, rows, now);
-            StatusSql.startOrAdvance(h, PageWrite.newestOfEachMember(rows));
+            PullResult result = MergeWrite.rows(h, rows, readAt, now);
+            StatusSql.startOrAdvance(h, MergeWrite.newestOfEachMember(rows));
             CursorSql.save(h, cursor, reached);
             return result;
         });
@@ -304,7 +294,8 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public PullResult applyPolled(List<Note> rows, Collection<MemberCursor> positions, TableCursor reached) {
+    public PullResult applyPolled(
+            List<Note> rows, Collection<MemberCursor> positions, TableCursor reached, Instant readAt) {
         Instant now = clock.instant();
         return tx(h -> {
             Set<MemberId> touched = new HashSet<>();
@@ -320,7 +311,7 @@ public final class JdbcStore implements LocalStore {
                     StatusSql.advanceCursor(h, p.member(), p.stamp(), p.pk());
                 }
             }
-            PullResult result = applyRows(h, ofSyncedMembers, now);
+            PullResult result = MergeWrite.rows(h, ofSyncedMembers, readAt, now);
             CursorSql.save(h, "poll", reached);
             return result;
         });
@@ -337,48 +328,34 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
+    public Map<MemberId, StoredKeys> storedKeysByMember() {
+        return read(NoteSql::storedKeysByMember);
+    }
+
+    @Override
     public StoredKeys storedKeys(MemberId member) {
         return read(h -> NoteSql.storedKeys(h, member));
     }
 
     @Override
-    public int tombstoneMissing(MemberId member, Set<Long> livePks, long afterPk, long upToPk) {
+    public int applyListing(
+            Collection<MemberId> members,
+            Set<Long> livePks,
+            long afterPk,
+            long upToPk,
+            Instant readAt,
+            Duration commitLag) {
         Instant now = clock.instant();
         return tx(h -> {
-            if (dialect.isPostgres()) {
-                dialect.lockMembers(
-                        h,
-                        member != null
-                                ? List.of(member)
-                                : NoteSql.withCaspioRow(h, null, afterPk, upToPk).stream()
-                                        .filter(n -> !livePks.contains(n.pkId()))
-                                        .map(Note::member)
-                                        .toList());
-            }
-            int gone = 0;
-            for (Note n : NoteSql.withCaspioRow(h, member, afterPk, upToPk)) {
-                if (!livePks.contains(n.pkId()) && !OutboxSql.hasEntryFor(h, n.noteId())) {
-                    NoteSql.upsert(h, n.asDeleted(SyncState.SYNCED), now);
-                    gone++;
-                }
-            }
-            return gone;
-        });
-    }
-
-    @Override
-    public int tombstoneMissingOf(Collection<MemberId> members, Set<Long> livePks, long afterPk, long upToPk) {
-        Instant now = clock.instant();
-        return tx(h -> {
-            dialect.lockMembers(h, members);
-            int gone = 0;
-            for (Note n : NoteSql.withCaspioRowOf(h, members, afterPk, upToPk)) {
-                if (!livePks.contains(n.pkId()) && !OutboxSql.hasEntryFor(h, n.noteId())) {
-                    NoteSql.upsert(h, n.asDeleted(SyncState.SYNCED), now);
-                    gone++;
-                }
-            }
-            return gone;
+            dialect.lockMembers(
+                    h,
+                    members != null
+                            ? members
+                            : NoteSql.storedWithCaspioRow(h, null, afterPk, upToPk).stream()
+                                    .filter(s -> !livePks.contains(s.note().pkId()))
+                                    .map(s -> s.note().member())
+                                    .toList());
+            return MergeWrite.absent(h, members, livePks, afterPk, upToPk, readAt, commitLag, now);
         });
     }
 
@@ -396,35 +373,15 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public PullResult applyEvents(List<Note> changed, Set<Long> deletedPks) {
+    public PullResult applyRead(List<Note> rows, Instant readAt) {
         Instant now = clock.instant();
         return tx(h -> {
-            List<MemberId> touched =
-                    new ArrayList<>(changed.stream().map(Note::member).toList());
-            if (dialect.isPostgres()) {
-                deletedPks.forEach(pk -> NoteSql.findByPk(h, pk).ifPresent(n -> touched.add(n.member())));
-            }
-            dialect.lockMembers(h, touched);
-            List<Note> ofSyncedMembers = new ArrayList<>();
-            for (Note row : changed) {
-                if (StatusSql.find(h, row.member())
-                        .map(MemberSyncStatus::initialSyncCompleted)
-                        .orElse(false)) {
-                    ofSyncedMembers.add(row);
-                }
-            }
-            PullResult result = applyRows(h, ofSyncedMembers, now);
-            int gone = 0;
-            for (long pk : deletedPks) {
-                Optional<Note> n = NoteSql.findByPk(h, pk);
-                if (n.isPresent()
-                        && !n.get().deleted()
-                        && !OutboxSql.hasEntryFor(h, n.get().noteId())) {
-                    NoteSql.upsert(h, n.get().asDeleted(SyncState.SYNCED), now);
-                    gone++;
-                }
-            }
-            return new PullResult(result.insertedIds(), result.updated() + gone);
+            dialect.lockMembers(h, rows.stream().map(Note::member).toList());
+            Set<MemberId> synced =
+                    StatusSql.completedAmong(h, rows.stream().map(Note::member).toList());
+            List<Note> ofSyncedMembers =
+                    rows.stream().filter(r -> synced.contains(r.member())).toList();
+            return MergeWrite.rows(h, ofSyncedMembers, readAt, now);
         });
     }
 
@@ -439,63 +396,6 @@ public final class JdbcStore implements LocalStore {
             CursorSql.save(h, name, cursor);
             return null;
         });
-    }
-
-    /**
-     * A row without a sync id (a table without the field) carries the id of the note already stored for
-     * its {@code PK_ID}, so a note written here keeps the id the app knows.
-     */
-    private static Note withLocalId(Handle h, Note row) {
-        if (row.pkId() == null || !row.noteId().equals(Note.idForCaspioRow(row.pkId()))) {
-            return row;
-        }
-        return NoteSql.findByPk(h, row.pkId())
-                .filter(local -> !local.noteId().equals(row.noteId()))
-                .map(local -> row.withNoteId(local.noteId()))
-                .orElse(row);
-    }
-
-    /**
-     * Whether a row read from Caspio is news for the stored note: not the same and not older (out-of-order
-     * news, a late webhook say, never replaces a newer version; stamps compare as text). A note this
-     * service deleted in Caspio lately comes back only with a strictly newer row: a read that began before
-     * the delete was pushed must not bring it back.
-     */
-    static boolean supersedes(Note row, Note stored, boolean deletedHereLately) {
-        if (stored.equals(row) || row.caspioStamp() == null || stored.caspioStamp() == null) {
-            return !stored.equals(row);
-        }
-        int c = row.caspioStamp().compareTo(stored.caspioStamp());
-        return stored.deleted() && deletedHereLately ? c > 0 : c >= 0;
-    }
-
-    private boolean deletedHereLately(String noteId) {
-        Long at = deletesPushed.get(noteId);
-        return at != null && System.nanoTime() - at < STALE_READ_NANOS;
-    }
-
-    /** Stores rows as Caspio holds them, except notes whose local write is still queued. */
-    private PullResult applyRows(Handle h, List<Note> rows, Instant now) {
-        List<String> inserted = new ArrayList<>();
-        int updated = 0;
-        for (Note pulled : rows) {
-            Note row = withLocalId(h, pulled);
-            if (OutboxSql.hasEntryFor(h, row.noteId())) {
-                continue;
-            }
-            Optional<Note> stored = NoteSql.find(h, row.noteId());
-            if (stored.isPresent() && !supersedes(row, stored.get(), deletedHereLately(row.noteId()))) {
-                continue;
-            }
-            NoteSql.dropOtherIdsForRow(h, row);
-            NoteSql.upsert(h, row, now);
-            if (stored.isEmpty() || stored.get().deleted()) {
-                inserted.add(row.noteId());
-            } else {
-                updated++;
-            }
-        }
-        return new PullResult(inserted, updated);
     }
 
     @Override
@@ -607,15 +507,17 @@ public final class JdbcStore implements LocalStore {
                 NoteSql.upsert(h, identityFrom(stored, asInCaspio), now);
             } else {
                 NoteSql.dropOtherIdsForRow(h, asInCaspio);
-                NoteSql.upsert(h, asInCaspio.withSyncState(SyncState.SYNCED), now);
+                // The version records when Caspio's answer arrived: a read that began before then may hold
+                // the row as it was (a delete's tombstone must not come back from it), and a listing may
+                // not see a new row until a late commit shows it (Merge).
+                NoteSql.upsert(
+                        h,
+                        asInCaspio.withSyncState(SyncState.SYNCED),
+                        now,
+                        new Merge.Provenance(asInCaspio.deleted() ? Merge.Origin.HERE : Merge.Origin.PUSH, now));
             }
             return null;
         });
-        if (asInCaspio.deleted()) {
-            long at = System.nanoTime();
-            deletesPushed.values().removeIf(t -> at - t >= STALE_READ_NANOS);
-            deletesPushed.put(entry.noteId(), at);
-        }
     }
 
     private static Note identityFrom(Note local, Note caspio) {

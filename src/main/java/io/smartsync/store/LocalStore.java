@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,10 +41,13 @@ public interface LocalStore extends AutoCloseable {
 
     /**
      * Stores rows pulled from Caspio together with the cursor they reached, in one transaction, so a
-     * crash resumes from the last stored page. Notes with a local write still in the outbox are left as
-     * they are: the push settles them.
+     * crash resumes from the last stored page. Every row goes through the one merge rule (see {@code
+     * Merge}): notes with a local write still in the outbox are left to the push, an older row never
+     * replaces a newer one, and a tombstone comes back only with a row read after it was made.
+     *
+     * @param readAt when the read that found these rows began, on this service's clock
      */
-    PullResult applyPulled(List<Note> rows, MemberSyncStatus reached);
+    PullResult applyPulled(List<Note> rows, MemberSyncStatus reached, Instant readAt);
 
     /**
      * Stores rows the global poll found, for members whose initial sync is complete (others are left to
@@ -52,8 +56,9 @@ public interface LocalStore extends AutoCloseable {
      *
      * @param rows full rows, possibly read after {@code positions} and so newer than them
      * @param positions how far the poll read each member's rows
+     * @param readAt when the poll's read began, on this service's clock
      */
-    PullResult applyPolled(List<Note> rows, Collection<MemberCursor> positions, TableCursor reached);
+    PullResult applyPolled(List<Note> rows, Collection<MemberCursor> positions, TableCursor reached, Instant readAt);
 
     /** Those of {@code members} whose initial sync is complete: the members synced here. */
     Set<MemberId> syncedAmong(Collection<MemberId> members);
@@ -62,11 +67,12 @@ public interface LocalStore extends AutoCloseable {
     List<MemberId> membersWithCaspioRows();
 
     /**
-     * Applies change notifications (Caspio's outgoing webhooks): changed rows of members already synced,
-     * and deleted rows by {@code PK_ID}; a row older than the stored version is ignored, so messages may
-     * arrive in any order. Notes with a local write queued are left to the push.
+     * Stores rows read from Caspio for members already synced here (others are left to their own initial
+     * sync), through the one merge rule: what a webhook named, as Caspio answered when asked.
+     *
+     * @param readAt when that read began, on this service's clock
      */
-    PullResult applyEvents(List<Note> changed, Set<Long> deletedPks);
+    PullResult applyRead(List<Note> rows, Instant readAt);
 
     /**
      * Stores a page of a table-wide initial sync (a preload) together with the position it reached, in one
@@ -75,8 +81,9 @@ public interface LocalStore extends AutoCloseable {
      * one, a cursor moved forward, never back.
      *
      * @param cursor the name of the table cursor that holds the position
+     * @param readAt when the read of this page began, on this service's clock
      */
-    PullResult applyPreloaded(List<Note> rows, String cursor, TableCursor reached);
+    PullResult applyPreloaded(List<Note> rows, String cursor, TableCursor reached, Instant readAt);
 
     /**
      * Ends a preload that has read the whole table: saves its position (finished at {@code
@@ -90,20 +97,28 @@ public interface LocalStore extends AutoCloseable {
     void saveTableCursor(String name, TableCursor cursor);
 
     /**
-     * Tombstones the notes whose Caspio row is gone: stored with a {@code PK_ID} above {@code afterPk}
-     * and at most {@code upToPk} that is not in {@code livePks}, of {@code member} (or of every member
-     * when null), and with no local write queued. Answers how many.
+     * Settles a page of a key listing that began at {@code readAt}: the live notes of {@code members} (null:
+     * of every member) stored with a {@code PK_ID} in {@code (afterPk, upToPk]} that is not among {@code
+     * livePks} become tombstones that came from that listing, except notes with a local write queued and
+     * notes stored here less than {@code commitLag} before the listing began (a late commit may hide
+     * them). Answers how many.
      */
-    int tombstoneMissing(MemberId member, Set<Long> livePks, long afterPk, long upToPk);
-
-    /** {@link #tombstoneMissing(MemberId, Set, long, long)} for the notes of several members. */
-    int tombstoneMissingOf(Collection<MemberId> members, Set<Long> livePks, long afterPk, long upToPk);
+    int applyListing(
+            Collection<MemberId> members,
+            Set<Long> livePks,
+            long afterPk,
+            long upToPk,
+            Instant readAt,
+            Duration commitLag);
 
     /**
      * The member's notes that are live here and have a Caspio row (of every member when null): how many,
      * and the highest key.
      */
     StoredKeys storedKeys(MemberId member);
+
+    /** {@link #storedKeys} of every member that has such notes, in id order. */
+    Map<MemberId, StoredKeys> storedKeysByMember();
 
     /** Records when the member's rows were last checked against Caspio's keys. */
     void markReconciled(MemberId member, Instant at);

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -23,24 +25,31 @@ final class NoteSql {
             + " follow_up_date, follow_up_status, follow_up_assignment, assigned_first, senior_full_name,"
             + " last_modified, caspio_stamp, sync_state, deleted, changed_at";
 
-    private static final String UPSERT = "INSERT INTO notes (" + COLUMNS + ", first_seen_at) VALUES (:noteId,"
-            + " :clientId2, :pkId, :comments, :userId, :userFullName, :timeStamp, :followUpDate, :followUpStatus,"
-            + " :followUpAssignment, :assignedFirst, :seniorFullName, :lastModified, :caspioStamp, :syncState, :deleted,"
-            + " :changedAt, :changedAt)"
+    private static final String UPSERT = "INSERT INTO notes (" + COLUMNS + ", first_seen_at, came_by, came_at)"
+            + " VALUES (:noteId, :clientId2, :pkId, :comments, :userId, :userFullName, :timeStamp, :followUpDate,"
+            + " :followUpStatus, :followUpAssignment, :assignedFirst, :seniorFullName, :lastModified, :caspioStamp,"
+            + " :syncState, :deleted, :changedAt, :changedAt, :cameBy, :cameAt)"
             + " ON CONFLICT (note_id) DO UPDATE SET client_id2 = excluded.client_id2, pk_id = excluded.pk_id,"
             + " comments = excluded.comments, user_id = excluded.user_id, user_full_name = excluded.user_full_name,"
             + " time_stamp = excluded.time_stamp, follow_up_date = excluded.follow_up_date,"
             + " follow_up_status = excluded.follow_up_status, follow_up_assignment = excluded.follow_up_assignment,"
             + " assigned_first = excluded.assigned_first, senior_full_name = excluded.senior_full_name,"
             + " last_modified = excluded.last_modified, caspio_stamp = excluded.caspio_stamp,"
-            + " sync_state = excluded.sync_state, deleted = excluded.deleted, changed_at = excluded.changed_at";
+            + " sync_state = excluded.sync_state, deleted = excluded.deleted, changed_at = excluded.changed_at,"
+            + " came_by = excluded.came_by, came_at = excluded.came_at";
 
     /** {@link #UPSERT} with its parameters by position, in the order they appear. */
     private static final String UPSERT_POSITIONAL = UPSERT.replaceAll(":[A-Za-z0-9]+", "?");
 
     private NoteSql() {}
 
+    /** Stores a local version of a note: it has no provenance until its push completes. */
     static void upsert(Handle h, Note n, Instant changedAt) {
+        upsert(h, n, changedAt, null);
+    }
+
+    /** Stores a note with how this version came to be. */
+    static void upsert(Handle h, Note n, Instant changedAt, Merge.Provenance from) {
         h.createUpdate(UPSERT)
                 .bind("noteId", n.noteId())
                 .bind("clientId2", n.member().value())
@@ -59,6 +68,8 @@ final class NoteSql {
                 .bind("syncState", n.syncState().name())
                 .bind("deleted", n.deleted())
                 .bind("changedAt", changedAt.toEpochMilli())
+                .bind("cameBy", from == null ? null : from.origin().name())
+                .bind("cameAt", from == null ? null : from.at().toEpochMilli())
                 .execute();
     }
 
@@ -66,7 +77,7 @@ final class NoteSql {
      * Stores many notes with one prepared statement in one batch: the page writes of a table-wide preload.
      * Plain JDBC with positional parameters, since binding by name costs more than the insert itself.
      */
-    static void upsertAll(Handle h, List<Note> notes, Instant changedAt) {
+    static void upsertAll(Handle h, List<Note> notes, Instant changedAt, Merge.Provenance from) {
         if (notes.isEmpty()) {
             return;
         }
@@ -91,6 +102,8 @@ final class NoteSql {
                 st.setBoolean(16, n.deleted());
                 st.setLong(17, at);
                 st.setLong(18, at);
+                st.setString(19, from.origin().name());
+                st.setLong(20, from.at().toEpochMilli());
                 st.addBatch();
             }
             st.executeBatch();
@@ -121,13 +134,6 @@ final class NoteSql {
         h.createUpdate("DELETE FROM notes WHERE note_id = :id")
                 .bind("id", noteId)
                 .execute();
-    }
-
-    static Optional<Note> findByPk(Handle h, long pk) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE pk_id = :pk")
-                .bind("pk", pk)
-                .map(NoteSql::map)
-                .findOne();
     }
 
     static Optional<Note> find(Handle h, String noteId) {
@@ -187,29 +193,35 @@ final class NoteSql {
         return new Novelty(fresh, updated);
     }
 
-    /** Live notes with a Caspio row above {@code afterPk} and at most {@code upToPk}, of one member or (null) of all. */
-    static List<Note> withCaspioRow(Handle h, MemberId member, long afterPk, long upToPk) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = FALSE AND pk_id IS NOT NULL"
-                        + " AND pk_id > :after AND pk_id <= :upTo AND (CAST(:m AS TEXT) IS NULL OR client_id2 = :m)")
-                .bind("after", afterPk)
-                .bind("upTo", upToPk)
-                .bind("m", member == null ? null : member.value())
-                .map(NoteSql::map)
-                .list();
-    }
-
-    /** Live notes with a Caspio row above {@code afterPk} and at most {@code upToPk}, of these members. */
-    static List<Note> withCaspioRowOf(Handle h, Collection<MemberId> members, long afterPk, long upToPk) {
-        if (members.isEmpty()) {
+    /**
+     * Live notes with a Caspio row above {@code afterPk} and at most {@code upToPk}, of these members (null:
+     * of every member), as stored.
+     */
+    static List<Merge.Stored> storedWithCaspioRow(Handle h, Collection<MemberId> members, long afterPk, long upToPk) {
+        if (members != null && members.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT " + COLUMNS + " FROM notes WHERE deleted = FALSE AND pk_id IS NOT NULL"
-                        + " AND pk_id > :after AND pk_id <= :upTo AND client_id2 IN (<ms>)")
-                .bind("after", afterPk)
-                .bind("upTo", upToPk)
-                .bindList("ms", members.stream().map(MemberId::value).distinct().toList())
-                .map(NoteSql::map)
-                .list();
+        List<Object> values = new ArrayList<>(List.of(afterPk, upToPk));
+        String sql = "SELECT " + COLUMNS + ", came_by, came_at FROM notes WHERE deleted = FALSE AND pk_id IS NOT NULL"
+                + " AND pk_id > ? AND pk_id <= ?";
+        if (members != null) {
+            List<String> ids = members.stream().map(MemberId::value).distinct().toList();
+            sql += " AND client_id2 IN (" + Sql.inList(ids.size()) + ")";
+            values.addAll(ids);
+        }
+        return Sql.query(h, sql, values, NoteSql::readStored);
+    }
+
+    /** For each member with live notes that have a Caspio row: how many, and the highest key. */
+    static Map<MemberId, StoredKeys> storedKeysByMember(Handle h) {
+        Map<MemberId, StoredKeys> keys = new LinkedHashMap<>();
+        h.createQuery("SELECT client_id2, COUNT(*) AS n, MAX(pk_id) AS max_pk FROM notes"
+                        + " WHERE deleted = FALSE AND pk_id IS NOT NULL GROUP BY client_id2 ORDER BY client_id2")
+                .map((rs, ctx) -> Map.entry(
+                        new MemberId(rs.getString("client_id2")),
+                        new StoredKeys(rs.getLong("n"), rs.getLong("max_pk"))))
+                .forEach(e -> keys.put(e.getKey(), e.getValue()));
+        return keys;
     }
 
     /** The members with live notes that have a Caspio row, in id order. */
@@ -222,7 +234,7 @@ final class NoteSql {
     }
 
     /** The stored notes with one of these ids or one of these Caspio rows, in one query. */
-    static List<Note> withIdsOrRows(Handle h, Collection<String> noteIds, Collection<Long> pks) {
+    static List<Merge.Stored> storedWithIdsOrRows(Handle h, Collection<String> noteIds, Collection<Long> pks) {
         if (noteIds.isEmpty() && pks.isEmpty()) {
             return List.of();
         }
@@ -230,21 +242,22 @@ final class NoteSql {
         values.addAll(pks);
         return Sql.query(
                 h,
-                "SELECT " + COLUMNS + " FROM notes WHERE note_id IN (" + Sql.inList(noteIds.size()) + ") OR pk_id IN ("
-                        + Sql.inList(pks.size()) + ")",
+                "SELECT " + COLUMNS + ", came_by, came_at FROM notes WHERE note_id IN (" + Sql.inList(noteIds.size())
+                        + ") OR pk_id IN (" + Sql.inList(pks.size()) + ")",
                 values,
-                NoteSql::read);
-    }
-
-    static int countLive(Handle h, MemberId member) {
-        return h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = FALSE")
-                .bind("m", member.value())
-                .mapTo(Integer.class)
-                .one();
+                NoteSql::readStored);
     }
 
     private static Note map(ResultSet rs, StatementContext ctx) throws SQLException {
         return read(rs);
+    }
+
+    /** A note with when it was stored and how this version came to be. */
+    private static Merge.Stored readStored(ResultSet rs) throws SQLException {
+        String cameBy = rs.getString("came_by");
+        Merge.Provenance from =
+                cameBy == null ? null : new Merge.Provenance(Merge.Origin.valueOf(cameBy), Sql.instant(rs, "came_at"));
+        return new Merge.Stored(read(rs), Sql.instant(rs, "changed_at"), from);
     }
 
     private static Note read(ResultSet rs) throws SQLException {

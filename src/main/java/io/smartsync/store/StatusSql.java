@@ -3,13 +3,16 @@ package io.smartsync.store;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import io.smartsync.note.Position;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -61,50 +64,82 @@ final class StatusSql {
                 .execute();
     }
 
-    /** Moves the member's cursor to (stamp, pk) if that is further on; Caspio stamps compare as text. */
+    /** Moves the member's cursor to (stamp, pk) if that is further on in Caspio's order. */
     static void advanceCursor(Handle h, MemberId member, String stamp, Long pk) {
         if (stamp == null || pk == null) {
             return;
         }
-        h.createUpdate("UPDATE member_sync_status SET cursor_stamp = :stamp, cursor_pk = :pk WHERE client_id2 = :m"
-                        + " AND (cursor_stamp IS NULL OR cursor_stamp < :stamp"
-                        + " OR (cursor_stamp = :stamp AND cursor_pk < :pk))")
-                .bind("stamp", stamp)
-                .bind("pk", pk)
+        Optional<Position> at = h.createQuery(
+                        "SELECT cursor_stamp, cursor_pk FROM member_sync_status WHERE client_id2 = :m")
                 .bind("m", member.value())
-                .execute();
+                .map((rs, ctx) -> position(rs))
+                .findOne();
+        if (at.isPresent() && Position.of(stamp, pk).isAfter(at.get())) {
+            h.createUpdate("UPDATE member_sync_status SET cursor_stamp = :stamp, cursor_pk = :pk WHERE client_id2 = :m")
+                    .bind("stamp", stamp)
+                    .bind("pk", pk)
+                    .bind("m", member.value())
+                    .execute();
+        }
+    }
+
+    private static Position position(ResultSet rs) throws SQLException {
+        return Position.of(rs.getString("cursor_stamp"), rs.getLong("cursor_pk"));
     }
 
     /**
      * For each note, the newest row of its member in a page of a table-wide pass: a member seen for the
      * first time gets a status with its initial sync not complete yet; the cursor of a member already
-     * known only moves forward. One batch.
+     * known only moves forward. One query and two batches.
      */
     static void startOrAdvance(Handle h, Collection<Note> newestOfEachMember) {
         if (newestOfEachMember.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO member_sync_status (client_id2, initial_sync_completed, cursor_stamp, cursor_pk,"
-                + " total_notes_count) VALUES (?, ?, ?, ?, 0) ON CONFLICT (client_id2) DO UPDATE SET"
-                + " cursor_stamp = excluded.cursor_stamp, cursor_pk = excluded.cursor_pk"
-                + " WHERE excluded.cursor_stamp IS NOT NULL AND (member_sync_status.cursor_stamp IS NULL"
-                + " OR member_sync_status.cursor_stamp < excluded.cursor_stamp"
-                + " OR (member_sync_status.cursor_stamp = excluded.cursor_stamp"
-                + " AND member_sync_status.cursor_pk < excluded.cursor_pk))";
+        Map<String, Position> known = positionsOf(
+                h, newestOfEachMember.stream().map(n -> n.member().value()).toList());
         // Plain JDBC with positional parameters: a page can touch a thousand members.
-        try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
+        try (PreparedStatement insert = h.getConnection()
+                        .prepareStatement("INSERT INTO member_sync_status (client_id2, initial_sync_completed,"
+                                + " cursor_stamp, cursor_pk, total_notes_count) VALUES (?, ?, ?, ?, 0)");
+                PreparedStatement advance = h.getConnection()
+                        .prepareStatement(
+                                "UPDATE member_sync_status SET cursor_stamp = ?, cursor_pk = ? WHERE client_id2 = ?")) {
             for (Note n : newestOfEachMember) {
                 boolean positioned = n.caspioStamp() != null && n.pkId() != null;
-                st.setString(1, n.member().value());
-                st.setBoolean(2, false);
-                st.setString(3, positioned ? n.caspioStamp() : null);
-                st.setLong(4, positioned ? n.pkId() : 0L);
-                st.addBatch();
+                Position at = known.get(n.member().value());
+                if (at == null) {
+                    insert.setString(1, n.member().value());
+                    insert.setBoolean(2, false);
+                    insert.setString(3, positioned ? n.caspioStamp() : null);
+                    insert.setLong(4, positioned ? n.pkId() : 0L);
+                    insert.addBatch();
+                } else if (positioned && Position.of(n.caspioStamp(), n.pkId()).isAfter(at)) {
+                    advance.setString(1, n.caspioStamp());
+                    advance.setLong(2, n.pkId());
+                    advance.setString(3, n.member().value());
+                    advance.addBatch();
+                }
             }
-            st.executeBatch();
+            insert.executeBatch();
+            advance.executeBatch();
         } catch (SQLException e) {
             throw new StoreException("moving " + newestOfEachMember.size() + " members' cursors: " + e.getMessage(), e);
         }
+    }
+
+    /** The cursors of those of {@code members} that have a status, by member id. */
+    private static Map<String, Position> positionsOf(Handle h, List<String> members) {
+        List<String> ids = members.stream().distinct().toList();
+        Map<String, Position> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            h.createQuery("SELECT client_id2, cursor_stamp, cursor_pk FROM member_sync_status"
+                            + " WHERE client_id2 IN (<ids>)")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + SLICE)))
+                    .map((rs, ctx) -> Map.entry(rs.getString("client_id2"), position(rs)))
+                    .forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioTime;
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.Note;
 import java.time.Duration;
 import java.util.Collection;
@@ -29,9 +29,10 @@ final class LagWatch {
         if (cursorStamp == null || insertedIds.isEmpty()) {
             return;
         }
+        CaspioStamp cursor = CaspioStamp.parse(cursorStamp);
         for (Note n : rows) {
             if (n.caspioStamp() != null && insertedIds.contains(n.noteId())) {
-                long lag = Duration.between(CaspioTime.parseLocal(n.caspioStamp()), CaspioTime.parseLocal(cursorStamp))
+                long lag = Duration.between(CaspioStamp.parse(n.caspioStamp()).local(), cursor.local())
                         .toSeconds();
                 if (lag > 0 && lag > maxSeconds.getAndAccumulate(lag, Math::max) && lag * 5 >= overlapSeconds * 4) {
                     log.warn(

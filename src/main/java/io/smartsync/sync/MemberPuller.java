@@ -1,15 +1,14 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.CaspioTime;
-import io.smartsync.caspio.Keyset;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import io.smartsync.note.Position;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.PullResult;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,66 +20,56 @@ import java.util.Map;
  */
 final class MemberPuller {
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteRowMapper mapper;
+    private final NotesTable caspio;
     private final SyncConfig config;
     private final SyncEvents events;
     private final LagWatch lag;
+    private final Clock clock;
 
-    MemberPuller(
-            LocalStore store,
-            CaspioClient caspio,
-            NoteRowMapper mapper,
-            SyncConfig config,
-            SyncEvents events,
-            LagWatch lag) {
+    MemberPuller(LocalStore store, NotesTable caspio, SyncConfig config, SyncEvents events, LagWatch lag, Clock clock) {
         this.store = store;
         this.caspio = caspio;
-        this.mapper = mapper;
         this.config = config;
         this.events = events;
         this.lag = lag;
+        this.clock = clock;
     }
 
     /** Every row of the member, resuming after the last stored page if an earlier run was cut off. */
     PullResult initial(MemberSyncStatus from) {
-        return pull(from, new Keyset(from.cursorStamp(), from.cursorPk()), true);
+        return pull(from, Position.of(from.cursorStamp(), from.cursorPk()), true);
     }
 
     /** False when the table's cursor does not move on edits: only a content check then finds them. */
     boolean cursorSeesEdits() {
-        return mapper.shape().updatesVisible();
+        return caspio.shape().updatesVisible();
     }
 
     /** Every row of the member again, stored where it differs: the content check of a forced sync. */
     PullResult everything(MemberSyncStatus from) {
-        return pull(from, Keyset.START, false);
+        return pull(from, Position.START, false);
     }
 
     /** Rows changed since the cursor, starting {@code overlapSeconds} before it. */
     PullResult incremental(MemberSyncStatus from) {
         if (from.cursorStamp() == null) {
-            return pull(from, Keyset.START, false);
+            return pull(from, Position.START, false);
         }
-        return pull(
-                from, Keyset.atOrAfter(CaspioTime.minusSeconds(from.cursorStamp(), config.overlapSeconds())), false);
+        // PK_ID is positive: position 0 of a stamp is before every row with that stamp.
+        CaspioStamp overlap = CaspioStamp.parse(from.cursorStamp()).minusSeconds(config.overlapSeconds());
+        return pull(from, new Position(overlap, 0), false);
     }
 
-    private PullResult pull(MemberSyncStatus from, Keyset start, boolean initial) {
-        NoteFields f = mapper.fields();
-        Iterator<List<Map<String, Object>>> pages = caspio.pages(
-                f.table(), mapper.memberClause(from.member()), f.updateStamp(), f.pk(), start, config.pageSize());
+    private PullResult pull(MemberSyncStatus from, Position start, boolean initial) {
+        Instant readAt = clock.instant();
+        Iterator<List<Note>> pages = caspio.memberRows(from.member(), start, config.pageSize());
         MemberSyncStatus reached = from;
         PullResult total = PullResult.NONE;
         long expectedPages = 1;
         int pagesDone = 0;
         while (pages.hasNext()) {
-            List<Map<String, Object>> rows = pages.next();
+            List<Note> notes = pages.next();
             boolean last = !pages.hasNext();
-            List<Note> notes = new ArrayList<>(rows.size());
-            for (Map<String, Object> row : rows) {
-                notes.add(mapper.fromRow(row));
-            }
             if (!notes.isEmpty()) {
                 Note tail = notes.getLast();
                 reached = furthest(reached, tail.caspioStamp(), tail.pkId());
@@ -93,13 +82,13 @@ final class MemberPuller {
                     reached.cursorPk(),
                     reached.totalNotesCount(),
                     reached.lastNoteId());
-            PullResult page = store.applyPulled(notes, reached);
+            PullResult page = store.applyPulled(notes, reached, readAt);
             lag.observe(from.cursorStamp(), notes, page.insertedIds());
             total = total.plus(page);
             pagesDone++;
-            if (initial && pagesDone == 1 && rows.size() == config.pageSize()) {
+            if (initial && pagesDone == 1 && notes.size() == config.pageSize()) {
                 // A first sync longer than a page reports its progress against a count of the member's rows.
-                long count = caspio.count(f.table(), mapper.memberClause(from.member()));
+                long count = caspio.count(from.member());
                 expectedPages = (count + config.pageSize() - 1) / config.pageSize();
             }
             if (initial) {
@@ -121,14 +110,8 @@ final class MemberPuller {
 
     /** The overlap re-reads rows below the cursor; the cursor itself never moves back. */
     private static MemberSyncStatus furthest(MemberSyncStatus s, String stamp, long pk) {
-        if (stamp == null) {
+        if (stamp == null || !Position.of(stamp, pk).isAfter(Position.of(s.cursorStamp(), s.cursorPk()))) {
             return s;
-        }
-        if (s.cursorStamp() != null) {
-            int c = CaspioTime.parseLocal(stamp).compareTo(CaspioTime.parseLocal(s.cursorStamp()));
-            if (c < 0 || (c == 0 && pk <= s.cursorPk())) {
-                return s;
-            }
         }
         return new MemberSyncStatus(
                 s.member(), s.initialSyncCompleted(), s.lastSyncAt(), stamp, pk, s.totalNotesCount(), s.lastNoteId());

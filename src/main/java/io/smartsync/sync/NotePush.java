@@ -1,10 +1,7 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
-import io.smartsync.caspio.Where;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.note.Conflict;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
@@ -13,11 +10,10 @@ import io.smartsync.store.LocalStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +29,7 @@ final class NotePush implements Pusher.Push {
     private static final String UNIQUE = "SqlServerError";
 
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteRowMapper mapper;
-    private final NoteFields f;
+    private final NotesTable caspio;
     private final ConflictPolicy policy;
     private final SyncEvents events;
     private final Clock clock;
@@ -46,16 +40,13 @@ final class NotePush implements Pusher.Push {
     /** @param commitLag the longest a Caspio commit may lag behind its stamp: the cursor's overlap window */
     NotePush(
             LocalStore store,
-            CaspioClient caspio,
-            NoteRowMapper mapper,
+            NotesTable caspio,
             ConflictPolicy policy,
             SyncEvents events,
             Clock clock,
             Duration commitLag) {
         this.store = store;
         this.caspio = caspio;
-        this.mapper = mapper;
-        this.f = mapper.fields();
         this.policy = policy;
         this.events = events;
         this.clock = clock;
@@ -65,7 +56,7 @@ final class NotePush implements Pusher.Push {
     @Override
     public void push(OutboxEntry entry, Note note) {
         switch (entry.action()) {
-            case CREATE -> store.completePush(entry, mapper.fromRow(create(entry, note)));
+            case CREATE -> store.completePush(entry, create(entry, note));
             case UPDATE -> update(entry, note);
             case DELETE -> delete(entry, note);
         }
@@ -75,9 +66,9 @@ final class NotePush implements Pusher.Push {
      * Creates the row unless an earlier attempt already did: after any earlier attempt the answer may
      * have been lost, so the sync id is looked up first and an existing row is adopted.
      */
-    private Map<String, Object> create(OutboxEntry entry, Note note) {
+    private Note create(OutboxEntry entry, Note note) {
         if (entry.attempts() > 1) {
-            Optional<Map<String, Object>> earlier = created(note);
+            Optional<Note> earlier = created(note);
             if (earlier.isPresent()) {
                 ambiguousCreates.remove(note.noteId());
                 return earlier.get();
@@ -85,7 +76,7 @@ final class NotePush implements Pusher.Push {
             awaitLateCommit(note);
         }
         try {
-            Map<String, Object> row = caspio.insert(f.table(), fields(note, mapper::toCreateFields));
+            Note row = ownData(note, () -> caspio.insert(note));
             ambiguousCreates.remove(note.noteId());
             return row;
         } catch (CaspioException e) {
@@ -126,12 +117,12 @@ final class NotePush implements Pusher.Push {
         }
     }
 
-    private Optional<Map<String, Object>> created(Note note) {
-        List<Map<String, Object>> existing = caspio.select(f.table(), createdAs(note), null, 2);
-        if (!existing.isEmpty()) {
+    private Optional<Note> created(Note note) {
+        Optional<Note> existing = caspio.created(note);
+        if (existing.isPresent()) {
             log.info("note {} was already created by an earlier attempt; adopting its row", note.noteId());
         }
-        return existing.stream().findFirst();
+        return existing;
     }
 
     private void update(OutboxEntry entry, Note note) {
@@ -140,7 +131,7 @@ final class NotePush implements Pusher.Push {
         if (movedOnWithoutStamp(entry, note, pk, base)) {
             return;
         }
-        int changed = caspio.update(f.table(), conditional(pk, base), fields(note, mapper::toUpdateFields));
+        int changed = ownData(note, () -> caspio.update(pk, base, note));
         Optional<Note> server = rowByPk(pk);
         if (changed == 1 && server.isPresent()) {
             store.completePush(entry, server.get());
@@ -157,7 +148,7 @@ final class NotePush implements Pusher.Push {
         if (movedOnWithoutStamp(entry, note, pk, base)) {
             return;
         }
-        int deleted = caspio.delete(f.table(), conditional(pk, base));
+        int deleted = caspio.delete(pk, base);
         Optional<Note> server = deleted == 1 ? Optional.empty() : rowByPk(pk);
         if (server.isEmpty()) {
             store.completePush(entry, note.asDeleted(SyncState.SYNCED));
@@ -172,7 +163,7 @@ final class NotePush implements Pusher.Push {
      * writing, and settle a conflict if it moved on. Answers true when it settled one.
      */
     private boolean movedOnWithoutStamp(OutboxEntry entry, Note local, long pk, String base) {
-        if (mapper.shape().updatesVisible() || entry.baseHash() == null) {
+        if (caspio.shape().updatesVisible() || entry.baseHash() == null) {
             return false;
         }
         Optional<Note> current = rowByPk(pk);
@@ -221,31 +212,14 @@ final class NotePush implements Pusher.Push {
         }
     }
 
-    /**
-     * Finds the row a create made: by its sync id, or on a table without that field by the note id this
-     * service also writes into {@code Note_ID}, within the member's rows.
-     */
-    private String createdAs(Note note) {
-        return mapper.shape().syncIdAvailable()
-                ? Where.eq(f.syncId(), note.noteId())
-                : Where.and(mapper.memberClause(note.member()), Where.eq(f.noteId(), note.noteId()));
-    }
-
-    private String conditional(long pk, String stamp) {
-        String byPk = Where.eq(f.pk(), pk);
-        return stamp == null ? byPk : Where.and(byPk, Where.eq(f.updateStamp(), stamp));
-    }
-
     private Optional<Note> rowByPk(long pk) {
-        return caspio.select(f.table(), Where.eq(f.pk(), pk), null, 1).stream()
-                .findFirst()
-                .map(mapper::fromRow);
+        return caspio.rowByPk(pk);
     }
 
-    /** The note's fields for Caspio; a value the table's field cannot hold is the note's own fault. */
-    private static Map<String, Object> fields(Note note, Function<Note, Map<String, Object>> toFields) {
+    /** A write of the note's fields; a value the table's field cannot hold is the note's own fault. */
+    private static <T> T ownData(Note note, Supplier<T> write) {
         try {
-            return toFields.apply(note);
+            return write.get();
         } catch (IllegalArgumentException e) {
             throw new InvalidNoteException(note.noteId(), e);
         }

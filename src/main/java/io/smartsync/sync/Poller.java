@@ -1,15 +1,13 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.CaspioTime;
-import io.smartsync.caspio.Keyset;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
+import io.smartsync.caspio.RowKey;
 import io.smartsync.caspio.Tally;
-import io.smartsync.caspio.Where;
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.Position;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.MemberCursor;
 import io.smartsync.store.PullResult;
@@ -18,13 +16,13 @@ import io.smartsync.store.TableCursor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +40,7 @@ final class Poller {
     static final String CURSOR = "poll";
 
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteRowMapper mapper;
+    private final NotesTable caspio;
     private final SyncConfig config;
     private final Clock clock;
     private final LagWatch lag;
@@ -62,10 +59,9 @@ final class Poller {
     /** When the last poll that ran to its end started reading, on this service's clock; null until one has. */
     private Instant lastCompleteReadAt;
 
-    Poller(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, LagWatch lag, Clock clock) {
+    Poller(LocalStore store, NotesTable caspio, SyncConfig config, LagWatch lag, Clock clock) {
         this.store = store;
         this.caspio = caspio;
-        this.mapper = mapper;
         this.config = config;
         this.clock = clock;
         this.lag = lag;
@@ -87,42 +83,35 @@ final class Poller {
     synchronized void pollOnce() {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
-        NoteFields f = mapper.fields();
         Optional<TableCursor> before = store.tableCursor(CURSOR);
         PullResult total = PullResult.NONE;
         String outcome = "ok";
         try (Tally cost = caspio.tally()) {
             try {
                 if (before.isEmpty() || before.get().stamp() == null) {
-                    start(f, startedAt);
+                    start(startedAt);
                     return;
                 }
                 TableCursor reached = before.get();
-                Keyset from = settled(reached)
-                        ? new Keyset(reached.stamp(), reached.pk())
-                        : Keyset.atOrAfter(CaspioTime.minusSeconds(reached.stamp(), config.overlapSeconds()));
+                // PK_ID is positive: position 0 of a stamp is before every row with that stamp.
+                Position from = settled(reached)
+                        ? Position.of(reached.stamp(), reached.pk())
+                        : new Position(CaspioStamp.parse(reached.stamp()).minusSeconds(config.overlapSeconds()), 0);
                 boolean keysFirst = keysFirst();
-                Iterator<List<Map<String, Object>>> pages = caspio.pages(
-                        f.table(),
-                        keysFirst ? mapper.keyFields() : null,
-                        null,
-                        f.updateStamp(),
-                        f.pk(),
-                        from,
-                        config.pageSize());
+                Iterator<Page> pages = pages(from, keysFirst);
                 while (pages.hasNext()) {
-                    List<Map<String, Object>> page = pages.next();
+                    Page page = pages.next();
                     boolean last = !pages.hasNext();
                     Changes mine = ofMembersSyncedHere(page, keysFirst);
-                    if (!page.isEmpty()) {
-                        reached = furthest(reached, page.getLast());
+                    if (!page.keys().isEmpty()) {
+                        reached = furthest(reached, page.keys().getLast());
                     }
                     TableCursor step = new TableCursor(
                             reached.stamp(),
                             reached.pk(),
                             reached.coversSince(),
                             last ? clock.instant() : reached.finishedAt());
-                    PullResult applied = store.applyPolled(mine.rows(), mine.positions(), step);
+                    PullResult applied = store.applyPolled(mine.rows(), mine.positions(), step, startedAt);
                     lag.observe(before.get().stamp(), mine.rows(), applied.insertedIds());
                     total = total.plus(applied);
                 }
@@ -148,8 +137,38 @@ final class Poller {
         }
     }
 
+    /** A page of changed rows: keys, members and stamps, and the full rows when they were read at once. */
+    private record Page(List<RowKey> keys, List<Note> rows) {}
+
     /** The full rows of a page's members synced here, and how far the page read each of those members. */
     private record Changes(List<Note> rows, List<MemberCursor> positions) {}
+
+    /** The changes after {@code from}: keys only with {@code keysFirst}, else full rows. */
+    private Iterator<Page> pages(Position from, boolean keysFirst) {
+        return keysFirst
+                ? adapt(caspio.keys(from, config.pageSize()), keys -> new Page(keys, null))
+                : adapt(
+                        caspio.rows(from, config.pageSize()),
+                        rows -> new Page(rows.stream().map(Poller::keyOf).toList(), rows));
+    }
+
+    private static <T> Iterator<Page> adapt(Iterator<T> pages, Function<T, Page> page) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pages.hasNext();
+            }
+
+            @Override
+            public Page next() {
+                return page.apply(pages.next());
+            }
+        };
+    }
+
+    private static RowKey keyOf(Note row) {
+        return new RowKey(row.member(), Position.of(row.caspioStamp(), row.pkId()));
+    }
 
     /**
      * Which rows of a page concern this service, in full. Asked after the read: a member whose first sync
@@ -159,45 +178,27 @@ final class Poller {
      * full rows are read by key now; one changed again since comes newer (fine: the member's cursor stays
      * at the position read here), one deleted since does not come (the delete checks find it).
      */
-    private Changes ofMembersSyncedHere(List<Map<String, Object>> page, boolean keysFirst) {
-        NoteFields f = mapper.fields();
+    private Changes ofMembersSyncedHere(Page page, boolean keysFirst) {
         Map<MemberId, MemberCursor> reachedOf = new LinkedHashMap<>();
-        for (Map<String, Object> row : page) {
-            MemberId member = mapper.memberOf(row);
-            Object stamp = row.get(f.updateStamp());
+        for (RowKey key : page.keys()) {
+            CaspioStamp stamp = key.position().stamp();
             if (stamp != null) {
                 // Rows come in (stamp, PK_ID) order: a member's last row in the page is its furthest.
-                reachedOf.put(member, new MemberCursor(member, stamp.toString(), pk(row)));
+                reachedOf.put(key.member(), new MemberCursor(key.member(), stamp.wire(), key.pk()));
             }
         }
         Set<MemberId> synced =
-                store.syncedAmong(page.stream().map(mapper::memberOf).collect(Collectors.toSet()));
-        List<Map<String, Object>> ofSynced =
-                page.stream().filter(r -> synced.contains(mapper.memberOf(r))).toList();
-        observe(page.size(), ofSynced.size());
-        List<Map<String, Object>> full = keysFirst ? byKey(ofSynced) : ofSynced;
-        List<Note> rows = new ArrayList<>(full.size());
-        full.forEach(r -> rows.add(mapper.fromRow(r)));
+                store.syncedAmong(page.keys().stream().map(RowKey::member).collect(Collectors.toSet()));
+        List<RowKey> ofSynced =
+                page.keys().stream().filter(k -> synced.contains(k.member())).toList();
+        observe(page.keys().size(), ofSynced.size());
+        List<Note> rows = keysFirst
+                ? caspio.rowsByPk(ofSynced.stream().map(RowKey::pk).toList())
+                : page.rows().stream().filter(n -> synced.contains(n.member())).toList();
         List<MemberCursor> positions = reachedOf.values().stream()
                 .filter(p -> synced.contains(p.member()))
                 .toList();
         return new Changes(rows, positions);
-    }
-
-    /** The full rows of these (keys-only) rows, read by {@code PK_ID} in as few requests as fit the URI limit. */
-    private List<Map<String, Object>> byKey(List<Map<String, Object>> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        NoteFields f = mapper.fields();
-        List<Long> pks = keys.stream().map(this::pk).toList();
-        List<Map<String, Object>> rows = new ArrayList<>(keys.size());
-        for (List<Long> group :
-                caspio.orGroups(f.table(), null, null, pks, mapper::keyClause, null, CaspioClient.MAX_PAGE)) {
-            String where = Where.anyOf(group.stream().map(mapper::keyClause).toList());
-            rows.addAll(caspio.select(f.table(), where, null, CaspioClient.MAX_PAGE));
-        }
-        return rows;
     }
 
     /**
@@ -226,10 +227,6 @@ final class Poller {
         syncedShare += ((double) ofSynced / rows - syncedShare) * weight;
     }
 
-    private long pk(Map<String, Object> row) {
-        return ((Number) row.get(mapper.fields().pk())).longValue();
-    }
-
     /**
      * True when the last complete poll read the table more than the overlap (plus the Date header's one
      * second, twice) after the cursor's stamp by Caspio's clock: every row stamped at or before the cursor
@@ -237,37 +234,33 @@ final class Poller {
      * would only fetch rows already stored. An idle table then costs an empty answer per poll.
      */
     private boolean settled(TableCursor c) {
-        ZoneId zone = mapper.shape().cursorZone();
+        ZoneId zone = caspio.shape().cursorZone();
         if (lastCompleteReadAt == null || zone == null) {
             return false;
         }
         Instant readByCaspio = lastCompleteReadAt.plus(caspio.clockOffset());
-        return CaspioTime.toInstant(c.stamp(), zone)
+        return CaspioStamp.parse(c.stamp())
+                .toInstant(zone)
                 .plusSeconds(config.overlapSeconds() + 2)
                 .isBefore(readByCaspio);
     }
 
     /** The first run only finds where the table ends now; the chain covers changes from then on. */
-    private void start(NoteFields f, Instant startedAt) {
-        List<Map<String, Object>> newest =
-                caspio.select(f.table(), mapper.keyFields(), null, f.updateStamp() + " DESC, " + f.pk() + " DESC", 1);
-        String stamp = newest.isEmpty()
-                ? "1900-01-01T00:00:00"
-                : String.valueOf(newest.getFirst().get(f.updateStamp()));
-        long pk = newest.isEmpty() ? 0 : ((Number) newest.getFirst().get(f.pk())).longValue();
+    private void start(Instant startedAt) {
+        Optional<RowKey> newest = caspio.newestKey();
+        String stamp =
+                newest.map(k -> k.position().stamp()).map(CaspioStamp::wire).orElse("1900-01-01T00:00:00");
+        long pk = newest.map(RowKey::pk).orElse(0L);
         store.saveTableCursor(CURSOR, new TableCursor(stamp, pk, startedAt, null));
         log.info("global poll starts from {} (changes from now on are covered)", stamp);
     }
 
-    private TableCursor furthest(TableCursor c, Map<String, Object> row) {
-        Object stamp = row.get(mapper.fields().updateStamp());
-        if (stamp == null) {
+    /** The rows come in cursor order, but an overlap re-reads rows below the cursor: it never moves back. */
+    private static TableCursor furthest(TableCursor c, RowKey row) {
+        Position at = row.position();
+        if (at.stamp() == null || !at.isAfter(Position.of(c.stamp(), c.pk()))) {
             return c;
         }
-        int cmp = CaspioTime.parseLocal(stamp.toString()).compareTo(CaspioTime.parseLocal(c.stamp()));
-        if (cmp < 0 || (cmp == 0 && pk(row) <= c.pk())) {
-            return c;
-        }
-        return new TableCursor(stamp.toString(), pk(row), c.coversSince(), c.finishedAt());
+        return new TableCursor(at.stamp().wire(), at.pk(), c.coversSince(), c.finishedAt());
     }
 }

@@ -1,14 +1,11 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.Keyset;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.caspio.Tally;
-import io.smartsync.caspio.Where;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.Position;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.SyncRun;
@@ -58,24 +55,16 @@ final class Preloader {
     }
 
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteRowMapper mapper;
+    private final NotesTable caspio;
     private final SyncConfig config;
     private final SyncEvents events;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Set<MemberId> clearedMeanwhile = ConcurrentHashMap.newKeySet();
 
-    Preloader(
-            LocalStore store,
-            CaspioClient caspio,
-            NoteRowMapper mapper,
-            SyncConfig config,
-            SyncEvents events,
-            Clock clock) {
+    Preloader(LocalStore store, NotesTable caspio, SyncConfig config, SyncEvents events, Clock clock) {
         this.store = store;
         this.caspio = caspio;
-        this.mapper = mapper;
         this.config = config;
         this.events = events;
         this.clock = clock;
@@ -130,7 +119,6 @@ final class Preloader {
     private void preload(TableCursor from) {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
-        NoteFields f = mapper.fields();
         long inserted = 0;
         long updated = 0;
         long pagesStored = 0;
@@ -139,30 +127,22 @@ final class Preloader {
                 ExecutorService writer = Executors.newSingleThreadExecutor(
                         Thread.ofPlatform().name("smartsync-preload-store").factory())) {
             try {
-                String rest =
-                        from.stamp() == null ? null : Where.after(f.updateStamp(), f.pk(), from.stamp(), from.pk());
-                long expected =
-                        Math.max(1, (caspio.count(f.table(), rest) + config.pageSize() - 1) / config.pageSize());
+                Position start = Position.of(from.stamp(), from.pk());
+                long expected = Math.max(1, (caspio.countAfter(start) + config.pageSize() - 1) / config.pageSize());
                 events.emit("sync.started", null, null, Map.of("type", "preload", "pagesExpected", expected));
                 log.info(
                         "preload {} ({} pages of {} rows to read)",
                         from.stamp() == null ? "starts" : "resumes after " + from.stamp(),
                         expected,
                         config.pageSize());
-                Iterator<List<Map<String, Object>>> pages = caspio.pages(
-                        f.table(),
-                        null,
-                        f.updateStamp(),
-                        f.pk(),
-                        new Keyset(from.stamp(), from.pk()),
-                        config.pageSize());
+                Iterator<List<Note>> pages = caspio.rows(start, config.pageSize());
                 TableCursor reached = from;
                 Future<PullResult> storing = CompletableFuture.completedFuture(PullResult.NONE);
                 long inFlight = 0;
                 List<Note> batch = new ArrayList<>();
                 long batchPages = 0;
                 while (pages.hasNext()) {
-                    List<Note> rows = notes(pages.next()); // read while earlier pages are being stored
+                    List<Note> rows = pages.next(); // read while earlier pages are being stored
                     batch.addAll(rows);
                     batchPages++;
                     reached = furthest(reached, rows);
@@ -178,7 +158,8 @@ final class Preloader {
                         }
                         List<Note> write = batch;
                         TableCursor position = reached;
-                        storing = writer.submit(() -> store.applyPreloaded(write, CURSOR, position));
+                        // Every page of the run is read after it began: the instant the merge weighs rows by.
+                        storing = writer.submit(() -> store.applyPreloaded(write, CURSOR, position, startedAt));
                         inFlight = batchPages;
                         batch = new ArrayList<>();
                         batchPages = 0;
@@ -192,7 +173,7 @@ final class Preloader {
                 Instant finished = clock.instant();
                 TableCursor end = new TableCursor(reached.stamp(), reached.pk(), reached.coversSince(), finished);
                 int members = store.finishPreload(CURSOR, end);
-                PullResult late = catchUp(f, end);
+                PullResult late = catchUp(end);
                 inserted += late.inserted();
                 updated += late.updated();
                 clearedMeanwhile.forEach(store::clearMember);
@@ -244,15 +225,15 @@ final class Preloader {
      * Rows changed after the last page was read may have been skipped by the global poll while their
      * members were not yet synced; one read after the final position finds them (usually none).
      */
-    private PullResult catchUp(NoteFields f, TableCursor end) {
-        Iterator<List<Map<String, Object>>> pages = caspio.pages(
-                f.table(), null, f.updateStamp(), f.pk(), new Keyset(end.stamp(), end.pk()), config.pageSize());
+    private PullResult catchUp(TableCursor end) {
+        Iterator<List<Note>> pages = caspio.rows(Position.of(end.stamp(), end.pk()), config.pageSize());
+        Instant readAt = clock.instant();
         PullResult total = PullResult.NONE;
         TableCursor reached = end;
         while (pages.hasNext()) {
-            List<Note> rows = notes(pages.next());
+            List<Note> rows = pages.next();
             reached = furthest(reached, rows);
-            total = total.plus(store.applyPreloaded(rows, CURSOR, reached));
+            total = total.plus(store.applyPreloaded(rows, CURSOR, reached, readAt));
         }
         return total;
     }
@@ -271,12 +252,6 @@ final class Preloader {
                         Math.max(expected, pagesDone),
                         "notes",
                         notes));
-    }
-
-    private List<Note> notes(List<Map<String, Object>> rows) {
-        List<Note> notes = new ArrayList<>(rows.size());
-        rows.forEach(r -> notes.add(mapper.fromRow(r)));
-        return notes;
     }
 
     /** Pages come in cursor order: the last row of a page is the furthest position. */

@@ -1,17 +1,17 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
+import io.smartsync.caspio.Scope;
 import io.smartsync.caspio.Tally;
-import io.smartsync.caspio.Where;
 import io.smartsync.note.MemberId;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.StoredKeys;
 import io.smartsync.store.SyncRun;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,43 +27,51 @@ final class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final LocalStore store;
-    private final CaspioClient caspio;
-    private final NoteFields f;
-    private final NoteRowMapper mapper;
+    private final NotesTable caspio;
     private final SyncConfig config;
     private final Clock clock;
 
-    Reconciler(LocalStore store, CaspioClient caspio, NoteRowMapper mapper, SyncConfig config, Clock clock) {
+    Reconciler(LocalStore store, NotesTable caspio, SyncConfig config, Clock clock) {
         this.store = store;
         this.caspio = caspio;
-        this.f = mapper.fields();
-        this.mapper = mapper;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * The cheap check of one member: Caspio's count of the member's rows up to the highest key stored
-     * here, against the live notes stored with those keys. Rows made since have higher keys and do not
-     * count, so the two differ only when a row was deleted (or is not stored yet); only then are the
-     * member's keys listed. Answers how many notes were tombstoned.
+     * The cheap check of every member stored here, the delete detection that runs on its own schedule
+     * (no selection waits on it or pays for it): Caspio's grouped counts of those members' rows up to the
+     * highest key stored here, in as few requests as fit the URI limit, against the live notes stored
+     * with Caspio rows. Rows made since have higher keys and do not count, so the two differ only when a
+     * row was deleted (or is not stored yet); only those members' keys are listed. Answers how many notes
+     * became tombstones, by member.
      */
-    int check(MemberId member) {
-        StoredKeys here = store.storedKeys(member);
-        if (here.count() > 0) {
-            Instant startedAt = clock.instant();
-            long started = System.nanoTime();
-            long there;
-            try (Tally cost = caspio.tally()) {
-                there = caspio.count(f.table(), Where.and(mapper.memberClause(member), f.pk() + "<=" + here.maxPk()));
-                record(startedAt, started, member, cost, 0);
-            }
-            if (there != here.count()) {
-                return reconcile(member);
+    Map<MemberId, Integer> checkStored() {
+        Map<MemberId, StoredKeys> here = store.storedKeysByMember();
+        Map<MemberId, Integer> gone = new LinkedHashMap<>();
+        if (here.isEmpty()) {
+            return gone;
+        }
+        Instant startedAt = clock.instant();
+        long started = System.nanoTime();
+        long maxPk = here.values().stream().mapToLong(StoredKeys::maxPk).max().orElse(0);
+        Map<MemberId, Long> there;
+        try (Tally cost = caspio.tally()) {
+            there = caspio.countsByMember(List.copyOf(here.keySet()), maxPk);
+            record(startedAt, started, null, cost, 0);
+        }
+        Instant checkedAt = clock.instant();
+        for (Map.Entry<MemberId, StoredKeys> e : here.entrySet()) {
+            if (there.getOrDefault(e.getKey(), 0L) != e.getValue().count()) {
+                int n = reconcile(e.getKey());
+                if (n > 0) {
+                    gone.put(e.getKey(), n);
+                }
+            } else {
+                store.markReconciled(e.getKey(), checkedAt);
             }
         }
-        store.markReconciled(member, clock.instant());
-        return 0;
+        return gone;
     }
 
     /**
@@ -77,10 +85,7 @@ final class Reconciler {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         try (Tally cost = caspio.tally()) {
-            String scope = mapper.memberClause(member);
-            // Rows created after this point are not listed below; notes that name them must not be touched.
-            long upToPk = newestPk(scope);
-            int gone = settle(scope, upToPk, (live, after, to) -> store.tombstoneMissing(member, live, after, to));
+            int gone = settle(Scope.member(member), List.of(member));
             store.markReconciled(member, clock.instant());
             record(startedAt, started, member, cost, gone);
             if (gone > 0) {
@@ -104,22 +109,16 @@ final class Reconciler {
             List<MemberId> members = store.membersWithCaspioRows();
             int gone = 0;
             if (!members.isEmpty()) {
-                String pkAbove = f.pk() + ">" + Long.MAX_VALUE; // the longest clause a page step adds
-                List<List<MemberId>> groups = caspio.orGroups(
-                        f.table(), f.pk(), f.pk() + " ASC", members, mapper::memberClause, pkAbove, Integer.MAX_VALUE);
-                long tableRows = caspio.count(f.table(), null);
+                List<List<MemberId>> groups = caspio.memberGroups(members);
+                long tableRows = caspio.count();
                 long tablePages = (tableRows + config.pageSize() - 1) / config.pageSize();
                 boolean byMember = store.storedKeys(null).count() * 2 < tableRows && groups.size() <= tablePages;
-                long upToPk = newestPk(null);
                 if (byMember) {
                     for (List<MemberId> group : groups) {
-                        String scope = Where.anyOf(
-                                group.stream().map(mapper::memberClause).toList());
-                        gone += settle(
-                                scope, upToPk, (live, after, to) -> store.tombstoneMissingOf(group, live, after, to));
+                        gone += settle(Scope.members(group), group);
                     }
                 } else {
-                    gone = settle(null, upToPk, (live, after, to) -> store.tombstoneMissing(null, live, after, to));
+                    gone = settle(Scope.table(), null);
                 }
                 log.info(
                         "reconcile of the table: {} ({} members stored here, {} rows in Caspio), {} notes deleted in"
@@ -134,34 +133,25 @@ final class Reconciler {
         }
     }
 
-    /** Tombstones stored notes with keys in {@code (after, to]} that are not among {@code live}; answers how many. */
-    private interface Settle {
-        int missing(Set<Long> live, long after, long to);
-    }
-
-    /** The highest key among the rows of {@code scope} (null: the table) now; every key when there are none. */
-    private long newestPk(String scope) {
-        List<Map<String, Object>> newest = caspio.select(f.table(), f.pk(), scope, f.pk() + " DESC", 1);
-        return newest.isEmpty() ? Long.MAX_VALUE : pk(newest.getFirst());
-    }
-
     /**
-     * Lists the live keys of {@code scope} up to {@code upToPk} page by page: each page of live keys settles
-     * the stored notes whose keys fall in its range.
+     * Lists the live keys of {@code scope} page by page and settles, page by page, the
+     * stored notes of {@code members} (null: of every member) whose keys fall in each page's range against
+     * that page; the last page's range is open-ended, so a stored key above Caspio's newest one that Caspio
+     * does not hold goes too. Rows created while the listing runs were stored here after it began, which
+     * keeps them (see {@code Merge}). Answers how many notes became tombstones.
      */
-    private int settle(String scope, long upToPk, Settle settle) {
+    private int settle(Scope scope, List<MemberId> members) {
+        Instant readAt = clock.instant();
+        Duration commitLag = Duration.ofSeconds(config.overlapSeconds());
         int gone = 0;
         long after = 0;
         while (true) {
-            String where = scope == null ? f.pk() + ">" + after : Where.and(scope, f.pk() + ">" + after);
-            List<Map<String, Object>> page =
-                    caspio.select(f.table(), f.pk(), where, f.pk() + " ASC", config.pageSize());
-            Set<Long> live = new HashSet<>();
-            page.forEach(r -> live.add(pk(r)));
+            List<Long> page = caspio.pksAbove(scope, after, config.pageSize());
+            Set<Long> live = new HashSet<>(page);
             boolean last = page.size() < config.pageSize();
-            long to = last ? upToPk : pk(page.getLast());
-            gone += settle.missing(live, after, Math.min(to, upToPk));
-            if (last || to >= upToPk) {
+            long to = last ? Long.MAX_VALUE : page.getLast();
+            gone += store.applyListing(members, live, after, to, readAt, commitLag);
+            if (last) {
                 return gone;
             }
             after = to;
@@ -181,9 +171,5 @@ final class Reconciler {
                 0,
                 gone,
                 "ok"));
-    }
-
-    private long pk(Map<String, Object> row) {
-        return ((Number) row.get(f.pk())).longValue();
     }
 }

@@ -14,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +37,7 @@ final class SyncEngine {
     private final Duration initialSyncWait;
     private final SyncEvents events;
     private final Clock clock;
-    private final Executor background;
     private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
-    private final Set<MemberId> checking = ConcurrentHashMap.newKeySet();
 
     SyncEngine(
             LocalStore store,
@@ -52,8 +48,7 @@ final class SyncEngine {
             long reconcileIntervalMs,
             Duration initialSyncWait,
             SyncEvents events,
-            Clock clock,
-            Executor background) {
+            Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.puller = puller;
@@ -63,7 +58,6 @@ final class SyncEngine {
         this.initialSyncWait = initialSyncWait;
         this.events = events;
         this.clock = clock;
-        this.background = background;
     }
 
     /**
@@ -71,60 +65,20 @@ final class SyncEngine {
      * fresh (no request), {@code stale} when Caspio could not be asked.
      */
     SyncType select(MemberId member) {
-        SyncType type = run(member, false);
-        if (type != SyncType.STALE) {
-            checkDeletesIfDue(member);
-        }
-        return type;
+        return run(member, false);
     }
 
     /**
      * True when the store can answer the selection as it is ({@code cached}): the caller skips the pull
-     * and its thread hand-off. It only reads and takes no lock; a delete check that is due starts as on
-     * every selection.
+     * and its thread hand-off. It only reads and takes no lock. Deletes made in Caspio are found by the
+     * scheduled check of every stored member ({@link Reconciler#checkStored}), never on a selection's
+     * account; without a stamp that moves on edits, a selection whose periodic content check is due is
+     * not answered from the store.
      */
     boolean answerFromStore(MemberSyncStatus status) {
-        if (!keptFresh(status)) {
-            return false;
-        }
-        checkDeletesIfDue(status.member());
-        return true;
-    }
-
-    private boolean keptFresh(MemberSyncStatus status) {
-        // With a stamp that moves on edits, deletes are checked after the answer (checkDeletesIfDue).
         return status.initialSyncCompleted()
                 && poller.keepsFresh(status.lastSyncAt())
                 && (puller.cursorSeesEdits() || !reconcileDue(status.member()));
-    }
-
-    private void checkDeletesIfDue(MemberId member) {
-        if (puller.cursorSeesEdits() && reconcileDue(member) && checking.add(member)) {
-            background.execute(() -> checkDeletes(member));
-        }
-    }
-
-    /**
-     * Looks for the member's rows deleted in Caspio after the answer has gone, so a return visit never
-     * waits on it; what it finds shows on the next selection (and as an event now).
-     */
-    private void checkDeletes(MemberId member) {
-        ReentrantLock lock = memberLocks.computeIfAbsent(member, m -> new ReentrantLock());
-        lock.lock();
-        try {
-            int gone = reconciler.check(member);
-            if (gone > 0) {
-                events.emit("sync.deleted", member.value(), null, Map.of("deletedNotes", gone));
-            }
-        } catch (CaspioException e) {
-            log.info(
-                    "delete check of member {} could not reach Caspio ({}); it runs on a later selection",
-                    member,
-                    e.kind());
-        } finally {
-            lock.unlock();
-            checking.remove(member);
-        }
     }
 
     /**
@@ -168,7 +122,7 @@ final class SyncEngine {
     }
 
     private SyncType pull(MemberId member, boolean force, MemberSyncStatus before) {
-        if (!force && keptFresh(before)) {
+        if (!force && answerFromStore(before)) {
             return SyncType.CACHED;
         }
         SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;

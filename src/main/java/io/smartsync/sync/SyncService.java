@@ -3,6 +3,7 @@ package io.smartsync.sync;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.note.Author;
 import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
@@ -20,12 +21,11 @@ import io.smartsync.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +63,7 @@ public final class SyncService implements AutoCloseable {
             Thread.ofPlatform().name("smartsync-poll").daemon().factory());
     private final String sourceTable;
     private final SyncEvents events;
-    private final NoteRowMapper mapper;
+    private final NotesTable table;
     private final String instanceId;
 
     public SyncService(
@@ -80,26 +80,25 @@ public final class SyncService implements AutoCloseable {
         this.ids = ids;
         this.events = new SyncEvents(clock);
         this.lag = new LagWatch(config.overlapSeconds());
-        this.poller = new Poller(store, caspio, mapper, config, lag, clock);
-        this.reconciler = new Reconciler(store, caspio, mapper, config, clock);
-        this.preloader = new Preloader(store, caspio, mapper, config, events, clock);
+        this.table = new NotesTable(caspio, mapper);
+        this.poller = new Poller(store, table, config, lag, clock);
+        this.reconciler = new Reconciler(store, table, config, clock);
+        this.preloader = new Preloader(store, table, config, events, clock);
         this.engine = new SyncEngine(
                 store,
                 caspio,
-                new MemberPuller(store, caspio, mapper, config, events, lag),
+                new MemberPuller(store, table, config, events, lag, clock),
                 poller,
                 reconciler,
                 config.reconcileIntervalMs(),
                 Duration.ofMillis(config.syncTimeoutMs()),
                 events,
-                clock,
-                selections);
+                clock);
         this.pusher = new Pusher(
                 store,
                 new NotePush(
                         store,
-                        caspio,
-                        mapper,
+                        table,
                         config.conflictPolicy(),
                         events,
                         clock,
@@ -108,8 +107,7 @@ public final class SyncService implements AutoCloseable {
                 config,
                 clock,
                 instanceId);
-        this.sourceTable = mapper.fields().table();
-        this.mapper = mapper;
+        this.sourceTable = table.name();
         this.instanceId = instanceId;
         caspio.onAvailabilityChange(online -> {
             events.emit(online ? "online" : "offline", null, null, Map.of());
@@ -139,10 +137,19 @@ public final class SyncService implements AutoCloseable {
         return sourceTable;
     }
 
-    /** Starts the background loops: the push loop and the global poll every {@code autoSyncInterval}. */
+    /**
+     * Starts the background loops: the push loop, the global poll every {@code autoSyncInterval}, the delete
+     * check of the members stored here every {@code reconcileIntervalMs} and the table-wide key listing
+     * every {@code tableReconcileIntervalMs}.
+     */
     public void start() {
         pusher.start();
         schedule.scheduleWithFixedDelay(this::pollQuietly, 0, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(
+                this::checkStoredQuietly,
+                config.reconcileIntervalMs(),
+                config.reconcileIntervalMs(),
+                TimeUnit.MILLISECONDS);
         schedule.scheduleWithFixedDelay(
                 this::reconcileQuietly,
                 config.tableReconcileIntervalMs(),
@@ -219,6 +226,26 @@ public final class SyncService implements AutoCloseable {
     /** True when this instance holds, or has just taken, the poller role. */
     private boolean leads() {
         return store.coordination().lead(instanceId);
+    }
+
+    /** The delete check of every member stored here (one instance at a time), every {@code reconcileIntervalMs}. */
+    private void checkStoredQuietly() {
+        try {
+            if (!leads()) {
+                return;
+            }
+            reconciler
+                    .checkStored()
+                    .forEach((member, gone) ->
+                            events.emit("sync.deleted", member.value(), null, Map.of("deletedNotes", gone)));
+        } catch (CaspioException e) {
+            log.info(
+                    "delete check could not reach Caspio ({}); it runs again in {} ms",
+                    e.kind(),
+                    config.reconcileIntervalMs());
+        } catch (RuntimeException e) {
+            log.warn("delete check failed: {}", e.toString());
+        }
     }
 
     private void reconcileQuietly() {
@@ -358,27 +385,33 @@ public final class SyncService implements AutoCloseable {
     }
 
     /**
-     * Applies a webhook message: a fast path beside the poll and the reconcile, which stay. Rows of
-     * another table, of members not synced yet, or older than what is stored are ignored.
+     * Takes a webhook message as a hint: it names rows by {@code PK_ID}, and the service reads those rows
+     * from Caspio itself and merges what Caspio answers (a row it no longer holds is missing from that
+     * read), never the message's own fields. A fast path beside the poll and the reconcile, which stay.
+     * Rows of members not synced here are left to their own initial sync.
      *
      * @return how many notes changed
+     * @throws io.smartsync.caspio.CaspioException when Caspio cannot be read now (the sender may retry)
      */
     public int apply(CaspioEvent event) {
         if (!sourceTable.equalsIgnoreCase(event.objectName())) {
             throw new IllegalArgumentException("webhook for table " + event.objectName() + ", expected " + sourceTable);
         }
-        List<Note> changed = new ArrayList<>();
-        Set<Long> deleted = new HashSet<>();
-        for (Map<String, Object> row : event.data()) {
-            switch (event.eventType()) {
-                case "table.recordInsert", "table.recordUpdate" -> changed.add(mapper.fromRow(row));
-                case "table.recordDelete" ->
-                    deleted.add(((Number) row.get(mapper.fields().pk())).longValue());
-                default -> throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
-            }
+        if (!Set.of("table.recordInsert", "table.recordUpdate", "table.recordDelete")
+                .contains(event.eventType())) {
+            throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
         }
-        PullResult result = store.applyEvents(changed, deleted);
-        return result.inserted() + result.updated();
+        Set<Long> named = new TreeSet<>(table.pksNamedBy(event.data()));
+        Instant readAt = clock.instant();
+        List<Note> found = table.rowsByPk(List.copyOf(named));
+        PullResult result = store.applyRead(found, readAt);
+        found.forEach(n -> named.remove(n.pkId()));
+        int gone = 0;
+        Duration commitLag = Duration.ofSeconds(config.overlapSeconds());
+        for (long pk : named) {
+            gone += store.applyListing(null, Set.of(), pk - 1, pk, readAt, commitLag);
+        }
+        return result.inserted() + result.updated() + gone;
     }
 
     /** The conflict log, newest first. */

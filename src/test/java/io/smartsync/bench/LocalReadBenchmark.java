@@ -37,7 +37,8 @@ public class LocalReadBenchmark {
         fixture = new StoreFixture();
         for (int m = 1; m <= 500; m++) {
             List<Note> notes = StoreFixture.page(StoreFixture.member(m), (m - 1) * 30L + 1, 30, "v1");
-            fixture.store.applyPulled(notes, StoreFixture.reached(StoreFixture.member(m), notes));
+            fixture.store.applyPulled(
+                    notes, StoreFixture.reached(StoreFixture.member(m), notes), java.time.Instant.now());
         }
         member = StoreFixture.member(250);
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.note.Position;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,15 +89,16 @@ class KeysetPagingTest {
                 all.add(pk(emulator.insert(TABLE, Map.of("Client_ID2", MEMBER, "Comments", "after " + i))));
             }
 
-            String where = Where.eq("Client_ID2", MEMBER);
+            Where where = Where.eq("Client_ID2", MEMBER);
 
             List<Long> firstPass = new ArrayList<>();
-            Keyset cursor = drain(caspio.pages(TABLE, where, "Last_Modified", "PK_ID", Keyset.START, 1000), firstPass);
+            Position cursor =
+                    drain(caspio.pages(TABLE, where, "Last_Modified", "PK_ID", Position.START, 1000), firstPass);
             assertThat(firstPass).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
 
             clock.advance(Duration.ofSeconds(4)); // the late commits land, with stamps older than the cursor
             List<Long> secondPass = new ArrayList<>();
-            Keyset overlap = Keyset.atOrAfter(CaspioTime.minusSeconds(cursor.stamp(), 5));
+            Position overlap = new Position(cursor.stamp().minusSeconds(5), 0);
             drain(caspio.pages(TABLE, where, "Last_Modified", "PK_ID", overlap, 1000), secondPass);
             assertThat(secondPass).doesNotHaveDuplicates().containsAll(late);
 
@@ -107,12 +109,12 @@ class KeysetPagingTest {
         }
     }
 
-    private static Keyset drain(Iterator<List<Map<String, Object>>> pages, List<Long> into) {
-        Keyset last = Keyset.START;
+    private static Position drain(Iterator<List<Map<String, Object>>> pages, List<Long> into) {
+        Position last = Position.START;
         while (pages.hasNext()) {
             for (Map<String, Object> row : pages.next()) {
                 into.add(pk(row));
-                last = new Keyset(String.valueOf(row.get("Last_Modified")), pk(row));
+                last = Position.of(String.valueOf(row.get("Last_Modified")), pk(row));
             }
         }
         return last;

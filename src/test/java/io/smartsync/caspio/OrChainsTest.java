@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.note.Position;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,7 +65,7 @@ class OrChainsTest {
                 caspio.orGroups(TABLE, null, null, asked, pk -> Where.eq("PK_ID", pk), null, CaspioClient.MAX_PAGE);
         List<Long> read = new ArrayList<>();
         for (List<Long> group : groups) {
-            String where =
+            Where where =
                     Where.anyOf(group.stream().map(pk -> Where.eq("PK_ID", pk)).toList());
             caspio.select(TABLE, where, null, CaspioClient.MAX_PAGE).forEach(r -> read.add(pk(r)));
         }
@@ -86,18 +87,18 @@ class OrChainsTest {
             }
         }
         emulator.insert(TABLE, Map.of("Client_ID2", "someone-else", "Comments", "not asked for"));
-        String step = "PK_ID>" + Long.MAX_VALUE;
+        Where step = Where.above("PK_ID", Long.MAX_VALUE);
 
         List<List<String>> groups = caspio.orGroups(
                 TABLE, "PK_ID", "PK_ID ASC", members, m -> Where.eq("Client_ID2", m), step, Integer.MAX_VALUE);
         List<Long> listed = new ArrayList<>();
         for (List<String> group : groups) {
-            String scope = Where.anyOf(
+            Where scope = Where.anyOf(
                     group.stream().map(m -> Where.eq("Client_ID2", m)).toList());
             long after = 0;
             while (true) {
                 List<Map<String, Object>> page =
-                        caspio.select(TABLE, "PK_ID", Where.and(scope, "PK_ID>" + after), "PK_ID ASC", 5);
+                        caspio.select(TABLE, "PK_ID", Where.and(scope, Where.above("PK_ID", after)), "PK_ID ASC", 5);
                 page.forEach(r -> listed.add(pk(r)));
                 if (page.size() < 5) {
                     break;
@@ -116,8 +117,8 @@ class OrChainsTest {
             emulator.insert(TABLE, Map.of("Client_ID2", "CL00000" + (i % 3), "Comments", "a note text " + i));
         }
 
-        Iterator<List<Map<String, Object>>> pages =
-                caspio.pages(TABLE, "PK_ID,Client_ID2,Last_Modified", null, "Last_Modified", "PK_ID", Keyset.START, 5);
+        Iterator<List<Map<String, Object>>> pages = caspio.pages(
+                TABLE, "PK_ID,Client_ID2,Last_Modified", null, "Last_Modified", "PK_ID", Position.START, 5);
         List<Map<String, Object>> rows = new ArrayList<>();
         pages.forEachRemaining(rows::addAll);
 

@@ -107,6 +107,42 @@ class WebhookAndManualConflictTest {
         assertThat(notes("CL000001").findValuesAsText("noteId")).doesNotContain("caspio_" + pk);
     }
 
+    @Test
+    void a_webhook_is_only_a_hint_its_rows_fields_are_never_stored() {
+        notes("CL000001");
+        Map<String, Object> row = firstRow("CL000001");
+        long pk = ((Number) row.get("PK_ID")).longValue();
+        TestApi noKey = api.withKey(null);
+        Map<String, Object> forged = new java.util.HashMap<>(row);
+        forged.put("Comments", "Text that Caspio never held");
+
+        assertThat(noKey.post("/webhooks/caspio", event(SECRET, "table.recordUpdate", forged))
+                        .status())
+                .isEqualTo(200);
+        assertThat(noKey.post(
+                                "/webhooks/caspio",
+                                event(
+                                        SECRET,
+                                        "table.recordInsert",
+                                        Map.of(
+                                                "PK_ID",
+                                                987_654,
+                                                "Client_ID2",
+                                                "CL000001",
+                                                "Comments",
+                                                "An insert from nowhere")))
+                        .status())
+                .isEqualTo(200);
+        // A delete hint for a row Caspio still holds.
+        noKey.post("/webhooks/caspio", event(SECRET, "table.recordDelete", Map.of("PK_ID", pk)));
+
+        JsonNode shown = notes("CL000001");
+        assertThat(shown.findValuesAsText("comments"))
+                .doesNotContain("Text that Caspio never held", "An insert from nowhere")
+                .contains(String.valueOf(row.get("Comments")));
+        assertThat(shown.findValuesAsText("noteId")).contains("caspio_" + pk).doesNotContain("caspio_987654");
+    }
+
     private static Map<String, Object> event(String secret, String type, Map<String, Object> row) {
         return Map.of(
                 "eventId",

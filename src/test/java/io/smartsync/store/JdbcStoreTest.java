@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,14 +85,56 @@ class JdbcStoreTest {
     }
 
     @Test
+    void a_row_read_before_its_delete_was_pushed_does_not_come_back_after_a_restart_or_on_another_instance() {
+        Note inCaspio = synced("n1", 7L, "first", "2026-11-25T09:00:00");
+        store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.minusSeconds(5));
+        store.writeLocal(inCaspio.asDeleted(SyncState.PENDING), OutboxAction.DELETE, 100);
+        store.completePush(
+                store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst(), inCaspio.asDeleted(SyncState.SYNCED));
+        store.close();
+
+        // Another process on the same store (a restart, or a second instance on PostgreSQL), a minute on.
+        store = db.open(Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        PullResult begunBeforeThePush =
+                store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.minusSeconds(1));
+        assertThat(begunBeforeThePush.insertedIds()).isEmpty();
+        assertThat(store.notes(MEMBER)).isEmpty();
+
+        // A read that began after the delete reached Caspio and still found the row: Caspio has it.
+        PullResult begunAfter =
+                store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.plusSeconds(1));
+        assertThat(begunAfter.insertedIds()).containsExactly("n1");
+    }
+
+    @Test
+    void a_key_listing_leaves_a_row_pushed_within_the_commit_lag_and_buries_one_read_before_it() {
+        Note pushedLate = synced("n1", 7L, "pushed, its insert not visible yet", "2026-11-25T09:00:00");
+        store.writeLocal(local("n1", "pushed, its insert not visible yet"), OutboxAction.CREATE, 100);
+        store.completePush(store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst(), pushedLate);
+        store.applyPulled(
+                List.of(synced("caspio_8", 8L, "read", "2026-11-25T09:00:01")), status("2026-11-25T09:00:01", 8), NOW);
+        Duration lag = Duration.ofSeconds(5);
+
+        // A listing one second later holds neither key: the pushed row may be a late commit, the read one is gone.
+        int gone = store.applyListing(List.of(MEMBER), Set.of(), 0, Long.MAX_VALUE, NOW.plusSeconds(1), lag);
+
+        assertThat(gone).isEqualTo(1);
+        assertThat(store.notes(MEMBER)).extracting(Note::noteId).containsExactly("n1");
+        // Past the lag, a listing without the pushed row buries it too.
+        assertThat(store.applyListing(List.of(MEMBER), Set.of(), 0, Long.MAX_VALUE, NOW.plusSeconds(6), lag))
+                .isEqualTo(1);
+        assertThat(store.notes(MEMBER)).isEmpty();
+    }
+
+    @Test
     void a_row_read_before_its_delete_was_pushed_does_not_bring_the_note_back() {
         Note inCaspio = synced("n1", 7L, "first", "2026-11-25T09:00:00");
-        store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7));
+        store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.plusSeconds(1));
         store.writeLocal(inCaspio.asDeleted(SyncState.PENDING), OutboxAction.DELETE, 100);
         OutboxEntry delete = store.claim("a", 10, NOW, Duration.ofMinutes(1)).getFirst();
         store.completePush(delete, inCaspio.asDeleted(SyncState.SYNCED));
 
-        PullResult late = store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7));
+        PullResult late = store.applyPulled(List.of(inCaspio), status("2026-11-25T09:00:00", 7), NOW.minusSeconds(1));
 
         assertThat(late.insertedIds()).isEmpty();
         assertThat(store.notes(MEMBER)).isEmpty();
@@ -115,7 +158,8 @@ class JdbcStoreTest {
         store.writeLocal(local("n1", "local edit"), OutboxAction.CREATE, 100);
         Note fromCaspio = synced("n1", 7L, "server text", "2026-11-25T09:00:00");
 
-        PullResult result = store.applyPulled(List.of(fromCaspio), status("2026-11-25T09:00:00", 7));
+        PullResult result =
+                store.applyPulled(List.of(fromCaspio), status("2026-11-25T09:00:00", 7), NOW.plusSeconds(1));
 
         assertThat(result.inserted()).isZero();
         assertThat(store.note("n1").orElseThrow().comments()).isEqualTo("local edit");
@@ -124,11 +168,17 @@ class JdbcStoreTest {
     @Test
     void pulled_rows_and_the_cursor_they_reached_are_stored_together() {
         PullResult first = store.applyPulled(
-                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")), status("2026-11-20T08:00:00", 1));
+                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")),
+                status("2026-11-20T08:00:00", 1),
+                NOW.plusSeconds(1));
         PullResult again = store.applyPulled(
-                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")), status("2026-11-20T08:00:00", 1));
+                List.of(synced("caspio_1", 1L, "a", "2026-11-20T08:00:00")),
+                status("2026-11-20T08:00:00", 1),
+                NOW.plusSeconds(1));
         PullResult edited = store.applyPulled(
-                List.of(synced("caspio_1", 1L, "b", "2026-11-21T08:00:00")), status("2026-11-21T08:00:00", 1));
+                List.of(synced("caspio_1", 1L, "b", "2026-11-21T08:00:00")),
+                status("2026-11-21T08:00:00", 1),
+                NOW.plusSeconds(1));
 
         assertThat(first.insertedIds()).containsExactly("caspio_1");
         assertThat(again).isEqualTo(PullResult.NONE);
@@ -194,7 +244,10 @@ class JdbcStoreTest {
 
     @Test
     void a_write_behind_an_entry_being_pushed_gets_its_own_entry_with_its_base_stamp() {
-        store.applyPulled(List.of(synced("n1", 5L, "v0", "2026-11-20T08:00:00")), MemberSyncStatus.fresh(MEMBER));
+        store.applyPulled(
+                List.of(synced("n1", 5L, "v0", "2026-11-20T08:00:00")),
+                MemberSyncStatus.fresh(MEMBER),
+                NOW.plusSeconds(1));
         store.writeLocal(synced("n1", 5L, "v1", "2026-11-20T08:00:00"), OutboxAction.UPDATE, 100);
         store.claim("pusher", 10, NOW, Duration.ofMinutes(1));
 

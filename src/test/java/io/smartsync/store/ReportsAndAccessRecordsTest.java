@@ -55,7 +55,7 @@ class ReportsAndAccessRecordsTest {
         for (int i = 1; i <= 10; i++) {
             ten.add(synced("n" + i, (long) i, "text", "2026-11-25T09:00:00"));
         }
-        store.applyPulled(ten, new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 10, 0, null));
+        store.applyPulled(ten, new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 10, 0, null), NOW);
         // The initial sync read 10 rows in 10,000 bytes: a full reload of this member costs 10,000 bytes.
         store.recordRun(run("initial", 10_000, 10, 120));
         store.recordRun(run("incremental", 400, 0, 20));
@@ -94,7 +94,8 @@ class ReportsAndAccessRecordsTest {
                 List.of(
                         synced("n1", 1L, "text", "2026-11-25T09:00:00"),
                         synced("n2", 2L, "text", "2026-11-25T09:00:00")),
-                new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 2, 0, null));
+                new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 2, 0, null),
+                NOW);
         store.writeLocal(local("mine", "text"), OutboxAction.CREATE, 100);
 
         int removed = store.clearMember(MEMBER);

@@ -10,6 +10,7 @@ import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
@@ -66,8 +67,7 @@ class NotePushTest {
         NoteFields names = NoteFields.defaults();
         push = new NotePush(
                 store,
-                caspio,
-                new NoteRowMapper(names, TableShape.syncReady(names)),
+                new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
                 ConflictPolicy.LAST_WRITE_WINS,
                 new SyncEvents(clock),
                 clock,

@@ -10,10 +10,12 @@ import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.EmulatorStats;
+import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
@@ -73,8 +75,7 @@ class PreloadTest {
         NoteFields names = NoteFields.defaults();
         preloader = new Preloader(
                 store,
-                caspio,
-                new NoteRowMapper(names, TableShape.syncReady(names)),
+                new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
                 SyncConfig.builder().pageSize(PAGE).build(),
                 events,
                 clock);
@@ -175,7 +176,7 @@ class PreloadTest {
     @Test
     void a_note_edited_in_caspio_during_the_preload_is_stored_as_edited() {
         Map<String, Object> first = emulator.rows(TABLE).stream()
-                .min((a, b) -> ((String) a.get("Last_Modified")).compareTo((String) b.get("Last_Modified")))
+                .min((a, b) -> CaspioStamp.compare((String) a.get("Last_Modified"), (String) b.get("Last_Modified")))
                 .orElseThrow();
         long pk = ((Number) first.get("PK_ID")).longValue();
         AtomicBoolean once = new AtomicBoolean();
@@ -195,7 +196,7 @@ class PreloadTest {
     @Test
     void a_member_cleared_during_the_preload_is_not_marked_synced_with_rows_missing() {
         Map<String, Object> first = emulator.rows(TABLE).stream()
-                .min((a, b) -> ((String) a.get("Last_Modified")).compareTo((String) b.get("Last_Modified")))
+                .min((a, b) -> CaspioStamp.compare((String) a.get("Last_Modified"), (String) b.get("Last_Modified")))
                 .orElseThrow();
         MemberId member = MemberId.of((String) first.get("Client_ID2"));
         AtomicBoolean once = new AtomicBoolean();

@@ -10,6 +10,7 @@ import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.caspio.NoteFields;
 import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
 import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
@@ -75,11 +76,11 @@ class ResumableInitialSyncTest {
             NoteFields names = NoteFields.defaults();
             MemberPuller puller = new MemberPuller(
                     store,
-                    caspio,
-                    new NoteRowMapper(names, TableShape.syncReady(names)),
+                    new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
                     config,
                     events,
-                    new LagWatch(5));
+                    new LagWatch(5),
+                    clock);
             AtomicBoolean cutOnce = new AtomicBoolean();
             events.listen(e -> {
                 if (e.type().equals("sync.progress")

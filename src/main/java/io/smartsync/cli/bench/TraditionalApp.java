@@ -7,9 +7,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.caspio.CaspioPolicy;
-import io.smartsync.caspio.Keyset;
 import io.smartsync.caspio.Where;
 import io.smartsync.note.MemberId;
+import io.smartsync.note.Position;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -88,7 +88,7 @@ final class TraditionalApp implements AutoCloseable {
                 Where.eq("Client_ID2", MemberId.of(member).value()),
                 "Last_Modified",
                 "PK_ID",
-                Keyset.START,
+                Position.START,
                 CaspioClient.MAX_PAGE);
         while (pages.hasNext()) {
             rows.addAll(pages.next());
