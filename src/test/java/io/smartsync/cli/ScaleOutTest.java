@@ -217,7 +217,7 @@ class ScaleOutTest {
         env.put("SMARTSYNC_RETRY_DELAY_MS", "5");
         env.put("SMARTSYNC_MAX_RETRY_ATTEMPTS", "2");
         env.put("SMARTSYNC_MAX_RETRY_DELAY_MS", "20");
-        env.put("SMARTSYNC_SYNC_TIMEOUT_MS", "3000");
+        env.put("SMARTSYNC_SYNC_TIMEOUT_MS", "1000"); // below the lease: no push outlives it
         env.put("SMARTSYNC_PUSH_LEASE_MS", Long.toString(LEASE.toMillis()));
         env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", "1000");
         env.put("SMARTSYNC_OVERLAP_SECONDS", "2");

@@ -178,6 +178,27 @@ class PusherTest {
         assertThat(pushedAfterwards).isEmpty();
     }
 
+    @Test
+    void a_later_write_of_a_note_waits_while_its_earlier_one_is_with_another_instance() {
+        // Given the note's create claimed by another instance, and an edit of the same note queued after it
+        store.claim("other-instance", 10, clock.instant(), LEASE);
+        store.writeLocal(local("n1"), OutboxAction.UPDATE, 100);
+        List<OutboxAction> pushed = new ArrayList<>();
+        Pusher watched = new Pusher(
+                store,
+                (entry, note) -> pushed.add(entry.action()),
+                new SyncEvents(clock),
+                SyncConfig.builder().pushLease(LEASE).build(),
+                clock,
+                "test-instance");
+
+        // When this instance pushes
+        watched.pushAll();
+
+        // Then it leaves the edit alone: pushed first, it would reach Caspio before the row exists
+        assertThat(pushed).isEmpty();
+    }
+
     private static CaspioException caspio(CaspioException.Kind kind, int status) {
         return new CaspioException(kind, "test failure", status, null, "req-1", null, null);
     }

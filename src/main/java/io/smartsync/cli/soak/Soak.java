@@ -201,8 +201,9 @@ public final class Soak {
         env.put("SMARTSYNC_RETRY_DELAY_MS", "5");
         env.put("SMARTSYNC_MAX_RETRY_ATTEMPTS", "2");
         env.put("SMARTSYNC_MAX_RETRY_DELAY_MS", "20");
-        env.put("SMARTSYNC_SYNC_TIMEOUT_MS", "3000");
-        env.put("SMARTSYNC_PUSH_LEASE_MS", "1000");
+        // A lease shorter than one push lets another instance take an entry still in flight (README).
+        env.put("SMARTSYNC_SYNC_TIMEOUT_MS", "2000");
+        env.put("SMARTSYNC_PUSH_LEASE_MS", "5000");
         env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", "500");
         env.put("SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS", "2000");
         env.put("SMARTSYNC_OVERLAP_SECONDS", "2");
