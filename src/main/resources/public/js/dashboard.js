@@ -208,7 +208,10 @@ function markStale(stale) {
   }
 }
 
-/** Offline: the breaker is open. Degraded: a trial call is under way, writes are parked, or the queue is old. */
+/**
+ * Offline: the breaker is open. Degraded: a trial call is under way, a write met an unexpected error, writes are
+ * parked, or the queue is old.
+ */
 function overall(h) {
   const c = h.checks;
   if (h.status === "down") return ["offline", "Offline", "The local store does not answer."];
@@ -222,6 +225,13 @@ function overall(h) {
       "Degraded",
       `The poll for changes in Caspio has failed ${c.poll.consecutiveFailures} times in a row (${c.poll.lastError}); ` +
         "members are synced when selected.",
+    ];
+  }
+  if (c.push && c.push.alert) {
+    return [
+      "degraded",
+      "Degraded",
+      `${plural(c.push.alert.entries, "write")} hit an unexpected error (${c.push.alert.error}) and stay queued; see the service log.`,
     ];
   }
   if (c.queue && c.queue.failed > 0) {

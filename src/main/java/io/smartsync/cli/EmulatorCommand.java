@@ -67,6 +67,14 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Notes table of a new database: sync-ready or original (default ${DEFAULT-VALUE}).")
     String shape;
 
+    @Option(
+            names = "--sync-id-unique",
+            defaultValue = "true",
+            arity = "1",
+            description = "Whether a new sync-ready table's Sync_ID is unique (default ${DEFAULT-VALUE}); false leaves"
+                    + " only the service's own look-up to prevent a duplicate after an ambiguous create.")
+    boolean syncIdUnique;
+
     @Override
     public Integer call() throws InterruptedException {
         Env.parsePort("--port", Integer.toString(port));
@@ -91,6 +99,7 @@ final class EmulatorCommand implements Callable<Integer> {
                 .withClientSecret(clientSecret)
                 .withSeed(seed)
                 .withShape(tableShape)
+                .withSyncIdUnique(syncIdUnique)
                 .withFaults(faultConfig));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Caspio emulator is running at " + emulator.baseUri() + " (REST under /rest/v2 and"

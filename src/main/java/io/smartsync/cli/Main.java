@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             KeysCommand.class,
             UsersCommand.class,
             io.smartsync.cli.bench.BenchCommand.class,
-            io.smartsync.cli.bench.ScaleOutBenchCommand.class
+            io.smartsync.cli.bench.ScaleOutBenchCommand.class,
+            io.smartsync.cli.soak.SoakCommand.class
         })
 public final class Main {
 

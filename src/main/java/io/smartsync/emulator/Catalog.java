@@ -30,7 +30,7 @@ final class Catalog {
     static Opened open(EmulatorDatabase db, EmulatorConfig config) {
         return db.inTransaction(c -> {
             StoredDefinitions.ensureTable(c);
-            TableDef wanted = NotesTable.of(config.shape());
+            TableDef wanted = NotesTable.of(config.shape(), config.syncIdUnique());
             Optional<TableDef> stored = StoredDefinitions.load(c, wanted.name());
             if (stored.isPresent()) {
                 List<TableDef> all = new ArrayList<>();

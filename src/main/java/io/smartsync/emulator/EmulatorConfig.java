@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param faults the faults injected from the start; {@link CaspioEmulator#faults(FaultConfig)} replaces them
  * @param notesPerMember the average number of notes the seed gives a member: each gets from 0 to twice
  *     this many, so the benchmark can size the table
+ * @param syncIdUnique whether a new SYNC_READY table's {@code Sync_ID} is unique (as {@code setup} makes it);
+ *     false leaves only the client's own look-up between an ambiguous create and a duplicate row, which is
+ *     what the convergence tests and {@code soak} need to see
  */
 public record EmulatorConfig(
         int port,
@@ -32,7 +35,8 @@ public record EmulatorConfig(
         Clock clock,
         TableShape shape,
         FaultConfig faults,
-        int notesPerMember) {
+        int notesPerMember,
+        boolean syncIdUnique) {
 
     /** Average notes per member when not set: 0 to 60 each, as the demo data always had. */
     public static final int DEFAULT_NOTES_PER_MEMBER = 30;
@@ -66,7 +70,7 @@ public record EmulatorConfig(
 
     /**
      * Port 8081, 200 members, seed 42, client {@code demo}/{@code demo-secret}, 24 h tokens, UTC clock,
-     * the SYNC_READY table, no faults.
+     * the SYNC_READY table with a unique {@code Sync_ID}, no faults.
      */
     public static EmulatorConfig defaults(Path dataDir) {
         return new EmulatorConfig(
@@ -80,7 +84,8 @@ public record EmulatorConfig(
                 Clock.systemUTC(),
                 TableShape.SYNC_READY,
                 FaultConfig.NONE,
-                DEFAULT_NOTES_PER_MEMBER);
+                DEFAULT_NOTES_PER_MEMBER,
+                true);
     }
 
     public EmulatorConfig withPort(int port) {
@@ -95,7 +100,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withDataDir(Path dataDir) {
@@ -110,7 +116,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withMembers(int members) {
@@ -125,7 +132,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withSeed(long seed) {
@@ -140,7 +148,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withClientId(String clientId) {
@@ -155,7 +164,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withClientSecret(String clientSecret) {
@@ -170,7 +180,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withTokenLifetime(Duration tokenLifetime) {
@@ -185,7 +196,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withClock(Clock clock) {
@@ -200,7 +212,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withShape(TableShape shape) {
@@ -215,7 +228,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withFaults(FaultConfig faults) {
@@ -230,7 +244,8 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
     }
 
     public EmulatorConfig withNotesPerMember(int notesPerMember) {
@@ -245,7 +260,24 @@ public record EmulatorConfig(
                 clock,
                 shape,
                 faults,
-                notesPerMember);
+                notesPerMember,
+                syncIdUnique);
+    }
+
+    public EmulatorConfig withSyncIdUnique(boolean syncIdUnique) {
+        return new EmulatorConfig(
+                port,
+                dataDir,
+                members,
+                seed,
+                clientId,
+                clientSecret,
+                tokenLifetime,
+                clock,
+                shape,
+                faults,
+                notesPerMember,
+                syncIdUnique);
     }
 
     /** Keeps the secret out of logs and error messages. */
@@ -253,6 +285,7 @@ public record EmulatorConfig(
     public String toString() {
         return "EmulatorConfig[port=" + port + ", dataDir=" + dataDir + ", members=" + members + ", seed=" + seed
                 + ", clientId=" + clientId + ", clientSecret=***, tokenLifetime=" + tokenLifetime + ", clock="
-                + clock + ", shape=" + shape + ", faults=" + faults.spec() + ", notesPerMember=" + notesPerMember + "]";
+                + clock + ", shape=" + shape + ", faults=" + faults.spec() + ", notesPerMember=" + notesPerMember
+                + ", syncIdUnique=" + syncIdUnique + "]";
     }
 }

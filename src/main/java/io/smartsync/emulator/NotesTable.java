@@ -46,10 +46,18 @@ final class NotesTable {
     /** The first numeric member id of the ORIGINAL shape; member n gets {@code ORIGINAL_FIRST_ID + n - 1}. */
     static final long ORIGINAL_FIRST_ID = 100_001L;
 
-    static TableDef of(TableShape shape) {
+    /** The table of {@code shape}; {@code syncIdUnique=false} drops the unique index of SYNC_READY's {@code Sync_ID}. */
+    static TableDef of(TableShape shape, boolean syncIdUnique) {
         return switch (shape) {
-            case SYNC_READY -> SYNC_READY;
+            case SYNC_READY -> syncIdUnique ? SYNC_READY : SYNC_ID_NOT_UNIQUE;
             case ORIGINAL -> ORIGINAL;
         };
     }
+
+    /** SYNC_READY with a plain {@code Sync_ID}: nothing in Caspio refuses a second row with the same id. */
+    private static final TableDef SYNC_ID_NOT_UNIQUE = new TableDef(
+            CaspioEmulator.NOTES_TABLE,
+            SYNC_READY.fields().stream()
+                    .map(f -> f.name().equals("Sync_ID") ? FieldDef.of("Sync_ID", FieldType.STRING) : f)
+                    .toList());
 }

@@ -3,6 +3,7 @@ package io.smartsync.http;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.smartsync.sync.PollWatch;
+import io.smartsync.sync.PushAlerts;
 import io.smartsync.sync.QueueState;
 import io.smartsync.sync.SyncReports;
 import io.smartsync.sync.SyncService;
@@ -57,8 +58,10 @@ final class HealthRoutes {
         checks.put("queue", store ? queue(reports.queue()) : null);
         PollWatch.State poll = sync.pollState();
         checks.put("poll", poll(poll));
+        PushAlerts.Snapshot push = sync.pushAlerts();
+        checks.put("push", push(push));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", !store ? "down" : caspio && !poll.failing() ? "up" : "degraded");
+        body.put("status", !store ? "down" : caspio && !poll.failing() && !push.alert() ? "up" : "degraded");
         body.put("live", true);
         body.put("ready", store && started.getAsBoolean());
         body.put("checks", checks);
@@ -101,6 +104,22 @@ final class HealthRoutes {
                                 0,
                                 Duration.between(q.oldestPendingAt(), clock.instant())
                                         .toSeconds()));
+        return m;
+    }
+
+    /** Unexpected push failures: the count since start, and the alert while an entry that met one waits. */
+    private static Map<String, Object> push(PushAlerts.Snapshot p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unexpectedFailures", p.unexpectedTotal());
+        if (p.alert()) {
+            Map<String, Object> alert = new LinkedHashMap<>();
+            alert.put("entries", p.entries());
+            alert.put("since", p.since().toString());
+            alert.put("error", p.error());
+            m.put("alert", alert);
+        } else {
+            m.put("alert", null);
+        }
         return m;
     }
 

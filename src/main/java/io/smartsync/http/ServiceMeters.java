@@ -65,7 +65,11 @@ final class ServiceMeters implements AutoCloseable {
             case "note.failed" ->
                 Counter.builder("smartsync.push")
                         .tag("action", String.valueOf(e.counts().get("action")))
-                        .tag("outcome", Boolean.TRUE.equals(e.counts().get("parked")) ? "parked" : "retry")
+                        .tag(
+                                "outcome",
+                                Boolean.TRUE.equals(e.counts().get("parked"))
+                                        ? "parked"
+                                        : Boolean.TRUE.equals(e.counts().get("unexpected")) ? "unexpected" : "retry")
                         .register(registry)
                         .increment();
             case "conflict" ->

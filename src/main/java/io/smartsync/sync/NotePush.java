@@ -8,8 +8,12 @@ import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
 import io.smartsync.store.LocalStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * conditional on the Caspio stamp they were based on, and a row that moved on is a conflict settled by
  * the {@link ConflictPolicy}. Stateless apart from its collaborators; thread-safe.
  */
-final class NotePush {
+final class NotePush implements Pusher.Push {
     private static final Logger log = LoggerFactory.getLogger(NotePush.class);
 
     /** Caspio's code for a violated unique field, among other SQL Server errors. */
@@ -29,16 +33,28 @@ final class NotePush {
     private final ConflictPolicy policy;
     private final SyncEvents events;
     private final Clock clock;
+    private final Duration commitLag;
+    /** When each create without an answer was sent, by note id: see {@link #awaitLateCommit(Note)}. */
+    private final Map<String, Instant> ambiguousCreates = new ConcurrentHashMap<>();
 
-    NotePush(LocalStore store, NotesTable caspio, ConflictPolicy policy, SyncEvents events, Clock clock) {
+    /** @param commitLag the longest a Caspio commit may lag behind its stamp: the cursor's overlap window */
+    NotePush(
+            LocalStore store,
+            NotesTable caspio,
+            ConflictPolicy policy,
+            SyncEvents events,
+            Clock clock,
+            Duration commitLag) {
         this.store = store;
         this.caspio = caspio;
         this.policy = policy;
         this.events = events;
         this.clock = clock;
+        this.commitLag = commitLag;
     }
 
-    void push(OutboxEntry entry, Note note) {
+    @Override
+    public void push(OutboxEntry entry, Note note) {
         switch (entry.action()) {
             case CREATE -> store.completePush(entry, create(entry, note));
             case UPDATE -> update(entry, note);
@@ -54,12 +70,19 @@ final class NotePush {
         if (entry.attempts() > 1) {
             Optional<Note> earlier = created(note);
             if (earlier.isPresent()) {
+                ambiguousCreates.remove(note.noteId());
                 return earlier.get();
             }
+            awaitLateCommit(note);
         }
         try {
-            return caspio.insert(note);
+            Note row = ownData(note, () -> caspio.insert(note));
+            ambiguousCreates.remove(note.noteId());
+            return row;
         } catch (CaspioException e) {
+            if (e.kind() == CaspioException.Kind.AMBIGUOUS) {
+                ambiguousCreates.put(note.noteId(), clock.instant());
+            }
             if (e.kind() != CaspioException.Kind.PERMANENT || !UNIQUE.equals(e.caspioCode())) {
                 throw e;
             }
@@ -78,6 +101,22 @@ final class NotePush {
         }
     }
 
+    /**
+     * A create whose answer was lost may still commit, and become visible, up to the commit lag the
+     * cursor's overlap allows (rule 3). Until that much time has passed since the attempt, not finding its
+     * row proves nothing, and creating another could duplicate the note on a table whose sync id is not
+     * unique. The entry keeps its lease meanwhile, so the rest of the queue goes on. Known to this instance
+     * only: after a restart the attempt is forgotten, which the restart's own time mostly covers.
+     */
+    private void awaitLateCommit(Note note) {
+        Instant attempted = ambiguousCreates.get(note.noteId());
+        if (attempted != null && clock.instant().isBefore(attempted.plus(commitLag))) {
+            throw new NotYetException("note " + note.noteId()
+                    + " may still be committing in Caspio after an unanswered create; looked up again once its"
+                    + " lease runs out");
+        }
+    }
+
     private Optional<Note> created(Note note) {
         Optional<Note> existing = caspio.created(note);
         if (existing.isPresent()) {
@@ -92,7 +131,7 @@ final class NotePush {
         if (movedOnWithoutStamp(entry, note, pk, base)) {
             return;
         }
-        int changed = caspio.update(pk, base, note);
+        int changed = ownData(note, () -> caspio.update(pk, base, note));
         Optional<Note> server = rowByPk(pk);
         if (changed == 1 && server.isPresent()) {
             store.completePush(entry, server.get());
@@ -175,6 +214,15 @@ final class NotePush {
 
     private Optional<Note> rowByPk(long pk) {
         return caspio.rowByPk(pk);
+    }
+
+    /** A write of the note's fields; a value the table's field cannot hold is the note's own fault. */
+    private static <T> T ownData(Note note, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidNoteException(note.noteId(), e);
+        }
     }
 
     private static long requirePk(OutboxEntry entry, Note note) {

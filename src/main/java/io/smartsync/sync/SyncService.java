@@ -102,7 +102,13 @@ public final class SyncService implements AutoCloseable {
                 clock);
         this.pusher = new Pusher(
                 store,
-                new NotePush(store, table, config.conflictPolicy(), events, clock),
+                new NotePush(
+                        store,
+                        table,
+                        config.conflictPolicy(),
+                        events,
+                        clock,
+                        Duration.ofSeconds(config.overlapSeconds())),
                 events,
                 config,
                 clock,
@@ -132,6 +138,11 @@ public final class SyncService implements AutoCloseable {
     /** How the global poll has been going on this instance (failing after several failures in a row). */
     public PollWatch.State pollState() {
         return poller.watch.state();
+    }
+
+    /** Pushes that failed unexpectedly here and still wait: an alert for {@code /health} and the dashboard. */
+    public PushAlerts.Snapshot pushAlerts() {
+        return pusher.alerts().snapshot();
     }
 
     /** The largest commit lag seen (rule 3: it must stay below the overlap window). */

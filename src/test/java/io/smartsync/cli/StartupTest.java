@@ -84,7 +84,7 @@ class StartupTest {
                     "SMARTSYNC_API_KEY",
                     KEY);
             for (int start = 0; start < 2; start++) {
-                try (ServiceProcess service = new ServiceProcess(env, dir.resolve("service.log")).start()) {
+                try (ServeProcess service = new ServeProcess(env, dir.resolve("service.log"), List.of()).start()) {
                     assertThat(Caller.anonymous(service.port())
                                     .withKey(KEY)
                                     .get("/api/sync/metrics")

@@ -1,41 +1,34 @@
 package io.smartsync.cli.bench;
 
+import io.smartsync.cli.ServeProcess;
 import io.smartsync.store.JdbcStore;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.SyncRun;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The service as production runs it: {@code smartsync serve} in its own JVM with its own heap limit, so
  * its heap and RSS are its own. Its GC log gives the peak heap; {@code /proc} gives the peak RSS.
  */
 final class ServiceJvm implements AutoCloseable {
-    private final Process process;
+    private final ServeProcess process;
     private final Path dir;
-    private final int port;
-    private final String key;
     private OptionalLong peakRss = OptionalLong.empty();
 
-    private ServiceJvm(Process process, Path dir, int port, String key) {
+    private ServiceJvm(ServeProcess process, Path dir) {
         this.process = process;
         this.dir = dir;
-        this.port = port;
-        this.key = key;
     }
 
     /**
@@ -52,85 +45,36 @@ final class ServiceJvm implements AutoCloseable {
             Duration reconcile,
             Duration memberCheck,
             Duration lease) {
-        int port = freePort();
         String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Xmx" + heap,
-                "-Xlog:gc,gc+exit:file=" + dir.resolve("gc.log"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.smartsync.cli.Main",
-                "serve");
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("SMARTSYNC_") || k.startsWith("CASPIO_"));
+        Map<String, String> env = new HashMap<>();
         env.put("CASPIO_BASE_URL", caspio.toString());
         env.put("CASPIO_CLIENT_ID", "demo");
         env.put("CASPIO_CLIENT_SECRET", "demo-secret");
         env.put("SMARTSYNC_DATA_DIR", dir.resolve("data").toString());
-        env.put("SMARTSYNC_HOST", "127.0.0.1");
-        env.put("SMARTSYNC_PORT", Integer.toString(port));
         env.put("SMARTSYNC_API_KEY", key);
         env.put("SMARTSYNC_AUTO_SYNC_INTERVAL_MS", Long.toString(poll.toMillis()));
         env.put("SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS", Long.toString(reconcile.toMillis()));
         env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", Long.toString(memberCheck.toMillis()));
         env.put("SMARTSYNC_PUSH_LEASE_MS", Long.toString(lease.toMillis()));
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
-        Process process;
+        // The log is new each run: its first lines are this run's.
         try {
-            process = pb.start();
+            Files.deleteIfExists(dir.resolve("service.log"));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the service: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot clear " + dir.resolve("service.log") + ": " + e.getMessage(), e);
         }
-        ServiceJvm jvm = new ServiceJvm(process, dir, port, key);
-        jvm.awaitHealthy();
-        return jvm;
-    }
-
-    /** Ready once an authenticated call is answered: `serve` registers the admin key after it listens. */
-    private void awaitHealthy() {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sync/metrics"))
-                .header("Authorization", "Bearer " + key)
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(
-                            "the service exited with " + process.exitValue() + "; see " + dir.resolve("service.log"));
-                }
-                try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        close();
-        throw new IllegalStateException(
-                "the service did not become healthy in 90 s; see " + dir.resolve("service.log"));
+        ServeProcess process = new ServeProcess(
+                env,
+                dir.resolve("service.log"),
+                List.of("-Xmx" + heap, "-Xlog:gc,gc+exit:file=" + dir.resolve("gc.log")));
+        return new ServiceJvm(process.start(), dir);
     }
 
     int port() {
-        return port;
+        return process.port();
     }
 
     String key() {
-        return key;
+        return process.key();
     }
 
     /**
@@ -138,18 +82,11 @@ final class ServiceJvm implements AutoCloseable {
      * with the process.
      */
     void stop() {
-        if (!process.isAlive()) {
+        if (!process.alive()) {
             return;
         }
-        peakRss = Memory.peakRss(process.pid());
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        peakRss = Memory.peakRss(process.pid().orElseThrow());
+        process.stop(Duration.ofSeconds(60));
     }
 
     /** The service's peak resident set (VmHWM), once stopped; empty where /proc is missing. */
@@ -172,13 +109,5 @@ final class ServiceJvm implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port: " + e.getMessage(), e);
-        }
     }
 }

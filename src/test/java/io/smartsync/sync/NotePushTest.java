@@ -1,0 +1,147 @@
+package io.smartsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smartsync.caspio.CaspioClient;
+import io.smartsync.caspio.CaspioConfig;
+import io.smartsync.caspio.CaspioException;
+import io.smartsync.caspio.CaspioPolicy;
+import io.smartsync.caspio.NoteFields;
+import io.smartsync.caspio.NoteRowMapper;
+import io.smartsync.caspio.NotesTable;
+import io.smartsync.caspio.TableShape;
+import io.smartsync.emulator.CaspioEmulator;
+import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.emulator.FaultConfig;
+import io.smartsync.note.MemberId;
+import io.smartsync.note.Note;
+import io.smartsync.note.OutboxAction;
+import io.smartsync.note.OutboxEntry;
+import io.smartsync.note.SyncState;
+import io.smartsync.store.JdbcStore;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Creates on a Caspio table whose {@code Sync_ID} is not unique: only the service's own look-up stands
+ * between a create whose answer was lost and a second row of the same note.
+ */
+class NotePushTest {
+    private static final String TABLE = CaspioEmulator.NOTES_TABLE;
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.systemUTC();
+    private CaspioEmulator emulator;
+    private HttpClient http;
+    private JdbcStore store;
+    private NotePush push;
+
+    @BeforeEach
+    void start() {
+        emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
+                .withPort(0)
+                .withMembers(1)
+                .withNotesPerMember(0)
+                .withSyncIdUnique(false));
+        http = HttpClient.newHttpClient();
+        store = JdbcStore.openSqlite(dir.resolve("store.db"), clock);
+        CaspioPolicy noRetries = new CaspioPolicy(
+                0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(1), 0, 1);
+        CaspioClient caspio = new CaspioClient(
+                new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
+                noRetries,
+                http,
+                clock,
+                new SimpleMeterRegistry());
+        NoteFields names = NoteFields.defaults();
+        push = new NotePush(
+                store,
+                new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
+                ConflictPolicy.LAST_WRITE_WINS,
+                new SyncEvents(clock),
+                clock,
+                Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        emulator.close();
+        http.close();
+    }
+
+    @Test
+    void a_create_whose_answer_was_lost_is_looked_up_again_not_sent_again() {
+        Note note = local("n1");
+        store.writeLocal(note, OutboxAction.CREATE, 100);
+        emulator.dropNextAfterCommit(1);
+
+        assertThatThrownBy(() -> push.push(claim(), note)).isInstanceOf(CaspioException.class);
+        push.push(claim(), note);
+
+        assertThat(rowsOf("n1")).isEqualTo(1);
+        assertThat(store.pending()).isEmpty();
+    }
+
+    @Test
+    void a_lost_create_that_is_still_committing_is_not_created_a_second_time() {
+        // Given a create whose answer is lost and whose row stays invisible for a while (a late commit)
+        Note note = local("n1");
+        store.writeLocal(note, OutboxAction.CREATE, 100);
+        emulator.faults(FaultConfig.parse("lateCommit=1,lateCommitLag=5s"));
+        emulator.dropNextAfterCommit(1);
+        assertThatThrownBy(() -> push.push(claim(), note))
+                .isInstanceOfSatisfying(
+                        CaspioException.class, e -> assertThat(e.kind()).isEqualTo(CaspioException.Kind.AMBIGUOUS));
+
+        // When it is tried again before a commit that late could have shown
+        OutboxEntry again = claim();
+
+        // Then it waits instead of creating the note a second time
+        assertThatThrownBy(() -> push.push(again, note)).isInstanceOf(NotYetException.class);
+        assertThat(rowsOf("n1")).isEqualTo(1);
+    }
+
+    /** Claims the only entry, as a push cycle would after the previous attempt released it. */
+    private OutboxEntry claim() {
+        store.pending().forEach(e -> store.recordFailure(e, "released by the test", false));
+        return store.claim("test", 1, clock.instant(), Duration.ofMinutes(1)).getFirst();
+    }
+
+    private long rowsOf(String noteId) {
+        return emulator.rows(TABLE).stream()
+                .filter(r -> noteId.equals(r.get("Sync_ID")))
+                .count();
+    }
+
+    private static Note local(String id) {
+        return new Note(
+                id,
+                MemberId.of("CL000001"),
+                null,
+                "text",
+                "u1",
+                "User One",
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                SyncState.PENDING,
+                false);
+    }
+}

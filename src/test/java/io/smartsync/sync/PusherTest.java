@@ -1,0 +1,245 @@
+package io.smartsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.smartsync.caspio.CaspioException;
+import io.smartsync.emulator.MutableClock;
+import io.smartsync.note.MemberId;
+import io.smartsync.note.Note;
+import io.smartsync.note.OutboxAction;
+import io.smartsync.note.OutboxEntry;
+import io.smartsync.note.SyncState;
+import io.smartsync.store.JdbcStore;
+import io.smartsync.store.LocalStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which push failures park an entry: only Caspio's refusal of the write and a note whose own data the table
+ * cannot hold. Anything else (our bug, the store failing) leaves it queued, counted and alerting until it
+ * clears, and its log line never quotes the note.
+ */
+class PusherTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final String TEXT = "private words about the member";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicLong pks = new AtomicLong();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private LocalStore store;
+    private Pusher pusher;
+
+    @BeforeEach
+    void open() {
+        store = JdbcStore.openSqlite(dir.resolve("smartsync.db"), clock);
+        Pusher.Push push = (entry, note) -> {
+            RuntimeException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
+            store.completePush(entry, inCaspio(note));
+        };
+        SyncConfig config = SyncConfig.builder().pushLease(LEASE).build();
+        pusher = new Pusher(store, push, new SyncEvents(clock), config, clock, "test-instance");
+        logged.start();
+        ((Logger) LoggerFactory.getLogger(Pusher.class)).addAppender(logged);
+        store.writeLocal(local("n1"), OutboxAction.CREATE, 100);
+    }
+
+    @AfterEach
+    void close() {
+        ((Logger) LoggerFactory.getLogger(Pusher.class)).detachAppender(logged);
+        store.close();
+    }
+
+    @Test
+    void an_unexpected_failure_leaves_the_entry_queued_and_alerts_until_it_is_pushed() {
+        // Given a bug in the push that even quotes the note in its message
+        failure.set(new IllegalStateException("bug while pushing " + TEXT));
+
+        // When the pusher runs
+        pusher.pushAll();
+
+        // Then nothing is parked: the entry waits, counted and shown as an alert, and the log has no note text
+        assertThat(store.failed()).isEmpty();
+        assertThat(store.pending()).extracting(OutboxEntry::noteId).containsExactly("n1");
+        PushAlerts.Snapshot alert = pusher.alerts().snapshot();
+        assertThat(alert.alert()).isTrue();
+        assertThat(alert.unexpectedTotal()).isEqualTo(1);
+        assertThat(alert.error()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(logged.list).isNotEmpty();
+        assertThat(logged.list).noneMatch(e -> e.getFormattedMessage().contains(TEXT));
+
+        // When the bug is gone and the entry's lease has run out
+        failure.set(null);
+        clock.advance(LEASE.plusSeconds(1));
+        pusher.pushAll();
+
+        // Then it is pushed and the alert clears; the count stays
+        assertThat(store.pending()).isEmpty();
+        assertThat(store.failed()).isEmpty();
+        assertThat(pusher.alerts().snapshot().alert()).isFalse();
+        assertThat(pusher.alerts().snapshot().unexpectedTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void caspio_refusing_the_write_parks_the_entry_without_an_alert() {
+        failure.set(caspio(CaspioException.Kind.PERMANENT, 400));
+
+        pusher.pushAll();
+
+        assertThat(store.failed()).extracting(OutboxEntry::noteId).containsExactly("n1");
+        assertThat(pusher.alerts().snapshot().alert()).isFalse();
+    }
+
+    @Test
+    void a_note_whose_own_data_caspio_cannot_hold_is_parked() {
+        failure.set(new InvalidNoteException("n1", new NumberFormatException()));
+
+        pusher.pushAll();
+
+        assertThat(store.failed()).extracting(OutboxEntry::noteId).containsExactly("n1");
+    }
+
+    @Test
+    void caspio_failing_for_a_while_or_refusing_the_credentials_parks_nothing() {
+        for (CaspioException e : new CaspioException[] {
+            caspio(CaspioException.Kind.TRANSIENT, 503),
+            caspio(CaspioException.Kind.AMBIGUOUS, 0),
+            caspio(CaspioException.Kind.AUTH, 401)
+        }) {
+            failure.set(e);
+
+            pusher.pushAll();
+
+            assertThat(store.failed()).as(e.kind().name()).isEmpty();
+            assertThat(store.pending()).as(e.kind().name()).hasSize(1);
+        }
+        assertThat(pusher.alerts().snapshot().alert()).isFalse();
+    }
+
+    @Test
+    void a_refusal_made_here_before_anything_was_sent_is_our_fault_and_alerts_instead_of_parking() {
+        failure.set(caspio(CaspioException.Kind.PERMANENT, 0));
+
+        pusher.pushAll();
+
+        assertThat(store.failed()).isEmpty();
+        assertThat(pusher.alerts().snapshot().alert()).isTrue();
+    }
+
+    @Test
+    void an_entry_is_not_pushed_once_another_instance_may_have_claimed_it() {
+        // Given three entries in one batch, pushes slow enough that the batch outlives its lease
+        store.writeLocal(local("n2"), OutboxAction.CREATE, 100);
+        store.writeLocal(local("n3"), OutboxAction.CREATE, 100);
+        Set<String> claimedElsewhere = new HashSet<>();
+        List<String> pushedAfterwards = new ArrayList<>();
+        Pusher watched = new Pusher(
+                store,
+                (entry, note) -> {
+                    if (claimedElsewhere.contains(entry.noteId())) {
+                        pushedAfterwards.add(entry.noteId());
+                    }
+                    store.completePush(entry, inCaspio(note));
+                    clock.advance(LEASE.multipliedBy(6).dividedBy(10));
+                    store.claim("other-instance", 10, clock.instant(), LEASE)
+                            .forEach(e -> claimedElsewhere.add(e.noteId()));
+                },
+                new SyncEvents(clock),
+                SyncConfig.builder().pushLease(LEASE).build(),
+                clock,
+                "test-instance");
+
+        // When the pusher runs
+        watched.pushAll();
+
+        // Then no entry was pushed here after another instance could take it (it would create the note twice)
+        assertThat(pushedAfterwards).isEmpty();
+    }
+
+    @Test
+    void a_later_write_of_a_note_waits_while_its_earlier_one_is_with_another_instance() {
+        // Given the note's create claimed by another instance, and an edit of the same note queued after it
+        store.claim("other-instance", 10, clock.instant(), LEASE);
+        store.writeLocal(local("n1"), OutboxAction.UPDATE, 100);
+        List<OutboxAction> pushed = new ArrayList<>();
+        Pusher watched = new Pusher(
+                store,
+                (entry, note) -> pushed.add(entry.action()),
+                new SyncEvents(clock),
+                SyncConfig.builder().pushLease(LEASE).build(),
+                clock,
+                "test-instance");
+
+        // When this instance pushes
+        watched.pushAll();
+
+        // Then it leaves the edit alone: pushed first, it would reach Caspio before the row exists
+        assertThat(pushed).isEmpty();
+    }
+
+    private static CaspioException caspio(CaspioException.Kind kind, int status) {
+        return new CaspioException(kind, "test failure", status, null, "req-1", null, null);
+    }
+
+    private static Note local(String id) {
+        return new Note(
+                id,
+                MemberId.of("CL000001"),
+                null,
+                TEXT,
+                "u1",
+                "User One",
+                NOW,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                SyncState.PENDING,
+                false);
+    }
+
+    private Note inCaspio(Note n) {
+        return new Note(
+                n.noteId(),
+                n.member(),
+                pks.incrementAndGet(),
+                n.comments(),
+                n.userId(),
+                n.userFullName(),
+                n.timeStamp(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                NOW,
+                "2026-12-01T10:00:00",
+                SyncState.SYNCED,
+                false);
+    }
+}
