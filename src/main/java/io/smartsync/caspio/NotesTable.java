@@ -6,6 +6,7 @@ import io.smartsync.note.Note;
 import io.smartsync.note.Position;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,11 +96,6 @@ public final class NotesTable {
         return caspio.count(table, mapper.memberClause(member));
     }
 
-    /** How many rows the member has with a {@code PK_ID} of at most {@code pkAtMost}. */
-    public long count(MemberId member, long pkAtMost) {
-        return caspio.count(table, Where.and(mapper.memberClause(member), Where.atMost(f.pk(), pkAtMost)));
-    }
-
     /**
      * How many rows each of {@code members} has with a {@code PK_ID} of at most {@code pkAtMost}, by grouped
      * counts ({@code q.groupBy}) in as few requests as fit the URI limit; a member without rows is 0.
@@ -114,8 +110,11 @@ public final class NotesTable {
                 table, select, f.member(), members, mapper::memberClause, bound, CaspioClient.MAX_PAGE)) {
             Where where = Where.and(
                     Where.anyOf(group.stream().map(mapper::memberClause).toList()), bound);
-            caspio.countBy(table, f.member(), where)
-                    .forEach((member, n) -> counts.put(new MemberId(String.valueOf(member)), n));
+            caspio.countBy(table, f.member(), where).forEach((member, n) -> {
+                if (member != null) { // rows without a member are nobody's notes here
+                    counts.put(mapper.memberOf(Collections.singletonMap(f.member(), member)), n);
+                }
+            });
         }
         return counts;
     }

@@ -279,6 +279,10 @@ public final class JdbcStore implements LocalStore {
     public PullResult applyPreloaded(List<Note> rows, String cursor, TableCursor reached, Instant readAt) {
         Instant now = clock.instant();
         return bulkTx(h -> {
+            // Serialised with every other write of these members, as the other merge paths are: on
+            // PostgreSQL a local edit or a pushed delete could otherwise commit between the page's reads
+            // and its writes, and be overwritten.
+            dialect.lockMembers(h, rows.stream().map(Note::member).toList());
             PullResult result = MergeWrite.rows(h, rows, readAt, now);
             StatusSql.startOrAdvance(h, MergeWrite.newestOfEachMember(rows));
             CursorSql.save(h, cursor, reached);

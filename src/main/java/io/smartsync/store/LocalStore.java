@@ -118,7 +118,10 @@ public interface LocalStore extends AutoCloseable {
      */
     StoredKeys storedKeys(MemberId member);
 
-    /** {@link #storedKeys} of every member that has such notes, in id order. */
+    /**
+     * For each member synced here (initial sync complete): how many of its notes Caspio should hold (live
+     * ones with a Caspio row, and ones whose delete is still queued) and the highest key, in id order.
+     */
     Map<MemberId, StoredKeys> storedKeysByMember();
 
     /** Records when the member's rows were last checked against Caspio's keys. */

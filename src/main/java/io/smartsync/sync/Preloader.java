@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * at most twice that many pages are held at a time). At the end every member whose initial sync was not complete is
  * marked synced, and one more read picks up rows changed while the last page was stored.
  *
- * <p>Members selected meanwhile stay correct without locks: the store moves a member's cursor only
- * forward, keeps older stamps from replacing newer rows and leaves notes with queued writes alone, and
+ * <p>Members selected meanwhile stay correct: a page's transaction takes its members' write locks (on
+ * PostgreSQL; SQLite runs one writer at a time), the store moves a member's cursor only forward, keeps
+ * older stamps from replacing newer rows and leaves notes with queued writes alone, and
  * a member's cursor only ever rises to a row whose predecessors in cursor order were all read. One
  * preload at a time; thread-safe.
  */
@@ -226,8 +227,8 @@ final class Preloader {
      * members were not yet synced; one read after the final position finds them (usually none).
      */
     private PullResult catchUp(TableCursor end) {
-        Iterator<List<Note>> pages = caspio.rows(Position.of(end.stamp(), end.pk()), config.pageSize());
         Instant readAt = clock.instant();
+        Iterator<List<Note>> pages = caspio.rows(Position.of(end.stamp(), end.pk()), config.pageSize());
         PullResult total = PullResult.NONE;
         TableCursor reached = end;
         while (pages.hasNext()) {

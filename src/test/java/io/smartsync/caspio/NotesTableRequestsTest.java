@@ -97,7 +97,7 @@ class NotesTableRequestsTest {
         MemberId a = MemberId.of("A");
         notes.count();
         notes.count(a);
-        notes.count(a, 9);
+        notes.countsByMember(List.of(a, MemberId.of("B")), 9);
         notes.countAfter(Position.START);
         notes.countAfter(Position.of(STAMP, 42));
         notes.pksAbove(Scope.table(), 5, 50);
@@ -109,7 +109,8 @@ class NotesTableRequestsTest {
                 .containsExactly(
                         "GET q.select=COUNT(*)",
                         "GET q.select=COUNT(*)&q.where=Client_ID2='A'",
-                        "GET q.select=COUNT(*)&q.where=Client_ID2='A' AND PK_ID<=9",
+                        "GET q.select=Client_ID2,COUNT(*)&q.where=(Client_ID2='A' OR Client_ID2='B') AND PK_ID<=9"
+                                + "&q.groupBy=Client_ID2&q.limit=1000",
                         "GET q.select=COUNT(*)",
                         "GET q.select=COUNT(*)&q.where=" + AFTER_STAMP,
                         "GET q.select=PK_ID&q.where=PK_ID>5&q.orderBy=PK_ID ASC&q.limit=50",

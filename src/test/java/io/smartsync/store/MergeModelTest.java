@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,11 @@ class MergeModelTest {
     /** A row of Caspio's table as the writer sees it. */
     private record Row(long pk, String noteId, MemberId member, String content, long stamp, long visibleAt) {}
 
-    /** A read that began at {@code began}, saw Caspio at {@code seen}, and waits to be applied. */
-    private record Read(long began, Map<Long, Row> rows, boolean listing, Set<Long> hiddenAtSeen) {}
+    /**
+     * A read that began at {@code began}, saw Caspio, and waits to be applied: the rows it found, of one
+     * member ({@code scope}) or of all (null), and the keys Caspio held then, hidden ones included.
+     */
+    private record Read(long began, Map<Long, Row> rows, boolean listing, MemberId scope, Set<Long> heldAtSeen) {}
 
     private record Entry(String action, boolean attempted) {}
 
@@ -272,11 +274,10 @@ class MergeModelTest {
         void beginRead(boolean listing) {
             long began = Math.max(1, now - random.nextInt(3));
             Map<Long, Row> seen = new TreeMap<>();
-            Set<Long> hidden = new HashSet<>();
             MemberId only = random.nextBoolean() ? MEMBERS.get(random.nextInt(MEMBERS.size())) : null;
             for (Row r : caspio.values()) {
                 if (r.visibleAt() > now) {
-                    hidden.add(r.pk());
+                    continue; // a late commit: not visible to readers yet
                 } else if (only == null || r.member().equals(only)) {
                     // A pull, the poll or a webhook's read may see any subset of the rows; a listing sees all.
                     if (listing || random.nextInt(3) > 0) {
@@ -284,7 +285,7 @@ class MergeModelTest {
                     }
                 }
             }
-            Read read = new Read(began, seen, listing, hidden);
+            Read read = new Read(began, seen, listing, only, Set.copyOf(caspio.keySet()));
             inFlight.add(read);
             if (!listing && random.nextInt(5) == 0) {
                 inFlight.add(read); // delivered twice
@@ -305,14 +306,16 @@ class MergeModelTest {
             if (read.listing()) {
                 for (Merge.Stored s : List.copyOf(store.values())) {
                     if (s.note().pkId() == null
-                            || read.rows().containsKey(s.note().pkId())) {
+                            || read.rows().containsKey(s.note().pkId())
+                            || (read.scope() != null
+                                    && !read.scope().equals(s.note().member()))) {
                         continue;
                     }
                     if (Merge.absent(s, outbox.containsKey(s.note().noteId()), readAt, COMMIT_LAG, at)
                             instanceof Merge.Bury bury) {
-                        assertThat(read.hiddenAtSeen())
+                        assertThat(read.heldAtSeen())
                                 .as(
-                                        "a listing buried %s, whose row Caspio held (not yet visible)",
+                                        "a listing buried %s, whose row Caspio held",
                                         s.note().noteId())
                                 .doesNotContain(s.note().pkId());
                         putStored(bury.tombstone(), bury.from());
@@ -350,10 +353,10 @@ class MergeModelTest {
                 pushOne(false);
             }
             now += LAG + 2;
-            Read full = new Read(now, visibleRows(), false, Set.of());
+            Read full = new Read(now, visibleRows(), false, null, Set.copyOf(caspio.keySet()));
             now++;
             apply(full);
-            apply(new Read(now, visibleRows(), true, Set.of()));
+            apply(new Read(now, visibleRows(), true, null, Set.copyOf(caspio.keySet())));
             Map<String, String> inCaspio = new TreeMap<>();
             Map<String, Integer> copies = new HashMap<>();
             for (Row r : caspio.values()) {
