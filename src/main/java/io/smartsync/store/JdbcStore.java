@@ -565,6 +565,14 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
+    public void holdUntil(OutboxEntry entry, String owner, Instant until) {
+        tx(h -> {
+            OutboxSql.holdUntil(h, entry.id(), owner, until);
+            return null;
+        });
+    }
+
+    @Override
     public void parkConflict(OutboxEntry entry, long conflictId) {
         Instant now = clock.instant();
         tx(h -> {

@@ -178,6 +178,12 @@ public interface LocalStore extends AutoCloseable {
     /** Parks an entry whose conflict waits for a person; the note shows {@code conflict}. */
     void parkConflict(OutboxEntry entry, long conflictId);
 
+    /**
+     * Shortens (or keeps) the lease {@code owner} holds on the entry so it can be claimed again from {@code
+     * until}: an entry that cannot be pushed safely before then, which need not wait for its whole lease.
+     */
+    void holdUntil(OutboxEntry entry, String owner, Instant until);
+
     /** Records why an attempt failed and releases the lease; a permanent failure parks the entry until someone retries it. */
     void recordFailure(OutboxEntry entry, String error, boolean permanent);
 

@@ -135,6 +135,14 @@ final class OutboxSql {
         h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute();
     }
 
+    static void holdUntil(Handle h, long id, String owner, Instant until) {
+        h.createUpdate("UPDATE outbox SET lease_until = :until WHERE id = :id AND lease_owner = :owner")
+                .bind("until", until.toEpochMilli())
+                .bind("id", id)
+                .bind("owner", owner)
+                .execute();
+    }
+
     static void recordFailure(Handle h, long id, String error, boolean permanent) {
         h.createUpdate("UPDATE outbox SET last_error = :error, failed = :failed,"
                         + " lease_owner = NULL, lease_until = NULL WHERE id = :id")

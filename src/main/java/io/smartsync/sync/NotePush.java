@@ -105,15 +105,18 @@ final class NotePush implements Pusher.Push {
      * A create whose answer was lost may still commit, and become visible, up to the commit lag the
      * cursor's overlap allows (rule 3). Until that much time has passed since the attempt, not finding its
      * row proves nothing, and creating another could duplicate the note on a table whose sync id is not
-     * unique. The entry keeps its lease meanwhile, so the rest of the queue goes on. Known to this instance
+     * unique. The entry is held until then (not for its whole lease), so the rest of the queue goes on and
+     * it is looked up again as soon as a commit that late would show. Known to this instance
      * only: after a restart the attempt is forgotten, which the restart's own time mostly covers.
      */
     private void awaitLateCommit(Note note) {
         Instant attempted = ambiguousCreates.get(note.noteId());
-        if (attempted != null && clock.instant().isBefore(attempted.plus(commitLag))) {
-            throw new NotYetException("note " + note.noteId()
-                    + " may still be committing in Caspio after an unanswered create; looked up again once its"
-                    + " lease runs out");
+        Instant visibleBy = attempted == null ? null : attempted.plus(commitLag);
+        if (visibleBy != null && clock.instant().isBefore(visibleBy)) {
+            throw new NotYetException(
+                    "note " + note.noteId() + " may still be committing in Caspio after an unanswered create;"
+                            + " looked up again at " + visibleBy,
+                    visibleBy);
         }
     }
 

@@ -157,7 +157,7 @@ final class Pusher implements AutoCloseable {
         RETRY_LATER,
         PARKED,
         UNEXPECTED,
-        /** Left with its lease, which runs out before it is tried again; the others go on. */
+        /** Held until it can be tried safely (not for its whole lease); the others go on. */
         WAITING
     }
 
@@ -179,6 +179,7 @@ final class Pusher implements AutoCloseable {
             return refusedOrRetried(entry, e);
         } catch (NotYetException e) {
             alerts.settled(entry.id());
+            store.holdUntil(entry, owner, e.retryAt());
             log.info("push of note {} waits: {}", entry.noteId(), e.getMessage());
             return Result.WAITING;
         } catch (InvalidNoteException e) {
