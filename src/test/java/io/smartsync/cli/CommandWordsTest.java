@@ -35,7 +35,7 @@ class CommandWordsTest {
                 .dropWhile(l -> !l.equals("Commands:"))
                 .skip(1)
                 .toList();
-        assertThat(commands).hasSize(8);
+        assertThat(commands).hasSize(9);
         assertThat(commands).allSatisfy(l -> assertThat(l).matches("  \\S+ +[A-Z].*\\.$"));
     }
 

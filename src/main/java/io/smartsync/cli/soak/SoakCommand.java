@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "soak",
+        header = "Kills services under faults; checks nothing is lost.",
         mixinStandardHelpOptions = true,
         description = "Runs services against a faulty emulator with random writes and SIGKILLs, lets them drain,"
                 + " and compares the store with Caspio. Prints one JSON line last; exit 1 if anything was lost,"
