@@ -235,12 +235,19 @@ class PageWordsInBrowserTest {
         fixture.emulator().faults(FaultConfig.parse("error5xx=1"));
         writeNote("Written while Caspio fails");
         browser.tab("sync");
-        browser.until(d -> browser.all("#pending td:nth-child(6), #failed td:nth-child(6)").stream()
-                .anyMatch(td -> !td.getText().isBlank() && !td.getText().equals("—")));
+        // Caspio's own answer (it names a request id), not the breaker's "not sent": the service records
+        // it as "GET /rest/v2/…: HTTP 503 ServiceUnavailable - … (request id …)".
+        String caspioError =
+                browser.until(d -> browser.all("#pending td:nth-child(6), #failed td:nth-child(6)").stream()
+                        .map(WebElement::getText)
+                        .filter(t -> t.contains("request id"))
+                        .findFirst()
+                        .orElse(null));
         browser.find("#process-now").click();
         browser.untilShown("#control-result", "Process pending now failed");
 
         Pattern raw = Pattern.compile("HTTP \\d{3}");
+        assertThat(caspioError).doesNotContainPattern(raw).contains("Caspio");
         assertThat(browser.text("#panel-sync")).doesNotContainPattern(raw);
         browser.tab("notes");
         assertThat(browser.text("#panel-notes")).doesNotContainPattern(raw);
