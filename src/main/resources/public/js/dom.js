@@ -50,6 +50,18 @@ export function readable(message) {
   return (message || "").replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, (iso) => when(iso));
 }
 
+/**
+ * A write's last error in words for staff. The service records Caspio's refusals as the request and its
+ * status ("GET /rest/v2/…: HTTP 503 ServiceUnavailable - The service is … (request id …)"): shown as
+ * "Caspio answered with an error (503): The service is … (request id …)". Other text is kept.
+ */
+export function errorWords(text) {
+  if (!text) return "—";
+  const m = /^[A-Z]+ \S+: HTTP (\d{3})(?: [A-Za-z]+)?(?: - (.*?))?( \(request id [^)]*\))?$/s.exec(text);
+  if (!m) return text.replace(/\bHTTP (\d{3})\b/g, "error $1");
+  return `Caspio answered with an error (${m[1]})${m[2] ? `: ${m[2]}` : ""}${m[3] || ""}`;
+}
+
 export function bytes(n) {
   if (n < 0) return `−${bytes(-n)}`;
   if (n < 1024) return `${n} B`;

@@ -1,5 +1,5 @@
 // The dashboard's tables: the pending queue, the failed writes and the conflict log. Text only.
-import { $, el, fill, when } from "./dom.js";
+import { $, el, errorWords, fill, when } from "./dom.js";
 
 function table(target, columns, rows, empty) {
   if (rows.length === 0) {
@@ -31,7 +31,7 @@ export function renderQueue(pending, failed) {
       ["Action", (e) => e.action],
       ["Queued", (e) => when(e.timestamp)],
       ["Attempts", (e) => e.syncAttempts],
-      ["Last error", (e) => e.lastError || "—"],
+      ["Last error", (e) => errorWords(e.lastError)],
     ],
     pending,
     "Nothing waits: every write has reached Caspio.",
@@ -45,7 +45,7 @@ export function renderQueue(pending, failed) {
       ["Action", (e) => e.action],
       ["Queued", (e) => when(e.timestamp)],
       ["Attempts", (e) => e.syncAttempts],
-      ["Error", (e) => e.lastError || "—"],
+      ["Error", (e) => errorWords(e.lastError)],
     ],
     failed,
     "No failed writes.",

@@ -2,7 +2,7 @@
 // "Queued — Caspio unreachable" while Caspio's breaker is not closed, or failed, or in conflict. The queue
 // (/api/sync/pending and /failed) is the truth; the events say when to look at it.
 import { api, health } from "./api.js";
-import { $, el, fill } from "./dom.js";
+import { $, el, errorWords, fill } from "./dom.js";
 
 const DONE_LOCALLY = { create: "Note created locally", update: "Note updated locally", delete: "Note deleted locally" };
 
@@ -71,7 +71,7 @@ function failed(noteId, error) {
   if (w.conflict === "open") {
     step("Conflict: the note changed in Caspio meanwhile; an admin settles it on the Smart Sync tab", "error");
   } else {
-    step(`Sync failed: ${error || "Caspio refused the write"} — an admin can retry it from the Smart Sync tab`, "error");
+    step(`Sync failed: ${error ? errorWords(error) : "Caspio refused the write"} — an admin can retry it from the Smart Sync tab`, "error");
   }
   settled(noteId, w.conflict === "open" ? "conflict" : "failed");
 }

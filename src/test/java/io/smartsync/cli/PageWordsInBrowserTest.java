@@ -8,7 +8,15 @@ import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +25,10 @@ import org.openqa.selenium.WebElement;
 
 /**
  * What the pages say, checked against the state they describe, in a real headless Chromium: an
- * unreachable service, the badges of new and updated notes, a member never loaded while Caspio is down.
+ * unreachable service, the badges of new and updated notes, a member never loaded while Caspio is down,
+ * the manual controls' results, the requests axis, the pending table and the times of a member's answer.
+ * Where a state is hard to reach (a push that fails, a busy hour), the service's answer is replaced in the
+ * browser before the page's scripts run ({@link #answer}); the page's own code draws it.
  */
 class PageWordsInBrowserTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
@@ -138,6 +149,185 @@ class PageWordsInBrowserTest {
         browser.untilShown("#sync-message", "Initial sync completed");
         browser.untilShown("#recent-members li", "CL000001");
         assertThat(browser.text("#recent-members")).doesNotContain("CL999999").doesNotContain("CL000003");
+    }
+
+    @Test
+    void processed_with_failures_is_shown_as_an_error_not_in_green() {
+        answer("/api/sync/process", 200, "{\"success\":true,\"data\":{\"processed\":0,\"failed\":1}}");
+        browser.signIn("sam.staff", "staff password for the browser");
+        browser.tab("sync");
+
+        browser.find("#process-now").click();
+        browser.untilShown("#control-result", "Processed 0, failed 1");
+        WebElement result = browser.find("#control-result");
+        assertThat(result.getAttribute("class")).contains("error").doesNotContain("ok");
+        String border =
+                (String) browser.driver.executeScript("return getComputedStyle(arguments[0]).borderLeftColor", result);
+        assertThat(border).isEqualTo(cssColour("--bad")).isNotEqualTo(cssColour("--ok"));
+    }
+
+    @Test
+    void the_requests_axis_has_whole_number_ticks_only() {
+        StringBuilder hours = new StringBuilder();
+        Instant start = Instant.now().minus(Duration.ofHours(23));
+        for (int i = 0; i < 24; i++) {
+            int requests = i == 20 ? 31 : i % 5; // a busiest hour of 31: half of it is 15.5
+            hours.append(i == 0 ? "" : ",")
+                    .append("{\"start\":\"")
+                    .append(start.plus(Duration.ofHours(i)))
+                    .append("\",\"requests\":")
+                    .append(requests)
+                    .append(",\"bytesIn\":0,\"bytesOut\":0}");
+        }
+        answer(
+                "/api/sync/history",
+                200,
+                "{\"success\":true,\"data\":{\"hours\":[" + hours + "],\"recent\":[],\"incrementalBytesIn\":0}}");
+        browser.signIn("ada.admin", "admin password for the browser");
+        browser.tab("sync");
+
+        List<String> ticks = browser.until(d -> {
+            List<String> shown = browser.all("#chart-requests svg text.axis[text-anchor='end']").stream()
+                    .map(WebElement::getText)
+                    .toList();
+            return shown.size() == 3 ? shown : null;
+        });
+        assertThat(ticks).allSatisfy(t -> assertThat(t).matches("\\d+"));
+        assertThat(ticks).contains("0").doesNotContain("15.5");
+    }
+
+    @Test
+    void member_ids_do_not_wrap_in_the_pending_table() {
+        String member = "CL-0000-1111-2222-3333-4444-5555-6666-7777-8888-9999-AAAA-BBBB";
+        answer(
+                "/api/sync/pending",
+                200,
+                "{\"success\":true,\"data\":[{\"id\":1,\"noteId\":\"note-1\",\"clientId2\":\"" + member
+                        + "\",\"action\":\"create\",\"timestamp\":\"" + Instant.now()
+                        + "\",\"synced\":false,\"syncAttempts\":0,\"lastError\":null,\"failed\":false}]}");
+        browser.signIn("sam.staff", "staff password for the browser");
+        browser.driver.manage().window().setSize(Browser.TABLET);
+        browser.tab("sync");
+        browser.untilText("#pending-count", "Pending queue (1)");
+
+        WebElement cell = browser.until(d -> browser.all("#pending td").stream()
+                .filter(td -> td.getText().equals(member))
+                .findFirst()
+                .orElse(null));
+        assertThat(cell.getCssValue("white-space")).isEqualTo("nowrap");
+        long lines = (Long) browser.driver.executeScript(
+                "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                        + " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;",
+                cell);
+        assertThat(lines).as("lines the member id takes").isEqualTo(1);
+    }
+
+    @Test
+    void staff_never_see_raw_http_error_text() {
+        answer("/api/sync/process", 500, "<html><body>Internal Server Error</body></html>");
+        String member = "CL000006";
+        browser.signIn("sam.staff", "staff password for the browser");
+        select(member);
+        browser.untilShown("#sync-message", "Initial sync completed");
+
+        // A write Caspio answers with 500s: its error reaches the page (the write's steps, the queue tables).
+        fixture.emulator().faults(FaultConfig.parse("error5xx=1"));
+        writeNote("Written while Caspio fails");
+        browser.tab("sync");
+        // Caspio's own answer (it names a request id), not the breaker's "not sent": the service records
+        // it as "GET /rest/v2/…: HTTP 503 ServiceUnavailable - … (request id …)".
+        String caspioError =
+                browser.until(d -> browser.all("#pending td:nth-child(6), #failed td:nth-child(6)").stream()
+                        .map(WebElement::getText)
+                        .filter(t -> t.contains("request id"))
+                        .findFirst()
+                        .orElse(null));
+        browser.find("#process-now").click();
+        browser.untilShown("#control-result", "Process pending now failed");
+
+        Pattern raw = Pattern.compile("HTTP \\d{3}");
+        assertThat(caspioError).doesNotContainPattern(raw).contains("Caspio");
+        assertThat(browser.text("#panel-sync")).doesNotContainPattern(raw);
+        browser.tab("notes");
+        assertThat(browser.text("#panel-notes")).doesNotContainPattern(raw);
+        fixture.emulator().faults(FaultConfig.NONE);
+    }
+
+    @Test
+    void new_notes_are_found_since_a_time_no_later_than_the_last_sync_shown_beside_it() {
+        String member = "CL000007";
+        browser.signIn("sam.staff", "staff password for the browser");
+        select(member);
+        browser.untilShown("#sync-message", "Initial sync completed");
+        String firstSync = plain(browser.text("#last-synced"));
+
+        // The poll (every 300 ms) keeps the member fresh: later visits are answered from the store. One in a
+        // later minute than the initial sync, then a note written in Caspio, then the visit that finds it.
+        await().atMost(Duration.ofSeconds(70))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !firstSync.contains(shownNow()));
+        select(member);
+        browser.untilShown("#sync-message", "No new notes");
+        fixture.emulator()
+                .insert(TABLE, Map.of("Client_ID2", member, "Comments", "Written in Caspio", "Sync_ID", "in-caspio"));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    select(member);
+                    String said = browser.until(d -> {
+                        String text = browser.text("#sync-message");
+                        return text.startsWith("Checking") ? null : text;
+                    });
+                    return said.startsWith("Found 1 new note");
+                });
+
+        LocalDateTime since = shownTime("since (.+)$", browser.text("#sync-message"));
+        LocalDateTime lastSynced = shownTime("Last synced: (.+?)( •|$)", browser.text("#last-synced"));
+        assertThat(since)
+                .as("found since %s, last synced %s", since, lastSynced)
+                .isBeforeOrEqualTo(lastSynced);
+    }
+
+    /** Answers {@code path} (and the paths under it) with {@code body} in the browser, from the next page on. */
+    private void answer(String path, int status, String body) {
+        String script = "(() => { const real = window.fetch; window.fetch = (input, init) => {"
+                + " const url = new URL(typeof input === 'string' ? input : input.url, location.href);"
+                + " if (url.pathname === " + js(path) + ") return Promise.resolve(new Response(" + js(body)
+                + ", {status: " + status + ", headers: {'Content-Type': "
+                + js(body.startsWith("<") ? "text/html" : "application/json")
+                + "}}));"
+                + " return real(input, init); }; })();";
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
+    private static String js(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The colour a CSS variable of the page names, as computed styles report colours. */
+    private String cssColour(String variable) {
+        return (String) browser.driver.executeScript(
+                "const p = document.createElement('p'); p.style.color = 'var(' + arguments[0] + ')';"
+                        + " document.body.append(p); const c = getComputedStyle(p).color; p.remove(); return c;",
+                variable);
+    }
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a", Locale.US);
+
+    /** Now, as the page shows a time (to the minute, in the browser's zone: this machine's). */
+    private static String shownNow() {
+        return SHOWN.format(LocalDateTime.now(ZoneId.systemDefault()));
+    }
+
+    /** Intl writes a narrow no-break space before AM/PM. */
+    private static String plain(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    private static LocalDateTime shownTime(String regex, String text) {
+        Matcher m = Pattern.compile(regex).matcher(plain(text));
+        assertThat(m.find()).as("a time in \"%s\"", text).isTrue();
+        return LocalDateTime.parse(m.group(1).trim(), SHOWN);
     }
 
     private void select(String member) {
