@@ -27,4 +27,10 @@ final class Ledger {
     int serverErrors;
     /** Caspio edits left out because the row was stamped in the same second (a documented limit). */
     int sameSecondEditsSkipped;
+    /**
+     * Caspio deletes left out because the service had not yet confirmed the note's create: a create whose
+     * answer was lost and whose row is deleted in Caspio before the retry looks it up is created again (an
+     * open case of issue 14, not yet solved).
+     */
+    int unconfirmedDeletesSkipped;
 }

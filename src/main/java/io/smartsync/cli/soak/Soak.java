@@ -127,6 +127,7 @@ public final class Soak {
                     end.pending(),
                     ledger.serverErrors,
                     ledger.sameSecondEditsSkipped,
+                    ledger.unconfirmedDeletesSkipped,
                     converged,
                     drainMillis,
                     (System.nanoTime() - started) / 1_000_000,

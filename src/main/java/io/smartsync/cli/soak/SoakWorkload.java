@@ -159,12 +159,30 @@ final class SoakWorkload {
         });
     }
 
+    /**
+     * Deletes a row in Caspio, unless the service has not confirmed the note's create yet (it is still in
+     * its queue, or the service cannot be asked): see {@link Ledger#unconfirmedDeletesSkipped}.
+     */
     private void caspioDelete(String member) {
         caspioRow(member).ifPresent(row -> {
+            if (unconfirmedHere(noteId(row))) {
+                ledger.unconfirmedDeletesSkipped++;
+                return;
+            }
             caspio.delete(TABLE, pk(row));
             ledger.deleted.add(noteId(row));
             ledger.caspioWrites++;
         });
+    }
+
+    private boolean unconfirmedHere(String noteId) {
+        try {
+            SoakApi.Answer a = service.get().get("/api/sync/pending");
+            return a.status() != 200
+                    || a.body().path("data").findValuesAsText("noteId").contains(noteId);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** A row of the member that the app has not deleted (its delete may still be on the way). */
