@@ -15,7 +15,7 @@ final class Coalescing {
         SEPARATE,
         /** The idle entry now carries the write. */
         MERGED,
-        /** A delete met the create of a note that never reached Caspio: both are gone. */
+        /** A delete met the create of a note that was never sent to Caspio: both are gone. */
         CANCELLED
     }
 
@@ -36,7 +36,9 @@ final class Coalescing {
             case DELETE ->
                 switch (idle.action()) {
                     case CREATE -> {
-                        if (OutboxSql.countFor(h, idle.noteId()) > 1) {
+                        // Once an attempt was made, the row may be in Caspio though no answer said so: the
+                        // create goes on (it adopts the row if there is one) and the delete follows it.
+                        if (idle.attempts() > 0 || OutboxSql.countFor(h, idle.noteId()) > 1) {
                             yield Outcome.SEPARATE;
                         }
                         OutboxSql.delete(h, idle.id());

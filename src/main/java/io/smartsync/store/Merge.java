@@ -15,7 +15,10 @@ import java.time.Instant;
  * request left. So "began after" means the read saw Caspio after that version was made.
  *
  * <ul>
- *   <li>A note with a local write queued is left to the push, which settles it with Caspio.
+ *   <li>A note with a local write queued is left to the push, which settles it with Caspio; but a read that
+ *       finds the row of a note whose create is still queued (its answer was lost) records the row's key,
+ *       so that the create's retry knows the row existed and, if it is gone by then, that it was deleted in
+ *       Caspio rather than never made ({@link Identify}).
  *   <li>A row replaces a live note unless it is older (stamps compare as {@link CaspioStamp} values); on
  *       equal stamps (or none) a read that began before the stored version was known does not replace it.
  *   <li>A tombstone comes back only with a row from a read that began after the tombstone was made (its
@@ -61,7 +64,7 @@ final class Merge {
     }
 
     /** What the store does with the note. */
-    sealed interface Outcome permits Keep, Put, Bury {}
+    sealed interface Outcome permits Keep, Put, Bury, Identify {}
 
     /** Leave the stored note as it is. */
     record Keep() implements Outcome {}
@@ -76,12 +79,16 @@ final class Merge {
     /** Store the note as a tombstone that came from a listing. */
     record Bury(Note tombstone, Provenance from) implements Outcome {}
 
+    /** Record the key of the row a queued create made, leaving the note as it is otherwise. */
+    record Identify(long pkId) implements Outcome {}
+
     static final Keep KEEP = new Keep();
 
     /** What the store keeps when a read that began at {@code readAt} found {@code row}. */
     static Outcome row(Stored stored, boolean queued, Note row, Instant readAt) {
         if (queued) {
-            return KEEP;
+            boolean createUnconfirmed = stored != null && stored.note().pkId() == null && row.pkId() != null;
+            return createUnconfirmed ? new Identify(row.pkId()) : KEEP;
         }
         if (stored == null) {
             return new Put(row, true);

@@ -55,8 +55,11 @@ final class MergeWrite {
         List<String> inserted = new ArrayList<>();
         int updated = 0;
         for (Note row : local.values()) {
-            if (!(Merge.row(byId.get(row.noteId()), queued.contains(row.noteId()), row, readAt)
-                    instanceof Merge.Put put)) {
+            Merge.Outcome outcome = Merge.row(byId.get(row.noteId()), queued.contains(row.noteId()), row, readAt);
+            if (outcome instanceof Merge.Identify identify) {
+                NoteSql.identify(h, row.noteId(), identify.pkId());
+            }
+            if (!(outcome instanceof Merge.Put put)) {
                 continue;
             }
             Merge.Stored sameRow = row.pkId() == null ? null : byPk.get(row.pkId());

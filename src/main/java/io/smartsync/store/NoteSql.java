@@ -131,6 +131,15 @@ final class NoteSql {
         }
     }
 
+    /** Records the key of the row a queued create made: see {@link Merge.Identify}. */
+    static void identify(Handle h, String noteId, long pkId) {
+        h.createUpdate("UPDATE notes SET pk_id = :pk WHERE note_id = :id AND pk_id IS NULL"
+                        + " AND NOT EXISTS (SELECT 1 FROM notes o WHERE o.pk_id = :pk)")
+                .bind("pk", pkId)
+                .bind("id", noteId)
+                .execute();
+    }
+
     static void delete(Handle h, String noteId) {
         h.createUpdate("DELETE FROM notes WHERE note_id = :id")
                 .bind("id", noteId)

@@ -67,6 +67,10 @@ final class NotePush implements Pusher.Push {
      * have been lost, so the sync id is looked up first and an existing row is adopted.
      */
     private Note create(OutboxEntry entry, Note note) {
+        if (entry.attempts() > 1 && note.pkId() != null) {
+            ambiguousCreates.remove(note.noteId());
+            return madeAndSeen(note);
+        }
         if (entry.attempts() > 1) {
             Optional<Note> earlier = created(note);
             if (earlier.isPresent()) {
@@ -118,6 +122,22 @@ final class NotePush implements Pusher.Push {
                             + " looked up again at " + visibleBy,
                     visibleBy);
         }
+    }
+
+    /**
+     * An earlier attempt made the row and a read of Caspio saw it (its key is stored): adopt the row, or,
+     * if it is gone, it was deleted in Caspio, so the note is kept as deleted rather than made again.
+     */
+    private Note madeAndSeen(Note note) {
+        Optional<Note> row = rowByPk(note.pkId());
+        if (row.isPresent()) {
+            log.info("note {} was already created by an earlier attempt; adopting its row", note.noteId());
+            return row.get();
+        }
+        log.info(
+                "note {} was created by an earlier attempt and deleted in Caspio since; kept as deleted",
+                note.noteId());
+        return note.asDeleted(SyncState.SYNCED);
     }
 
     private Optional<Note> created(Note note) {

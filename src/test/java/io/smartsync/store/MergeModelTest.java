@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ class MergeModelTest {
     private static final int LAG = 3;
 
     private static final Duration COMMIT_LAG = Duration.ofSeconds(LAG);
+    /** Retried creates whose row a read had seen and Caspio's users deleted since, over all cases. */
+    private static int createsFoundDeleted;
+
     private static final List<MemberId> MEMBERS = List.of(new MemberId("M1"), new MemberId("M2"));
 
     @Test
@@ -59,6 +63,11 @@ class MergeModelTest {
             checked++;
         }
         assertThat(checked).isEqualTo(last - first + 1);
+        if (replay == null) {
+            assertThat(createsFoundDeleted)
+                    .as("retried creates whose seen row was deleted in Caspio")
+                    .isPositive();
+        }
     }
 
     /** A row of Caspio's table as the writer sees it. */
@@ -70,7 +79,12 @@ class MergeModelTest {
      */
     private record Read(long began, Map<Long, Row> rows, boolean listing, MemberId scope, Set<Long> heldAtSeen) {}
 
-    private record Entry(String action, boolean attempted) {}
+    /** A queued write; {@code attemptedAt} is when its last unanswered attempt was sent (-1: never). */
+    private record Entry(String action, long attemptedAt) {
+        boolean attempted() {
+            return attemptedAt >= 0;
+        }
+    }
 
     private static final class World {
         final Random random;
@@ -82,6 +96,10 @@ class MergeModelTest {
         final Map<Long, Row> caspio = new TreeMap<>();
 
         final Map<String, Long> deletedInCaspioAt = new HashMap<>();
+        /** The notes whose rows were deleted by Caspio's own users: none may come back. */
+        final Set<String> deletedInCaspio = new HashSet<>();
+        /** The notes whose rows a read applied to the store has held. */
+        final Set<String> seenByARead = new HashSet<>();
         /** The store: notes by id, and the outbox (per note, its actions in order). */
         final Map<String, Merge.Stored> store = new LinkedHashMap<>();
 
@@ -126,7 +144,7 @@ class MergeModelTest {
             MemberId member = MEMBERS.get(random.nextInt(MEMBERS.size()));
             String content = id + "@" + now;
             putStored(note(id, member, null, content, null, false), null);
-            outbox.put(id, new ArrayDeque<>(List.of(new Entry("CREATE", false))));
+            outbox.put(id, new ArrayDeque<>(List.of(new Entry("CREATE", -1))));
             accepted.put(id, now);
         }
 
@@ -144,7 +162,7 @@ class MergeModelTest {
                 if (q.isEmpty()
                         || !q.peekLast().action().equals("CREATE")
                         || q.peekLast().attempted()) {
-                    q.addLast(new Entry("UPDATE", false));
+                    q.addLast(new Entry("UPDATE", -1));
                 }
             }
             accepted.put(s.note().noteId(), now);
@@ -164,7 +182,7 @@ class MergeModelTest {
                 return;
             }
             putStored(s.note().asDeleted(SyncState.PENDING), null);
-            q.addLast(new Entry("DELETE", false));
+            q.addLast(new Entry("DELETE", -1));
         }
 
         // --- the push -----------------------------------------------------------------------------
@@ -181,6 +199,9 @@ class MergeModelTest {
             Deque<Entry> q = outbox.get(id);
             Entry e = q.peek();
             Note local = store.get(id).note();
+            if (e.action().equals("CREATE") && e.attempted() && local.pkId() == null && now < e.attemptedAt() + LAG) {
+                return; // a late commit of the unanswered attempt could still show: looked up again later
+            }
             Row row = switch (e.action()) {
                 case "CREATE" -> create(local, e.attempted());
                 case "UPDATE" -> update(local);
@@ -188,7 +209,7 @@ class MergeModelTest {
             };
             if (answerLost) {
                 q.pollFirst();
-                q.addFirst(new Entry(e.action(), true));
+                q.addFirst(new Entry(e.action(), now));
                 return;
             }
             now++;
@@ -209,16 +230,22 @@ class MergeModelTest {
             }
         }
 
+        /** As NotePush: what the store knows (a key a read found) and what a reader of Caspio sees, nothing more. */
         Row create(Note local, boolean triedBefore) {
+            if (triedBefore && local.pkId() != null) {
+                Row seen = caspio.get(local.pkId()); // a read saw the row; gone now means deleted in Caspio
+                if (seen == null) {
+                    createsFoundDeleted++;
+                    accepted.remove(local.noteId()); // the delete made in Caspio wins over later local edits
+                }
+                return seen;
+            }
             if (triedBefore) {
-                // An earlier attempt may have landed: look the sync id up first and adopt the row.
+                // An earlier attempt may have landed: look the sync id up among the visible rows and adopt it.
                 for (Row r : caspio.values()) {
-                    if (r.noteId().equals(local.noteId())) {
+                    if (r.noteId().equals(local.noteId()) && r.visibleAt() <= now) {
                         return r;
                     }
-                }
-                if (deletedInCaspioAt.containsKey(local.noteId())) {
-                    return null; // it landed and was deleted in Caspio since
                 }
             }
             long visibleAt = random.nextInt(3) == 0 ? now + 1 + random.nextInt(LAG) : now;
@@ -256,8 +283,18 @@ class MergeModelTest {
             if (random.nextBoolean()) {
                 caspio.put(r.pk(), new Row(r.pk(), r.noteId(), r.member(), "caspio@" + now, now, r.visibleAt()));
             } else {
+                Merge.Stored here = store.get(r.noteId());
+                if (here != null
+                        && here.note().pkId() == null
+                        && outbox.containsKey(r.noteId())
+                        && !seenByARead.contains(r.noteId())) {
+                    // Made by a create whose answer was lost and that no read has seen: if it goes now, the
+                    // retry cannot tell it from a create that never landed, and makes it again (a limit).
+                    return;
+                }
                 caspio.remove(r.pk());
                 deletedInCaspioAt.put(r.noteId(), now);
+                deletedInCaspio.add(r.noteId());
                 accepted.remove(r.noteId());
             }
         }
@@ -324,9 +361,17 @@ class MergeModelTest {
                 return;
             }
             for (Row r : read.rows().values()) {
+                seenByARead.add(r.noteId());
                 Merge.Stored s = store.get(r.noteId());
                 Note row = asNote(r);
-                if (Merge.row(s, outbox.containsKey(r.noteId()), row, readAt) instanceof Merge.Put put) {
+                Merge.Outcome outcome = Merge.row(s, outbox.containsKey(r.noteId()), row, readAt);
+                if (outcome instanceof Merge.Identify identify) {
+                    Note n = s.note();
+                    putStored(
+                            note(n.noteId(), n.member(), identify.pkId(), n.comments(), n.caspioStamp(), n.deleted()),
+                            null);
+                }
+                if (outcome instanceof Merge.Put put) {
                     if (s != null && s.note().deleted()) {
                         Long goneAt = deletedInCaspioAt.get(r.noteId());
                         assertThat(goneAt == null || goneAt > s.since().getEpochSecond() - EPOCH.getEpochSecond())
@@ -351,6 +396,7 @@ class MergeModelTest {
             inFlight.clear();
             while (!outbox.isEmpty()) {
                 pushOne(false);
+                now++; // a create held for a late commit is tried again once the lag has passed
             }
             now += LAG + 2;
             Read full = new Read(now, visibleRows(), false, null, Set.copyOf(caspio.keySet()));
@@ -372,6 +418,11 @@ class MergeModelTest {
                             TreeMap::new));
             assertThat(live).as("the store equals Caspio").isEqualTo(inCaspio);
             assertThat(copies.values()).as("no note reached Caspio twice").allMatch(n -> n == 1);
+            assertThat(inCaspio.keySet().stream()
+                            .filter(deletedInCaspio::contains)
+                            .toList())
+                    .as("deleted in Caspio and made again")
+                    .isEmpty();
             // Each accepted note is in Caspio with its latest local text, or with an edit made there later.
             accepted.forEach((id, tick) -> {
                 String there = inCaspio.get(id);

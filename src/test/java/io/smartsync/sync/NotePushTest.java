@@ -16,6 +16,7 @@ import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
 import io.smartsync.note.MemberId;
+import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,7 @@ class NotePushTest {
     private HttpClient http;
     private JdbcStore store;
     private NotePush push;
+    private NotesTable table;
 
     @BeforeEach
     void start() {
@@ -65,13 +68,9 @@ class NotePushTest {
                 clock,
                 new SimpleMeterRegistry());
         NoteFields names = NoteFields.defaults();
+        table = new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names)));
         push = new NotePush(
-                store,
-                new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
-                ConflictPolicy.LAST_WRITE_WINS,
-                new SyncEvents(clock),
-                clock,
-                Duration.ofSeconds(30));
+                store, table, ConflictPolicy.LAST_WRITE_WINS, new SyncEvents(clock), clock, Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -111,6 +110,28 @@ class NotePushTest {
         // Then it waits instead of creating the note a second time
         assertThatThrownBy(() -> push.push(again, note)).isInstanceOf(NotYetException.class);
         assertThat(rowsOf("n1")).isEqualTo(1);
+    }
+
+    @Test
+    void a_lost_create_whose_row_a_read_saw_and_caspio_deleted_since_is_not_made_again() {
+        // Given a create whose answer is lost, and a member pull that then finds the note's row in Caspio
+        Note note = local("n1");
+        store.writeLocal(note, OutboxAction.CREATE, 100);
+        emulator.dropNextAfterCommit(1);
+        assertThatThrownBy(() -> push.push(claim(), note)).isInstanceOf(CaspioException.class);
+        Instant readAt = clock.instant();
+        Note row = table.created(note).orElseThrow();
+        store.applyPulled(List.of(row), new MemberSyncStatus(note.member(), true, readAt, null, 0, 1, null), readAt);
+
+        // When a Caspio user deletes that row before the create is tried again
+        emulator.delete(TABLE, row.pkId());
+        push.push(claim(), store.note("n1").orElseThrow());
+
+        // Then the note is not created a second time: the delete made in Caspio stands, here too
+        assertThat(rowsOf("n1")).isZero();
+        assertThat(store.note("n1"))
+                .hasValueSatisfying(n -> assertThat(n.deleted()).isTrue());
+        assertThat(store.pending()).isEmpty();
     }
 
     /** Claims the only entry, as a push cycle would after the previous attempt released it. */

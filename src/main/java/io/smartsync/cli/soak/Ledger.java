@@ -28,9 +28,9 @@ final class Ledger {
     /** Caspio edits left out because the row was stamped in the same second (a documented limit). */
     int sameSecondEditsSkipped;
     /**
-     * Caspio deletes left out because the service had not yet confirmed the note's create: a create whose
-     * answer was lost and whose row is deleted in Caspio before the retry looks it up is created again (an
-     * open case of issue 14, not yet solved).
+     * Caspio deletes left out because the service had neither an answer to the note's create nor a read that
+     * saw its row: deleted then, the create's retry cannot tell the row from one that never landed and makes
+     * it again (a documented limit, as for any client of an API without a record of deleted rows).
      */
-    int unconfirmedDeletesSkipped;
+    int unseenDeletesSkipped;
 }

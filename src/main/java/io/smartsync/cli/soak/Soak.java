@@ -127,7 +127,7 @@ public final class Soak {
                     end.pending(),
                     ledger.serverErrors,
                     ledger.sameSecondEditsSkipped,
-                    ledger.unconfirmedDeletesSkipped,
+                    ledger.unseenDeletesSkipped,
                     converged,
                     drainMillis,
                     (System.nanoTime() - started) / 1_000_000,

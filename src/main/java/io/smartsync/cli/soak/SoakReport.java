@@ -37,7 +37,7 @@ public record SoakReport(
         int pending,
         int serverErrors,
         int sameSecondEditsSkipped,
-        int unconfirmedDeletesSkipped,
+        int unseenDeletesSkipped,
         boolean converged,
         long drainMillis,
         long millis,
@@ -67,7 +67,7 @@ public record SoakReport(
         m.put("caspioWrites", caspioWrites);
         m.put("serverErrors", serverErrors);
         m.put("sameSecondEditsSkipped", sameSecondEditsSkipped);
-        m.put("unconfirmedDeletesSkipped", unconfirmedDeletesSkipped);
+        m.put("unseenDeletesSkipped", unseenDeletesSkipped);
         m.put("converged", converged);
         m.put("drainSeconds", drainMillis / 1000.0);
         m.put("seconds", millis / 1000.0);

@@ -160,13 +160,13 @@ final class SoakWorkload {
     }
 
     /**
-     * Deletes a row in Caspio, unless the service has not confirmed the note's create yet (it is still in
-     * its queue, or the service cannot be asked): see {@link Ledger#unconfirmedDeletesSkipped}.
+     * Deletes a row in Caspio, unless the service holds the note's create as unconfirmed and has not seen its
+     * row yet (or cannot be asked): see {@link Ledger#unseenDeletesSkipped}.
      */
     private void caspioDelete(String member) {
         caspioRow(member).ifPresent(row -> {
-            if (unconfirmedHere(noteId(row))) {
-                ledger.unconfirmedDeletesSkipped++;
+            if (unseenHere(member, noteId(row))) {
+                ledger.unseenDeletesSkipped++;
                 return;
             }
             caspio.delete(TABLE, pk(row));
@@ -175,11 +175,19 @@ final class SoakWorkload {
         });
     }
 
-    private boolean unconfirmedHere(String noteId) {
+    /** The service answers the note without a Caspio key: its create is unconfirmed and no read saw its row. */
+    private boolean unseenHere(String member, String noteId) {
         try {
-            SoakApi.Answer a = service.get().get("/api/sync/pending");
-            return a.status() != 200
-                    || a.body().path("data").findValuesAsText("noteId").contains(noteId);
+            SoakApi.Answer a = service.get().get("/api/client-notes?clientId2=" + member);
+            if (a.status() != 200) {
+                return true;
+            }
+            for (var note : a.body().path("data").path("notes")) {
+                if (noteId.equals(note.path("noteId").asText())) {
+                    return noteId.equals(note.path("id").asText());
+                }
+            }
+            return false;
         } catch (RuntimeException e) {
             return true;
         }
