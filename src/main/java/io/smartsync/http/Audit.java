@@ -31,6 +31,19 @@ final class Audit {
         }
     }
 
+    /**
+     * Runs {@code work}, which writes its own audit line when it succeeds (a read's, in the answer's
+     * transaction); a failure is recorded here and thrown on.
+     */
+    <T> T failuresOf(Principal who, String action, MemberId member, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            log.record(who.userId(), action, member.value(), null, "failed: " + ErrorMapping.codeOf(e));
+            throw e;
+        }
+    }
+
     void ok(Principal who, String action, String clientId2, String noteId) {
         log.record(who.userId(), action, clientId2, noteId, "ok");
     }

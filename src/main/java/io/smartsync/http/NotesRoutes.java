@@ -6,6 +6,7 @@ import io.smartsync.access.Principal;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.NoteEdit;
+import io.smartsync.sync.AuditedRead;
 import io.smartsync.sync.MemberNotes;
 import io.smartsync.sync.NoSuchNoteException;
 import io.smartsync.sync.SyncService;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
 final class NotesRoutes {
     /** The app counts a month as 30 days ({@code months * 30 * 24 h}). */
     private static final Duration MONTH = Duration.ofDays(30);
+
+    private static final String READ = "notes.read";
 
     private final SyncService sync;
     private final Audit audit;
@@ -83,11 +86,12 @@ final class NotesRoutes {
             ctx.json(Envelope.ok(new NotesByAuthor(sync, audit, json).page(ctx, who, userId.get())));
             return;
         }
-        MemberNotes answer = audit.around(who, "notes.read", member.get(), null, () -> {
+        MemberNotes answer = audit.failuresOf(who, READ, member.get(), () -> {
             if (forceRefresh) {
                 sync.force(member);
             }
-            return sync.select(member.get(), includeAll ? Optional.empty() : since);
+            return sync.select(
+                    member.get(), includeAll ? Optional.empty() : since, new AuditedRead(who.userId(), READ));
         });
         Instant window = months == 0 || includeAll ? null : clock.instant().minus(MONTH.multipliedBy(months));
         List<Note> notes = answer.notes().stream()

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -59,6 +60,15 @@ public final class JdbcStore implements LocalStore {
     private final Dialect dialect;
     private final Coordination coordination;
     private final AutoCloseable resources;
+    /**
+     * SQLite lets one writer in at a time, and a writer that finds the file locked sleeps in SQLite's busy
+     * handler (1, 2, 5, 10 … 100 ms) before it looks again: under many concurrent reads, each with its
+     * marker write, those sleeps were the tail of the answer times. This process's writers queue here
+     * instead, first come first served; another process (a {@code keys} command) still meets the busy
+     * handler. Null on PostgreSQL, whose row locks queue writers themselves.
+     */
+    private final ReentrantLock sqliteWriter;
+
     private final AccessRecords access = new JdbcAccessRecords(this::tx);
     private final Reports reports = new JdbcReports(this::tx);
 
@@ -77,6 +87,7 @@ public final class JdbcStore implements LocalStore {
         this.dialect = dialect;
         this.coordination = coordination;
         this.resources = resources;
+        this.sqliteWriter = dialect.isPostgres() ? null : new ReentrantLock(true);
     }
 
     /** Opens (and creates or migrates) the store at {@code location}. */
@@ -189,7 +200,7 @@ public final class JdbcStore implements LocalStore {
     private <T> T retrying(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.get();
+                return oneWriterAtATime(transaction);
             } catch (JdbiException e) {
                 String state = sqlState(e);
                 if (attempt < ATTEMPTS && RETRYABLE.contains(state)) {
@@ -199,6 +210,18 @@ public final class JdbcStore implements LocalStore {
                 }
                 throw new StoreException("store " + location + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    private <T> T oneWriterAtATime(Supplier<T> transaction) {
+        if (sqliteWriter == null) {
+            return transaction.get();
+        }
+        sqliteWriter.lock();
+        try {
+            return transaction.get();
+        } finally {
+            sqliteWriter.unlock();
         }
     }
 
@@ -437,10 +460,11 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public Served serve(MemberId member, Instant changedSince) {
+    public Served serve(MemberId member, Instant changedSince, AuditRecord auditLine) {
         Instant now = clock.instant();
         // The marker only sets what the next answer counts as new: losing it in a power cut shows a few
-        // notes as new twice, so its commit does not wait for the disk.
+        // notes as new twice, so its commit does not wait for the disk. A read's audit line goes with it
+        // (a product decision: it survives a crash of the service, a power cut may lose the last ones).
         return relaxedTx(h -> {
             dialect.lockMembers(h, List.of(member));
             Instant previous = StatusSql.lastServed(h, member);
@@ -448,6 +472,9 @@ public final class JdbcStore implements LocalStore {
                     changedSince == null ? NoteSql.forMember(h, member) : NoteSql.changedSince(h, member, changedSince);
             NoteSql.Novelty novelty = NoteSql.novelty(h, member, previous);
             StatusSql.markServed(h, member, now, TransferSql.fullAnswerBytes(h, member));
+            if (auditLine != null) {
+                AuditSql.insert(h, auditLine.at(now, member));
+            }
             return new Served(notes, novelty.newIds(), novelty.updatedIds(), previous);
         });
     }

@@ -139,7 +139,18 @@ public interface LocalStore extends AutoCloseable {
      *
      * @param changedSince only notes stored or changed here after this instant; null for all
      */
-    Served serve(MemberId member, Instant changedSince);
+    default Served serve(MemberId member, Instant changedSince) {
+        return serve(member, changedSince, null);
+    }
+
+    /**
+     * As {@link #serve(MemberId, Instant)}, and writes the read's audit line in the same transaction. That
+     * transaction commits without waiting for the disk: the line survives a crash of the process (kill -9),
+     * a power cut of the machine may lose the last moments of such lines. Writes of notes stay durable.
+     *
+     * @param auditLine the read's audit line ({@code at} and {@code clientId2} are set here), or null for none
+     */
+    Served serve(MemberId member, Instant changedSince, AuditRecord auditLine);
 
     /** The member's notes, tombstones excepted, newest first. */
     List<Note> notes(MemberId member);

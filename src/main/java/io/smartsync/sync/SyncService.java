@@ -320,14 +320,24 @@ public final class SyncService implements AutoCloseable {
      * @param changedSince only notes stored or changed here after this instant
      */
     public MemberNotes select(MemberId member, Optional<Instant> changedSince) {
+        return select(member, changedSince, null);
+    }
+
+    /**
+     * As {@link #select(MemberId, Optional)}, with the read's audit line written in the answer's own
+     * transaction, which commits without waiting for the disk (it survives a crash of the service).
+     *
+     * @param reader who reads, or null for no audit line
+     */
+    public MemberNotes select(MemberId member, Optional<Instant> changedSince, AuditedRead reader) {
         MemberSyncStatus status = store.status(member).orElse(MemberSyncStatus.fresh(member));
         SyncType type = SyncType.CACHED;
         if (!engine.answerFromStore(status)) {
             type = pullWithinDeadline(member);
             status = store.status(member).orElse(MemberSyncStatus.fresh(member));
         }
-        Served served = store.serve(member, changedSince.orElse(null));
         status = CurrentStatus.of(store, status);
+        Served served = store.serve(member, changedSince.orElse(null), reader == null ? null : reader.line());
         return new MemberNotes(
                 member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));
     }

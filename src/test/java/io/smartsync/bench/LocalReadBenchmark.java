@@ -2,7 +2,9 @@ package io.smartsync.bench;
 
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.store.AuditRecord;
 import io.smartsync.store.Served;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class LocalReadBenchmark {
+    private static final AuditRecord READ = new AuditRecord(0, null, "bench", "notes.read", null, null, "ok");
+
     private StoreFixture fixture;
     private MemberId member;
 
@@ -37,8 +41,7 @@ public class LocalReadBenchmark {
         fixture = new StoreFixture();
         for (int m = 1; m <= 500; m++) {
             List<Note> notes = StoreFixture.page(StoreFixture.member(m), (m - 1) * 30L + 1, 30, "v1");
-            fixture.store.applyPulled(
-                    notes, StoreFixture.reached(StoreFixture.member(m), notes), java.time.Instant.now());
+            fixture.store.applyPulled(notes, StoreFixture.reached(StoreFixture.member(m), notes), Instant.now());
         }
         member = StoreFixture.member(250);
     }
@@ -56,5 +59,19 @@ public class LocalReadBenchmark {
     @Benchmark
     public Served serveOneMember() {
         return fixture.store.serve(member, null);
+    }
+
+    /** A return visit's store work now: the read's audit line in the marker's transaction (no disk wait). */
+    @Benchmark
+    public Served serveWithItsAuditLine() {
+        return fixture.store.serve(member, null, READ);
+    }
+
+    /** As before issue 19: the marker, then the audit line in a transaction of its own that waits for the disk. */
+    @Benchmark
+    public Served serveThenAuditDurably() {
+        Served served = fixture.store.serve(member, null);
+        fixture.store.access().appendAudit(new AuditRecord(0, Instant.now(), "bench", "notes.read", "m", null, "ok"));
+        return served;
     }
 }

@@ -97,6 +97,25 @@ class ReportsAndAccessRecordsTest {
     }
 
     @Test
+    void a_served_read_writes_its_audit_line_with_the_marker() {
+        // Given a member with one note
+        store.applyPulled(
+                List.of(synced("n1", 1L, "text", "2026-11-25T09:00:00")),
+                new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 1, 0, null),
+                NOW);
+
+        // When it is served twice, once for kim with her read's audit line, once without
+        store.serve(MEMBER, null, new AuditRecord(0, null, "kim", "notes.read", null, null, "ok"));
+        Served second = store.serve(MEMBER, null);
+
+        // Then the log holds kim's read of that member, at the answer's time, and the marker moved with it
+        assertThat(store.access().audit(new AuditQuery(null, null, null, null, null, null, 10)))
+                .extracting(a -> a.actor() + " " + a.action() + " " + a.clientId2() + " " + a.outcome() + " " + a.at())
+                .containsExactly("kim notes.read " + MEMBER.value() + " ok " + NOW);
+        assertThat(second.previousAnswerAt()).isEqualTo(NOW);
+    }
+
+    @Test
     void caspio_calls_add_up_per_month_across_flushes() {
         store.reports().addCaspioUsage(MONTH, 5, 100, 10);
         store.reports().addCaspioUsage(MONTH, 7, 100, 10);
