@@ -31,6 +31,7 @@ class LiveAcrossInstancesInBrowserTest {
         SyncConfig sync = SyncConfig.builder()
                 .pageSize(50)
                 .autoSyncInterval(300)
+                .selectionDeadlineMs(30_000)
                 .retryDelayMs(5)
                 .maxRetryAttempts(1)
                 .build();

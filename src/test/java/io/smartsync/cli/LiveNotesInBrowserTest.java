@@ -44,6 +44,7 @@ class LiveNotesInBrowserTest {
                 SyncConfig.builder()
                         .pageSize(50)
                         .autoSyncInterval(300)
+                        .selectionDeadlineMs(30_000)
                         .reconcileIntervalMs(300)
                         .retryDelayMs(5)
                         .maxRetryAttempts(1)

@@ -36,7 +36,10 @@ final class LivePage implements AutoCloseable {
         input.clear();
         input.sendKeys(member);
         browser.find("#member-form button[type=submit]").click();
-        browser.until(d -> browser.find("#sync-message").getAttribute("class").contains(" ok"));
+        browser.until(d -> {
+            String kind = browser.find("#sync-message").getAttribute("class");
+            return kind.contains(" ok") || kind.contains(" warn");
+        });
     }
 
     String write(String text) {
