@@ -53,8 +53,8 @@ final class ChangeLog {
     }
 
     private void add(Kind kind, MemberId member, String noteId, String by) {
-        byNote.merge(
-                noteId, new Entry(member, by, kind), (was, now) -> was.kind().compareTo(kind) >= 0 ? was : now);
+        Entry entry = new Entry(member, by == null || by.isBlank() ? StoredChange.SOMEONE : by, kind);
+        byNote.merge(noteId, entry, (was, now) -> was.kind().compareTo(kind) >= 0 ? was : now);
     }
 
     /** The recorded changes, one per member and author, in the order first recorded. */

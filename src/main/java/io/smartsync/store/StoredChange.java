@@ -25,6 +25,8 @@ public record StoredChange(
         boolean remote) {
     public static final String CASPIO = "caspio";
     public static final String PUSH = "push";
+    /** A local write whose author is not known (a note made elsewhere without a name, edited by a script). */
+    public static final String SOMEONE = "someone";
 
     public StoredChange {
         created = List.copyOf(created);

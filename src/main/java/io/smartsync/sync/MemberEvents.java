@@ -33,7 +33,7 @@ final class MemberEvents {
                         + c.updated().size()
                         + c.deleted().size()
                         + c.states().size());
-        m.put("by", c.by() == null ? "someone" : c.by());
+        m.put("by", c.by());
         m.put("remote", c.remote());
         return m;
     }
