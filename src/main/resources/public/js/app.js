@@ -36,7 +36,7 @@ async function main() {
   $("#sign-out").addEventListener("click", signOut);
   $("#app").hidden = false;
   tabs();
-  startNotes();
+  startNotes(me);
   startDashboard(me);
   connect();
 }

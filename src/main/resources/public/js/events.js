@@ -9,6 +9,7 @@ const TYPES = [
   "note.pushed",
   "note.failed",
   "conflict",
+  "member.changed",
   "online",
   "offline",
 ];

@@ -4,6 +4,7 @@ import { api } from "./api.js";
 import { confirmAction } from "./confirm.js";
 import { $, el, fill, plural, readable, when } from "./dom.js";
 import { subscribe } from "./events.js";
+import { isFresh, startLive } from "./live.js";
 import * as writes from "./writes.js";
 
 const MEMBER = /^[A-Za-z0-9_-]{1,64}$/;
@@ -20,10 +21,11 @@ let notes = [];
 let initial = false; // every note of an initial sync is new: no badge then
 let stale = false; // the last answer came from the store while the pull went on
 let editing = null; // the note being edited
+let loaded = null; // the member whose notes are on the page, once its answer is drawn (live.js)
 let neverSynced = false; // the member's first sync has not finished: an empty list says nothing yet
 const mine = new Set(); // notes written or edited on this page: not news to the person who wrote them
 
-export function startNotes() {
+export function startNotes(me) {
   $("#member-form").addEventListener("submit", (e) => {
     e.preventDefault();
     select($("#member-id").value.trim());
@@ -34,6 +36,13 @@ export function startNotes() {
   });
   $("#note-cancel").addEventListener("click", () => resetForm());
   subscribe(onEvent);
+  startLive({
+    member: () => loaded,
+    me: me?.fullName,
+    mine: (id) => mine.has(id),
+    shown: (id) => notes.some((n) => n.noteId === id),
+    apply: applyLive,
+  });
   writes.onChange((noteId, state) => {
     const note = notes.find((n) => n.noteId === noteId);
     if (note && state) note.syncState = state;
@@ -81,11 +90,13 @@ async function select(id) {
     return;
   }
   member = id;
+  loaded = null;
   $("#member-id").value = id;
   fill($("#member-title"), `Notes of member ${id}`);
   $("#notes-section").hidden = false;
   $("#progress").hidden = true;
   fill($("#last-synced"), "");
+  $("#live-news").hidden = true;
   writes.clearSteps();
   resetForm();
   try {
@@ -106,6 +117,7 @@ async function select(id) {
     stale = answer.sync.type === "stale";
     neverSynced = stale && !status.initialSyncCompleted;
     render();
+    loaded = id;
     $("#progress").hidden = true;
     say(readable(answer.sync.message), answer.sync.type === "stale" ? "warn" : "ok");
     fill(
@@ -144,7 +156,7 @@ function render() {
       const state = stateOf(n);
       return el(
         "li",
-        { class: "note", "data-note-id": n.noteId },
+        { class: isFresh(n.noteId) ? "note live" : "note", "data-note-id": n.noteId },
         el(
           "div",
           { class: "note-head" },
@@ -225,6 +237,16 @@ async function save() {
   } catch (e) {
     fill($("#note-error"), e.message);
   }
+}
+
+// Live (live.js): notes another person changed, reloaded by id; deleted ones leave the list.
+function applyLive(changed, goneIds) {
+  for (const note of changed) {
+    if (notes.some((n) => n.noteId === note.noteId)) replace(note);
+    else notes.push(note);
+  }
+  notes = notes.filter((n) => !goneIds.includes(n.noteId));
+  render();
 }
 
 function replace(note) {

@@ -140,7 +140,13 @@ final class NotesRoutes {
         String noteId = noteId(pathId, body);
         MemberId member = member(ctx, noteId, body, pathId.isPresent());
         NoteEdit edit = NoteEditInput.edit(input, body);
-        Note note = audited(who, "notes.update", member, noteId, body.actor(), () -> sync.update(member, noteId, edit));
+        Note note = audited(
+                who,
+                "notes.update",
+                member,
+                noteId,
+                body.actor(),
+                () -> sync.update(member, noteId, edit, who.asAuthor().fullName()));
         ctx.json(Envelope.ok(NoteJson.note(note, false)));
     }
 
@@ -154,7 +160,7 @@ final class NotesRoutes {
         String noteId = noteId(pathId, body);
         MemberId member = member(ctx, noteId, body, pathId.isPresent());
         audited(who, "notes.delete", member, noteId, body.actor(), () -> {
-            sync.delete(member, noteId);
+            sync.delete(member, noteId, who.asAuthor().fullName());
             return null;
         });
         ctx.json(Envelope.ok(Map.of("noteId", noteId, "clientId2", member.value(), "deleted", true)));

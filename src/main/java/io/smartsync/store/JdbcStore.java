@@ -59,6 +59,7 @@ public final class JdbcStore implements LocalStore {
     private final String location;
     private final Dialect dialect;
     private final Coordination coordination;
+    private final ChangeFeed changes;
     private final AutoCloseable resources;
     /**
      * SQLite lets one writer in at a time, and a writer that finds the file locked sleeps in SQLite's busy
@@ -79,6 +80,7 @@ public final class JdbcStore implements LocalStore {
             String location,
             Dialect dialect,
             Coordination coordination,
+            ChangeFeed changes,
             AutoCloseable resources) {
         this.jdbi = jdbi;
         this.relaxed = relaxed;
@@ -86,6 +88,7 @@ public final class JdbcStore implements LocalStore {
         this.location = location;
         this.dialect = dialect;
         this.coordination = coordination;
+        this.changes = changes;
         this.resources = resources;
         this.sqliteWriter = dialect.isPostgres() ? null : new ReentrantLock(true);
     }
@@ -107,6 +110,7 @@ public final class JdbcStore implements LocalStore {
                 String location,
                 Dialect dialect,
                 Coordination coordination,
+                ChangeFeed changes,
                 AutoCloseable resources);
     }
 
@@ -132,7 +136,14 @@ public final class JdbcStore implements LocalStore {
             throw e;
         }
         return new JdbcStore(
-                Jdbi.create(pool), Jdbi.create(relaxed), clock, location, Dialect.SQLITE, new SingleInstance(), () -> {
+                Jdbi.create(pool),
+                Jdbi.create(relaxed),
+                clock,
+                location,
+                Dialect.SQLITE,
+                new SingleInstance(),
+                new ChangeFeed(null),
+                () -> {
                     relaxed.close();
                     pool.close();
                 });
@@ -176,7 +187,23 @@ public final class JdbcStore implements LocalStore {
     }
 
     private <T> T tx(HandleCallback<T, RuntimeException> work) {
-        return retrying(() -> jdbi.inTransaction(work));
+        return retrying(() -> jdbi.inTransaction(h -> announcing(h, work)));
+    }
+
+    /**
+     * Runs the transaction's work with a {@link ChangeLog}: what it changed among members' notes is
+     * announced to other instances inside the transaction and handed to this instance's listeners once it
+     * has committed. Every store method that writes notes runs through here.
+     */
+    private <T> T announcing(Handle h, HandleCallback<T, RuntimeException> work) {
+        ChangeLog changeLog = ChangeLog.open(h);
+        T result = work.withHandle(h);
+        List<StoredChange> changed = changeLog.changes();
+        if (!changed.isEmpty()) {
+            changes.announce(h, changed);
+            h.afterCommit(() -> changes.publish(changed));
+        }
+        return result;
     }
 
     /**
@@ -194,7 +221,10 @@ public final class JdbcStore implements LocalStore {
 
     /** A preload page write: on SQLite it runs with {@link #BULK_CACHE_KIB} of page cache. */
     private <T> T bulkTx(HandleCallback<T, RuntimeException> work) {
-        return dialect.isPostgres() ? tx(work) : retrying(() -> jdbi.withHandle(h -> withBulkCache(h, work)));
+        // Without a change log: a preload's pages announce nothing (thousands of members at a time).
+        return dialect.isPostgres()
+                ? retrying(() -> jdbi.inTransaction(work))
+                : retrying(() -> jdbi.withHandle(h -> withBulkCache(h, work)));
     }
 
     private <T> T retrying(Supplier<T> transaction) {
@@ -254,6 +284,11 @@ public final class JdbcStore implements LocalStore {
     @Override
     public Coordination coordination() {
         return coordination;
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return changes;
     }
 
     @Override
@@ -495,10 +530,11 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
-    public Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit) {
+    public Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit, String by) {
         Instant now = clock.instant();
         return tx(h -> {
             dialect.lockMembers(h, List.of(note.member()));
+            ChangeLog.record(h, ChangeLog.Kind.of(action), note, by);
             Optional<Note> before = NoteSql.find(h, note.noteId());
             if (action == OutboxAction.CREATE && before.isPresent()) {
                 throw new NoteExistsException(before.get()); // a client's own note id, sent again
@@ -540,6 +576,7 @@ public final class JdbcStore implements LocalStore {
         Note asInCaspio = pushed.withNoteId(entry.noteId());
         tx(h -> {
             dialect.lockMembers(h, List.of(entry.member()));
+            ChangeLog.record(h, ChangeLog.Kind.STATE, asInCaspio, StoredChange.PUSH);
             OutboxSql.delete(h, entry.id());
             Note stored = NoteSql.find(h, entry.noteId()).orElse(asInCaspio);
             if (OutboxSql.hasEntryFor(h, entry.noteId())) {
@@ -606,7 +643,10 @@ public final class JdbcStore implements LocalStore {
             dialect.lockMembers(h, List.of(entry.member()));
             OutboxSql.recordFailure(
                     h, entry.id(), "conflict " + conflictId + " waits for a person to resolve it", true);
-            NoteSql.find(h, entry.noteId()).ifPresent(n -> NoteSql.upsert(h, n.withSyncState(SyncState.CONFLICT), now));
+            NoteSql.find(h, entry.noteId()).ifPresent(n -> {
+                NoteSql.upsert(h, n.withSyncState(SyncState.CONFLICT), now);
+                ChangeLog.record(h, ChangeLog.Kind.STATE, n, StoredChange.PUSH);
+            });
             return null;
         });
     }
@@ -618,8 +658,10 @@ public final class JdbcStore implements LocalStore {
             dialect.lockMembers(h, List.of(entry.member()));
             OutboxSql.recordFailure(h, entry.id(), error, permanent);
             if (permanent) {
-                NoteSql.find(h, entry.noteId())
-                        .ifPresent(n -> NoteSql.upsert(h, n.withSyncState(SyncState.FAILED), now));
+                NoteSql.find(h, entry.noteId()).ifPresent(n -> {
+                    NoteSql.upsert(h, n.withSyncState(SyncState.FAILED), now);
+                    ChangeLog.record(h, ChangeLog.Kind.STATE, n, StoredChange.PUSH);
+                });
             }
             return null;
         });
@@ -666,7 +708,10 @@ public final class JdbcStore implements LocalStore {
             dialect.lockMembers(
                     h, OutboxSql.list(h, true).stream().map(OutboxEntry::member).toList());
             for (OutboxEntry e : OutboxSql.list(h, true)) {
-                NoteSql.find(h, e.noteId()).ifPresent(n -> NoteSql.upsert(h, n.withSyncState(SyncState.PENDING), now));
+                NoteSql.find(h, e.noteId()).ifPresent(n -> {
+                    NoteSql.upsert(h, n.withSyncState(SyncState.PENDING), now);
+                    ChangeLog.record(h, ChangeLog.Kind.STATE, n, StoredChange.PUSH);
+                });
             }
             return OutboxSql.requeueFailed(h);
         });

@@ -30,6 +30,9 @@ public interface LocalStore extends AutoCloseable {
     /** Who runs the global poll and the reconcile, and one initial sync of a member at a time. */
     Coordination coordination();
 
+    /** Every committed change of members' notes, this instance's and (on PostgreSQL) the other instances'. */
+    ChangeFeed changes();
+
     /**
      * Forgets a member's notes and sync status, so the next selection syncs it from the start. Notes
      * with a write still queued are kept, and so is the queue.
@@ -165,10 +168,17 @@ public interface LocalStore extends AutoCloseable {
      * entry while no push holds it: edits of a queued note become one, and the delete of a note that
      * never reached Caspio cancels its create (the note is then gone and nothing is queued).
      *
+     * @param by the name of the person who made the write, for the change it announces
+     *
      * @return the entry that now carries the write; empty when the write cancelled out
      * @throws QueueFullException when the outbox already holds {@code queueLimit} entries
      */
-    Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit);
+    Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit, String by);
+
+    /** {@link #writeLocal(Note, OutboxAction, int, String)} by the note's author. */
+    default Optional<OutboxEntry> writeLocal(Note note, OutboxAction action, int queueLimit) {
+        return writeLocal(note, action, queueLimit, note.userFullName());
+    }
 
     /**
      * Leases up to {@code limit} outbox entries to {@code owner} until {@code now + lease}: only the

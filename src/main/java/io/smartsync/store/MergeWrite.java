@@ -66,6 +66,7 @@ final class MergeWrite {
             if (sameRow != null && !sameRow.note().noteId().equals(row.noteId())) {
                 // The row gained a sync id since it was stored: drop the copy under its old id.
                 NoteSql.delete(h, sameRow.note().noteId());
+                ChangeLog.record(h, ChangeLog.Kind.DELETED, sameRow.note(), StoredChange.CASPIO);
             }
             writes.add(row);
             if (put.inserted()) {
@@ -73,6 +74,8 @@ final class MergeWrite {
             } else {
                 updated++;
             }
+            ChangeLog.record(
+                    h, put.inserted() ? ChangeLog.Kind.CREATED : ChangeLog.Kind.UPDATED, row, StoredChange.CASPIO);
         }
         NoteSql.upsertAll(h, writes, now, new Merge.Provenance(Merge.Origin.READ, now));
         return new PullResult(inserted, updated);
@@ -108,6 +111,7 @@ final class MergeWrite {
             if (Merge.absent(s, queued.contains(s.note().noteId()), readAt, commitLag, now)
                     instanceof Merge.Bury bury) {
                 NoteSql.upsert(h, bury.tombstone(), now, bury.from());
+                ChangeLog.record(h, ChangeLog.Kind.DELETED, bury.tombstone(), StoredChange.CASPIO);
                 gone++;
             }
         }

@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Opens the store on PostgreSQL: a connection pool for transactions, a small one for initial-sync locks,
  * the schema migrated with the PostgreSQL migrations (same versions as SQLite's), and the advisory-lock
- * keys of the schema the URL names ({@code currentSchema}, else the user's default).
+ * keys of the schema the URL names ({@code currentSchema}, else the user's default), and a listener for
+ * the changes other instances announce on that schema's channel.
  */
 final class PostgresStores {
     private static final int POOL_SIZE = 10;
@@ -37,9 +38,13 @@ final class PostgresStores {
             LockKeys keys = LockKeys.of(jdbi);
             PostgresCoordination coordination =
                     new PostgresCoordination(pool, lockPool, keys, app -> leaderConnection(location, app));
+            ChangeFeed feed = new ChangeFeed("smartsync_changes_" + Integer.toUnsignedString(keys.lead()));
+            PostgresChangeListener listener = new PostgresChangeListener(feed, app -> leaderConnection(location, app));
+            listener.start();
             HikariDataSource p = pool;
             HikariDataSource l = lockPool;
-            return assembly.make(jdbi, jdbi, clock, where, Dialect.postgres(keys.write()), coordination, () -> {
+            return assembly.make(jdbi, jdbi, clock, where, Dialect.postgres(keys.write()), coordination, feed, () -> {
+                listener.close();
                 coordination.close();
                 l.close();
                 p.close();

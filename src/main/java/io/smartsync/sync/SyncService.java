@@ -70,6 +70,7 @@ public final class SyncService implements AutoCloseable {
     private final NotesTable table;
     private final String instanceId;
     private final RowSizes rowSizes;
+    private final AutoCloseable memberEvents;
     private volatile List<SyncSetting> settings = List.of();
 
     public SyncService(
@@ -116,6 +117,7 @@ public final class SyncService implements AutoCloseable {
         this.sourceTable = table.name();
         this.instanceId = instanceId;
         this.rowSizes = new RowSizes(store.reports(), mapper.fields().pk());
+        this.memberEvents = MemberEvents.forward(store.changes(), events);
         caspio.onRowsRead(rowSizes::record);
         caspio.onAvailabilityChange(online -> {
             events.emit(online ? "online" : "offline", null, null, Map.of());
@@ -403,7 +405,7 @@ public final class SyncService implements AutoCloseable {
                 null,
                 SyncState.PENDING,
                 false);
-        queue(note, OutboxAction.CREATE);
+        queue(note, OutboxAction.CREATE, author.fullName());
         return note;
     }
 
@@ -413,12 +415,17 @@ public final class SyncService implements AutoCloseable {
      * @throws NoSuchNoteException when the member has no such note (or it was deleted)
      */
     public Note update(MemberId member, String noteId, NoteEdit edit) {
+        return update(member, noteId, edit, null);
+    }
+
+    /** {@link #update(MemberId, String, NoteEdit)} made by the person named {@code by} (for the live pages). */
+    public Note update(MemberId member, String noteId, NoteEdit edit, String by) {
         // One edit of a note at a time in this process, so two partial edits (one naming the status, the
         // other the date) both land instead of the second writing back the first's old value.
         synchronized (editLock(noteId)) {
             Note current = live(member, noteId);
             Note edited = current.edited(edit.applyTo(current));
-            queue(edited, OutboxAction.UPDATE);
+            queue(edited, OutboxAction.UPDATE, by);
             return edited;
         }
     }
@@ -446,7 +453,12 @@ public final class SyncService implements AutoCloseable {
      * @throws NoSuchNoteException when the member has no such note (or it was deleted)
      */
     public void delete(MemberId member, String noteId) {
-        queue(live(member, noteId).asDeleted(SyncState.PENDING), OutboxAction.DELETE);
+        delete(member, noteId, null);
+    }
+
+    /** {@link #delete(MemberId, String)} made by the person named {@code by} (for the live pages). */
+    public void delete(MemberId member, String noteId, String by) {
+        queue(live(member, noteId).asDeleted(SyncState.PENDING), OutboxAction.DELETE, by);
     }
 
     private Note live(MemberId member, String noteId) {
@@ -455,9 +467,9 @@ public final class SyncService implements AutoCloseable {
                 .orElseThrow(() -> new NoSuchNoteException(member, noteId));
     }
 
-    private void queue(Note note, OutboxAction action) {
+    private void queue(Note note, OutboxAction action, String by) {
         try {
-            store.writeLocal(note, action, config.offlineQueueLimit());
+            store.writeLocal(note, action, config.offlineQueueLimit(), by == null ? note.userFullName() : by);
         } catch (QueueFullException e) {
             throw new OfflineQueueFullException(e.getMessage(), e);
         }
@@ -569,6 +581,11 @@ public final class SyncService implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            memberEvents.close();
+        } catch (Exception e) {
+            log.debug("member events: {}", e.toString());
+        }
         schedule.shutdownNow();
         preloads.shutdownNow();
         selections.shutdownNow();

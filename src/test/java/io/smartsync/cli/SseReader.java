@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,7 @@ final class SseReader implements AutoCloseable {
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final List<Event> received = new CopyOnWriteArrayList<>();
     private final Thread reader;
 
     private SseReader(HttpResponse<InputStream> response) {
@@ -57,7 +60,9 @@ final class SseReader implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Event(type, data.toString()));
+                        Event e = new Event(type, data.toString());
+                        received.add(e);
+                        events.add(e);
                     }
                     type = "message";
                     data.setLength(0);
@@ -70,6 +75,11 @@ final class SseReader implements AutoCloseable {
         } catch (IOException e) {
             // the stream was closed
         }
+    }
+
+    /** Every event received so far, whether {@link #next} handed it out or skipped it. */
+    List<Event> received() {
+        return List.copyOf(received);
     }
 
     /** The next event of {@code type}, skipping others, waiting at most {@code wait}. */
