@@ -44,7 +44,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--quick",
             description =
-                    "Under two minutes: 100 members, 3 minutes of visits, a 10 s poll and lease, a 30-note backlog.")
+                    "A few minutes: 100 members, 3 minutes of visits, a 10 s poll and lease, a 20 s member check, a"
+                            + " 30-note backlog, 10 s of open-loop reads and 5 s saturated on each store.")
     boolean quick;
 
     @Option(names = "--members", description = "Members in the table (default 2000; quick 100).")
@@ -86,10 +87,41 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--member-check",
-            defaultValue = "5m",
             description =
-                    "How often the members stored here are checked for deletes, in staff time (default ${DEFAULT-VALUE}).")
+                    "How often the service checks the members stored here for deletes, in real time (default 5m, the service's own; quick 20s).")
     String memberCheck;
+
+    @Option(
+            names = "--push-concurrency",
+            defaultValue = "0",
+            description =
+                    "The service's SMARTSYNC_PUSH_CONCURRENCY; 0 leaves the service's default (default ${DEFAULT-VALUE}).")
+    int pushConcurrency;
+
+    @Option(
+            names = "--read-rate",
+            defaultValue = "200",
+            description = "Open-loop member reads a second in the reads phase (default ${DEFAULT-VALUE}).")
+    int readRate;
+
+    @Option(names = "--read-seconds", description = "Length of the open loop (default 60; quick 10).")
+    Integer readSeconds;
+
+    @Option(
+            names = "--read-clients",
+            defaultValue = "16",
+            description = "Callers in the saturated reads run (default ${DEFAULT-VALUE}).")
+    int readClients;
+
+    @Option(names = "--saturated-seconds", description = "Length of the saturated reads run (default 30; quick 5).")
+    Integer saturatedSeconds;
+
+    @Option(
+            names = "--postgres-url",
+            description =
+                    "PostgreSQL for the reads phase; the bench makes a schema of its own there and drops it after;"
+                            + " none skips it (default SMARTSYNC_TEST_POSTGRES_URL, else jdbc:postgresql://127.0.0.1:5432/test?user=postgres).")
+    String postgresUrl;
 
     @Option(
             names = "--push-lease",
@@ -188,11 +220,11 @@ public final class BenchCommand implements Callable<Integer> {
             if (emulator != null) {
                 runs.add(Figures.of(ScaleRun.external("external", w, emulator, work.resolve("external"), progress)));
             } else {
-                runs.add(Figures.of(ScaleRun.inProcess("1x", w, work.resolve("1x"), true, progress)));
+                runs.add(Figures.of(ScaleRun.inProcess("1x", w, work.resolve("1x"), true, reads(), progress)));
                 if (scale > 1) {
                     Workload big = w.withMembers(w.members() * scale);
                     String label = scale + "x";
-                    runs.add(Figures.of(ScaleRun.inProcess(label, big, work.resolve(label), false, progress)));
+                    runs.add(Figures.of(ScaleRun.inProcess(label, big, work.resolve(label), false, null, progress)));
                 }
             }
         } finally {
@@ -228,7 +260,7 @@ public final class BenchCommand implements Callable<Integer> {
                     returns,
                     duration("--poll", poll != null ? poll : quick ? "10s" : "30s"),
                     duration("--reconcile", reconcile),
-                    duration("--member-check", memberCheck),
+                    duration("--member-check", memberCheck != null ? memberCheck : quick ? "20s" : "5m"),
                     duration("--push-lease", pushLease != null ? pushLease : quick ? "10s" : "2m"),
                     minutes != null ? minutes : quick ? 3 : 60,
                     speedup,
@@ -237,8 +269,27 @@ public final class BenchCommand implements Callable<Integer> {
                     scale,
                     initialMembers != null ? initialMembers : quick ? 30 : 2000,
                     parallelism,
+                    pushConcurrency,
                     seed,
                     serviceHeap);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    ReadsPhase.Settings reads() {
+        String pg = postgresUrl != null
+                ? postgresUrl
+                : System.getenv()
+                        .getOrDefault(
+                                "SMARTSYNC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        try {
+            return new ReadsPhase.Settings(
+                    readRate,
+                    Duration.ofSeconds(readSeconds != null ? readSeconds : quick ? 10 : 60),
+                    readClients,
+                    Duration.ofSeconds(saturatedSeconds != null ? saturatedSeconds : quick ? 5 : 30),
+                    pg.equals("none") ? "" : pg);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -23,9 +23,9 @@ final class Chart {
             "selection.returnVisit.p99Ms",
             "caspio.perReturnVisit.requests",
             "caspio.perReturnVisit.bytes",
-            "caspio.perHourRealPace.requests",
-            "caspio.perHourRealPace.bytes",
-            "initialSync.notesPerSecond",
+            "caspio.perHour.requests",
+            "caspio.perHour.bytes",
+            "initialSync.preload.notesPerSecond",
             "push.timeToCaspio.p50Ms");
     private static final Color TRADITIONAL = new Color(150, 150, 150);
     private static final Color SMART = new Color(40, 110, 200);

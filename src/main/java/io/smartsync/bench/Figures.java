@@ -46,6 +46,7 @@ final class Figures {
         if (m.smartPush() != null) {
             ThroughputFigures.push(m, f);
         }
+        ReadsPhase.figures(m.reads(), f, details);
         ThroughputFigures.memory(m, f, details);
         return new RunReport(m.label(), m.workload().members(), m.notes(), f, details);
     }
@@ -76,15 +77,17 @@ final class Figures {
                     Compare.NONE));
         }
         Workload w = m.workload();
-        HourModel hour = HourModel.of(m);
+        Background bg = m.background();
+        HourModel hour =
+                HourModel.of(w, s, bg.quiet(), bg.quietSeconds(), bg.tableCheck(), bg.tableCheckSeconds(), m.history());
         double firsts = Math.max(1, m.plan().firstVisits());
         double returns = Math.max(1, m.plan().returnVisits());
         Cost tFirst = Cost.of(t.firstVisits());
         Cost tRest = Cost.of(t.total()).minus(tFirst);
         Cost tHour = Cost.of(t.total()).times(w.perHour());
         add(f, "caspio.perFirstVisit", "per first visit, its own calls", tFirst, hour.firstVisits(), 1 / firsts);
-        // The poll and the reconcile exist to make return visits cheap, so they are charged to them.
-        Cost sRest = hour.hourRealPace().times(1 / w.perHour()).minus(hour.firstVisits());
+        // The background exists to make return visits cheap, so an hour of it is charged to them.
+        Cost sRest = hour.hour().times(1 / w.perHour()).minus(hour.firstVisits());
         add(f, "caspio.perReturnVisit", "per return visit, background included", tRest, sRest, 1 / returns);
         add(
                 f,
@@ -93,8 +96,7 @@ final class Figures {
                 Cost.of(t.returnVisits()),
                 hour.returnVisits(),
                 1 / returns);
-        add(f, "caspio.perHour", "per hour, as measured in the window", tHour, hour.hourMeasured(), 1);
-        add(f, "caspio.perHourRealPace", "per hour, reconciles at real pace", tHour, hour.hourRealPace(), 1);
+        add(f, "caspio.perHour", "per hour of staff use", tHour, hour.hour(), 1);
 
         List<SyncRun> inWindow = HourModel.between(m.history(), s.startedAt(), s.endedAt());
         List<SyncRun> polls =
@@ -110,8 +112,8 @@ final class Figures {
                 Map.of("traditional", t.total().toJson(), "smartSync", s.total().toJson()));
         details.put("smartSyncRunsInWindow", runsByKind(inWindow));
         details.put("pollsInWindow", polls.size());
+        details.put("background", bg.toJson());
         details.put("hourModel", hour.toJson());
-        details.put("forcedTableCheckSeconds", m.force().nanos() / 1e9);
     }
 
     private static double seconds(WindowRun.Result r) {
@@ -128,10 +130,15 @@ final class Figures {
                 s.requests() * times,
                 Compare.FEWER));
         f.add(new Figure(
-                key + ".bytes", "Caspio bytes " + label, "bytes", t.bytes() * times, s.bytes() * times, Compare.FEWER));
+                key + ".bytes",
+                "Caspio bytes on the wire " + label,
+                "bytes",
+                t.bytes() * times,
+                s.bytes() * times,
+                Compare.FEWER));
     }
 
-    /** Runs, requests and bytes by kind, as the service's client counted them (URI and bodies). */
+    /** Runs, requests and bytes by kind, as the service's client counted them (URI and bodies, no headers). */
     private static Map<String, Object> runsByKind(List<SyncRun> runs) {
         Map<String, long[]> sums = new TreeMap<>();
         for (SyncRun r : runs) {

@@ -12,9 +12,11 @@ final class InProcessCaspio implements CaspioSide {
     static final String TABLE = CaspioEmulator.NOTES_TABLE;
 
     private final CaspioEmulator emulator;
+    private final WireCounter wire;
 
     private InProcessCaspio(CaspioEmulator emulator) {
         this.emulator = emulator;
+        this.wire = WireCounter.start(emulator.baseUri());
     }
 
     static InProcessCaspio start(Path dir, Workload w) {
@@ -27,12 +29,14 @@ final class InProcessCaspio implements CaspioSide {
 
     @Override
     public URI baseUri() {
-        return emulator.baseUri();
+        return wire.uri();
     }
 
     @Override
     public Traffic traffic() {
-        return Traffic.of(emulator.stats());
+        // The wire first: a call counted there is counted by the emulator before it answers.
+        WireCounter.Bytes bytes = wire.bytes();
+        return Traffic.of(emulator.stats(), bytes);
     }
 
     @Override
@@ -62,6 +66,7 @@ final class InProcessCaspio implements CaspioSide {
 
     @Override
     public void close() {
+        wire.close();
         emulator.close();
     }
 }

@@ -9,10 +9,10 @@ import java.util.OptionalLong;
  * run did not measure are null (the external-emulator run measures the initial sync only).
  *
  * @param notes rows in the table when the run started
- * @param force the timed {@code POST /api/sync/force {}} after the window: a poll and a table reconcile,
- *     so the service has recorded at least one table reconcile however short the window
+ * @param background the service's idle background and a timed table check, measured after the window
  * @param history the service's own record of its sync runs, with their cost as its client counted it
  * @param preload the whole table read by a fresh service of its own (the initial-sync figures)
+ * @param reads the reads phase: open loop and saturated, per store (empty when not measured)
  */
 record Measured(
         String label,
@@ -24,9 +24,10 @@ record Measured(
         PushRun.Result traditionalPush,
         InitialSync.Result smartInitial,
         WindowRun.Result smartWindow,
-        AppClient.Answer force,
+        Background background,
         PushRun.Result smartPush,
         List<SyncRun> history,
         Memory.Heap heap,
         OptionalLong peakRss,
-        PreloadRun.Result preload) {}
+        PreloadRun.Result preload,
+        List<ReadsRun.Result> reads) {}

@@ -4,6 +4,7 @@ import io.smartsync.store.SyncRun;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,17 +17,18 @@ final class PreloadRun {
 
     /**
      * @param notes notes the preload stored
-     * @param seconds the preload's own duration, as the service recorded it in its sync history (summed
-     *     over its runs when a Caspio failure cut it and it resumed)
+     * @param seconds from sending the request to seeing the finished run, on the bench's clock (the one
+     *     that times the traditional load)
+     * @param recordedSeconds the preload's own duration, as the service recorded it in its sync history
+     *     (summed over its runs when a Caspio failure cut it and it resumed); context only
      * @param outcome the outcome of each run, oldest first
-     * @param wallSeconds from sending the request to seeing the finished run, on the bench's side
      * @param requests Caspio requests the preload made, as the service's client counted them
-     * @param traffic everything the emulator exchanged meanwhile, by every client (the poll included)
+     * @param traffic everything on the wire meanwhile, by every client (the poll included)
      */
     record Result(
             long notes,
             double seconds,
-            double wallSeconds,
+            double recordedSeconds,
             int requests,
             long bytesIn,
             long rowsRead,
@@ -44,14 +46,7 @@ final class PreloadRun {
 
     static Result run(String label, Path dir, URI emulator, Workload w, CaspioSide caspio, Progress p) {
         p.stage(label + ": smart sync, preload of the table", 1);
-        try (ServiceJvm svc = ServiceJvm.start(
-                        dir,
-                        emulator,
-                        w.serviceHeap(),
-                        w.pollInterval(),
-                        w.reconcileInterval(),
-                        w.compressed(w.memberCheck()),
-                        w.pushLease());
+        try (ServiceJvm svc = ServiceJvm.start(dir, emulator, w, Map.of());
                 AppClient admin = new AppClient(svc.port(), svc.key())) {
             Traffic before = caspio.traffic();
             long started;
@@ -80,8 +75,8 @@ final class PreloadRun {
             p.step();
             return new Result(
                     runs.stream().mapToLong(SyncRun::newNotes).sum(),
-                    runs.stream().mapToLong(SyncRun::durationMs).sum() / 1000.0,
                     wall,
+                    runs.stream().mapToLong(SyncRun::durationMs).sum() / 1000.0,
                     runs.stream().mapToInt(SyncRun::requests).sum(),
                     runs.stream().mapToLong(SyncRun::bytesIn).sum(),
                     runs.stream().mapToLong(SyncRun::rowsRead).sum(),

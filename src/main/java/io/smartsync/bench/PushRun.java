@@ -17,8 +17,8 @@ final class PushRun {
      * @param backlog notes in each backlog (0 when not measured)
      * @param notesPerSecond a backlog written while online (faster than it can be pushed): rows created
      *     per second, first to last; for the traditional approach, direct writes one after another
-     * @param offlineNotesPerSecond a backlog written while Caspio failed every call: notes over {@code
-     *     offlineDrainSeconds}
+     * @param offlineNotesPerSecond a backlog written while Caspio failed every call, once it answers
+     *     again: notes after the first over the time from the first row created to the last
      * @param offlineDrainSeconds from Caspio answering again to the last row created
      */
     record Result(
@@ -58,9 +58,11 @@ final class PushRun {
         base = created.getAsLong();
         caspio.faults(healed);
         long healedAt = System.nanoTime();
+        firstAt = awaitCreated(created, base + 1, 300);
         doneAt = awaitCreated(created, base + queued, 300 + queued);
         double drain = (doneAt - healedAt) / 1e9;
-        return new Result(accepted, toCaspio, queued, online, queued / drain, drain);
+        double rate = queued > 1 ? (queued - 1) / ((doneAt - firstAt) / 1e9) : 0;
+        return new Result(accepted, toCaspio, queued, online, rate, drain);
     }
 
     /** Writes {@code n} notes as fast as the API takes them; answers how many it accepted. */

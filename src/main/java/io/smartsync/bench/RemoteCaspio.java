@@ -16,15 +16,18 @@ final class RemoteCaspio implements CaspioSide {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final WireCounter wire;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** Its stats and faults are asked for directly; Caspio calls go through the counted wire. */
     RemoteCaspio(URI base) {
         this.base = base;
+        this.wire = WireCounter.start(base);
     }
 
     @Override
     public URI baseUri() {
-        return base;
+        return wire.uri();
     }
 
     @Override
@@ -32,7 +35,8 @@ final class RemoteCaspio implements CaspioSide {
         HttpRequest get =
                 HttpRequest.newBuilder(base.resolve("/_emulator/stats")).build();
         try {
-            return Traffic.of(JSON.readTree(send(get)));
+            WireCounter.Bytes bytes = wire.bytes();
+            return Traffic.of(JSON.readTree(send(get)), bytes);
         } catch (IOException e) {
             throw new IllegalStateException("emulator at " + base + " answered stats that are not JSON", e);
         }
@@ -76,5 +80,6 @@ final class RemoteCaspio implements CaspioSide {
     @Override
     public void close() {
         http.close();
+        wire.close();
     }
 }

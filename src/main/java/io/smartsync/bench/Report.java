@@ -110,10 +110,15 @@ final class Report {
                         + " the window");
         m.put(
                 "notScaled",
-                "the service (poll, reconcile, lease, breaker, retries run at their real intervals), the"
-                        + " emulator's clock, request latency and all processing; the service's background"
-                        + " traffic in the window is scaled to an hour, table reconciles at the pace an hour holds"
-                        + " (perHourRealPace)");
+                "the service (poll, member check, reconcile, lease, breaker, retries run at their real"
+                        + " intervals), the emulator's clock, request latency and all processing; an hour of the"
+                        + " service's background is its idle rate measured in a quiet stretch after the window,"
+                        + " plus what the window's changes cost beyond it, plus table reconciles at the pace an"
+                        + " hour holds (details.hourModel)");
+        m.put(
+                "counted",
+                "bytes on the wire between Caspio's clients and the emulator, both ways: request lines with"
+                        + " their URIs, headers, bodies; one counter for both approaches");
         m.put(
                 "changes",
                 "visits and Caspio changes arrive speedup times more densely per real second (more load and"

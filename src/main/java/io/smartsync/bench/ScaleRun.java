@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -15,11 +17,13 @@ final class ScaleRun {
     private ScaleRun() {}
 
     /**
-     * Both approaches against an emulator in this JVM.
+     * Both approaches against an emulator in this JVM, both through its counted wire.
      *
      * @param withPush also measure writes (they do not depend on the table's size, so once is enough)
+     * @param reads the reads phase's settings, or null to skip it (once is enough too)
      */
-    static Measured inProcess(String label, Workload w, Path dir, boolean withPush, Progress p) {
+    static Measured inProcess(
+            String label, Workload w, Path dir, boolean withPush, ReadsPhase.Settings reads, Progress p) {
         p.stage(label + ": seeding the emulator", 1);
         try (InProcessCaspio caspio = InProcessCaspio.start(dir.resolve("emulator"), w);
                 TraditionalApp app = TraditionalApp.start(caspio.baseUri());
@@ -39,14 +43,7 @@ final class ScaleRun {
 
             caspio.faults("");
             p.stage(label + ": starting the service", 1);
-            try (ServiceJvm svc = ServiceJvm.start(
-                            dir.resolve("service"),
-                            caspio.baseUri(),
-                            w.serviceHeap(),
-                            w.pollInterval(),
-                            w.reconcileInterval(),
-                            w.compressed(w.memberCheck()),
-                            w.pushLease());
+            try (ServiceJvm svc = ServiceJvm.start(dir.resolve("service"), caspio.baseUri(), w, Map.of());
                     AppClient smart = new AppClient(svc.port(), svc.key())) {
                 Instant started = Instant.now();
                 p.step();
@@ -64,9 +61,11 @@ final class ScaleRun {
                 caspio.faults(w.latencySpec());
                 p.stage(label + ": smart sync, " + w.minutes() + " min of visits", plan.visits());
                 WindowRun.Result sWindow = WindowRun.play(plan, caspio, smart::select, smart::live, w, true, p);
-                p.stage(label + ": smart sync, table reconcile", 1);
-                AppClient.Answer force = smart.forceTable();
-                p.step();
+                Background background = Background.measure(label, w, caspio, smart, p);
+                List<ReadsRun.Result> readRuns = new ArrayList<>();
+                if (reads != null) {
+                    readRuns.addAll(ReadsPhase.run("SQLite", smart, List.copyOf(plan.visited()), reads, p));
+                }
                 PushRun.Result sPush = null;
                 if (withPush) {
                     p.stage(label + ": smart sync, pushes", 1);
@@ -75,6 +74,10 @@ final class ScaleRun {
                     p.step();
                 }
                 svc.stop();
+                if (reads != null && !reads.postgresUrl().isBlank()) {
+                    readRuns.addAll(ReadsPhase.postgres(
+                            dir.resolve("postgres"), caspio, w, List.copyOf(plan.visited()), reads, p));
+                }
                 return new Measured(
                         label,
                         w,
@@ -85,12 +88,13 @@ final class ScaleRun {
                         tPush,
                         sInit,
                         sWindow,
-                        force,
+                        background,
                         sPush,
                         svc.history(),
                         svc.heap(),
                         svc.peakRss(),
-                        preload);
+                        preload,
+                        readRuns);
             }
         }
     }
@@ -102,10 +106,10 @@ final class ScaleRun {
      */
     static Measured external(String label, Workload w, URI emulator, Path dir, Progress p) {
         try (RemoteCaspio caspio = new RemoteCaspio(emulator);
-                TraditionalApp app = TraditionalApp.start(emulator)) {
+                TraditionalApp app = TraditionalApp.start(caspio.baseUri())) {
             caspio.faults("");
             long notes = app.count();
-            PreloadRun.Result preload = PreloadRun.run(label, dir.resolve("preload"), emulator, w, caspio, p);
+            PreloadRun.Result preload = PreloadRun.run(label, dir.resolve("preload"), caspio.baseUri(), w, caspio, p);
             return new Measured(
                     label,
                     w,
@@ -121,11 +125,12 @@ final class ScaleRun {
                     List.of(),
                     preload.heap(),
                     preload.peakRss(),
-                    preload);
+                    preload,
+                    List.of());
         }
     }
 
-    private static void sleepUntil(Instant at) {
+    static void sleepUntil(Instant at) {
         Duration wait = Duration.between(Instant.now(), at);
         if (!wait.isNegative()) {
             try {

@@ -32,19 +32,12 @@ final class ServiceJvm implements AutoCloseable {
     }
 
     /**
-     * @param poll the global poll's interval
-     * @param reconcile the table reconcile's interval
-     * @param memberCheck how often the members stored here are checked for deletes
-     * @param lease how long a claimed outbox entry stays claimed
+     * The service with the workload's heap and intervals (poll, table reconcile, member check, lease, and
+     * push concurrency when given), on its own SQLite file unless {@code extra} names another store.
+     *
+     * @param extra more settings, e.g. {@code SMARTSYNC_DB}
      */
-    static ServiceJvm start(
-            Path dir,
-            URI caspio,
-            String heap,
-            Duration poll,
-            Duration reconcile,
-            Duration memberCheck,
-            Duration lease) {
+    static ServiceJvm start(Path dir, URI caspio, Workload w, Map<String, String> extra) {
         String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Map<String, String> env = new HashMap<>();
         env.put("CASPIO_BASE_URL", caspio.toString());
@@ -52,10 +45,18 @@ final class ServiceJvm implements AutoCloseable {
         env.put("CASPIO_CLIENT_SECRET", "demo-secret");
         env.put("SMARTSYNC_DATA_DIR", dir.resolve("data").toString());
         env.put("SMARTSYNC_API_KEY", key);
-        env.put("SMARTSYNC_AUTO_SYNC_INTERVAL_MS", Long.toString(poll.toMillis()));
-        env.put("SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS", Long.toString(reconcile.toMillis()));
-        env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", Long.toString(memberCheck.toMillis()));
-        env.put("SMARTSYNC_PUSH_LEASE_MS", Long.toString(lease.toMillis()));
+        env.put(
+                "SMARTSYNC_AUTO_SYNC_INTERVAL_MS",
+                Long.toString(w.pollInterval().toMillis()));
+        env.put(
+                "SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS",
+                Long.toString(w.reconcileInterval().toMillis()));
+        env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", Long.toString(w.memberCheck().toMillis()));
+        env.put("SMARTSYNC_PUSH_LEASE_MS", Long.toString(w.pushLease().toMillis()));
+        if (w.pushConcurrency() > 0) {
+            env.put("SMARTSYNC_PUSH_CONCURRENCY", Integer.toString(w.pushConcurrency()));
+        }
+        env.putAll(extra);
         // The log is new each run: its first lines are this run's.
         try {
             Files.deleteIfExists(dir.resolve("service.log"));
@@ -65,7 +66,7 @@ final class ServiceJvm implements AutoCloseable {
         ServeProcess process = new ServeProcess(
                 env,
                 dir.resolve("service.log"),
-                List.of("-Xmx" + heap, "-Xlog:gc,gc+exit:file=" + dir.resolve("gc.log")));
+                List.of("-Xmx" + w.serviceHeap(), "-Xlog:gc,gc+exit:file=" + dir.resolve("gc.log")));
         return new ServiceJvm(process.start(), dir);
     }
 

@@ -9,8 +9,8 @@ import java.util.Map;
  * and the changes other people make in Caspio meanwhile, are played {@code speedup} times faster than
  * real time; the service runs at its own real intervals ({@code pollInterval}, {@code reconcileInterval}
  * for the table's keys, {@code pushLease}) and the emulator on the real clock. Request latency is never
- * compressed. The per-member delete check, which follows staff visits, runs at {@code memberCheck}
- * compressed like them, so a window holds as many checks per visit as an hour of real use.
+ * compressed. The delete check of the members stored here runs on its own schedule, {@code memberCheck},
+ * at real pace like the poll ({@link HourModel} puts the hour together).
  *
  * @param changeRate the share of the table's notes created or changed in Caspio per day
  * @param membersPerHour distinct members staff pick in an hour
@@ -20,6 +20,7 @@ import java.util.Map;
  * @param scale how many times the members the second run has (10: "the same at ten times the members")
  * @param initialMembers at most this many members in the initial-sync measurement (0: all not visited)
  * @param parallelism members synced at once when measuring initial-sync throughput
+ * @param pushConcurrency the service's {@code SMARTSYNC_PUSH_CONCURRENCY}; 0 leaves the service's default
  */
 record Workload(
         int members,
@@ -39,6 +40,7 @@ record Workload(
         int scale,
         int initialMembers,
         int parallelism,
+        int pushConcurrency,
         long seed,
         String serviceHeap) {
 
@@ -49,8 +51,9 @@ record Workload(
         positive("--parallelism", parallelism);
         positive("--push-samples", pushSamples);
         positive("--minutes", minutes);
-        if (returnsPerMember < 0 || backlog < 0 || scale < 0 || initialMembers < 0) {
-            throw new IllegalArgumentException("--returns, --backlog, --scale and --initial-members must be 0 or more");
+        if (returnsPerMember < 0 || backlog < 0 || scale < 0 || initialMembers < 0 || pushConcurrency < 0) {
+            throw new IllegalArgumentException(
+                    "--returns, --backlog, --scale, --initial-members and --push-concurrency must be 0 or more");
         }
         if (pushLease.isNegative() || pushLease.isZero()) {
             throw new IllegalArgumentException("--push-lease must be positive, was " + pushLease);
@@ -109,6 +112,7 @@ record Workload(
                 scale,
                 initialMembers,
                 parallelism,
+                pushConcurrency,
                 seed,
                 serviceHeap);
     }
@@ -137,6 +141,7 @@ record Workload(
         m.put("scale", scale);
         m.put("initialSyncMembersCap", initialMembers);
         m.put("initialSyncParallelism", parallelism);
+        m.put("pushConcurrency", pushConcurrency == 0 ? "service default" : pushConcurrency);
         m.put("seed", seed);
         m.put("serviceHeap", serviceHeap);
         return m;

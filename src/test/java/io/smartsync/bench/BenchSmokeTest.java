@@ -37,17 +37,17 @@ class BenchSmokeTest {
             "caspio.perReturnVisitOwn.requests",
             "caspio.perReturnVisitOwn.bytes",
             "caspio.perHour.requests",
-            "caspio.perHour.bytes",
-            "caspio.perHourRealPace.requests",
-            "caspio.perHourRealPace.bytes");
+            "caspio.perHour.bytes");
     private static final List<String> INITIAL_AND_MEMORY = List.of(
             "initialSync.notes",
-            "initialSync.notesPerSecond",
             "initialSync.seconds",
+            "initialSync.preload.notesPerSecond",
+            "initialSync.preload.bytesPerNote",
             "initialSync.requests",
             "initialSync.idealRequests",
             "initialSync.perMember.notesPerSecond",
             "initialSync.perMember.requests",
+            "initialSync.perMember.bytes",
             "memory.preload.peakHeapMiB",
             "memory.preload.peakRssMiB",
             "memory.peakHeapMiB",
@@ -60,6 +60,18 @@ class BenchSmokeTest {
             "push.backlog.notesPerSecond",
             "push.offline.notesPerSecond",
             "push.offline.drainSeconds");
+    private static final List<String> READS = List.of(
+            "reads.sqlite.openLoop.p50Ms",
+            "reads.sqlite.openLoop.p99Ms",
+            "reads.sqlite.openLoop.maxMs",
+            "reads.sqlite.openLoop.errors",
+            "reads.sqlite.saturated.readsPerSecond",
+            "reads.sqlite.saturated.p99Ms",
+            "reads.postgresql.openLoop.p99Ms",
+            "reads.postgresql.openLoop.errors",
+            "reads.postgresql.saturated.readsPerSecond");
+    private static final String POSTGRES = System.getenv()
+            .getOrDefault("SMARTSYNC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
     @TempDir
     Path out;
@@ -101,6 +113,18 @@ class BenchSmokeTest {
                 "2",
                 "--scale",
                 "0",
+                "--member-check",
+                "2s",
+                "--read-rate",
+                "50",
+                "--read-seconds",
+                "1",
+                "--read-clients",
+                "2",
+                "--saturated-seconds",
+                "1",
+                "--postgres-url",
+                POSTGRES,
                 "--no-progress",
                 "--out",
                 out.toString());
@@ -111,6 +135,7 @@ class BenchSmokeTest {
         List<String> base = new ArrayList<>(WINDOW);
         base.addAll(INITIAL_AND_MEMORY);
         base.addAll(PUSH);
+        base.addAll(READS);
         assertThat(names(results.path("runs").path("1x").path("figures"))).containsAll(base);
         assertThat(names(results.path("runs"))).containsExactly("1x"); // a second, larger run only with --scale
         assertThat(results.path("runs")
@@ -120,6 +145,8 @@ class BenchSmokeTest {
                         .has("smartSync"))
                 .isTrue();
         assertThat(results.path("targets").isArray()).isTrue();
+        assertThat(results.path("targets").toString())
+                .contains("return visit p99", "per hour", "open loop", "PostgreSQL saturated", "offline backlog");
         assertThat(Files.readString(out.resolve("results.md"))).contains("| Figure |");
         assertThat(Files.size(out.resolve("chart.png"))).isPositive();
         assertThat(console.toString()).contains("return visit, p50");
@@ -164,7 +191,7 @@ class BenchSmokeTest {
                     .isEqualTo(pages + 2);
             assertThat(run.path("figures").path("memory.peakRssMiB").has("smartSync"))
                     .isTrue();
-            assertThat(console.toString()).contains("initial sync: throughput");
+            assertThat(console.toString()).contains("preload vs traditional member-by-member load: throughput");
         }
     }
 

@@ -1,26 +1,74 @@
 package io.smartsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.smartsync.bench.HourModel.Cost;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class HourModelTest {
+    private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
-    void an_hour_of_changes_played_in_five_minutes_is_fetched_once_and_the_idle_polls_fill_the_hour() {
-        // 10 polls in a 5-minute window that held a whole hour of changes (17,000 bytes of rows).
-        Cost hour = HourModel.hourly(new Cost(10, 17_000), 5 / 60.0, 1);
+    void an_hour_is_the_visits_plus_the_idle_rate_measured_quietly_plus_what_the_changes_cost_beyond_it() {
+        Workload w = workload("--minutes", "60", "--speedup", "12", "--reconcile", "24h");
+        // 300 s of window: first visits 10 calls, 10 kB; background 10 polls, 20 kB (the hour's changes).
+        Traffic first = traffic(10, 10_000);
+        WindowRun.Result window = new WindowRun.Result(
+                List.of(),
+                List.of(),
+                List.of(),
+                first,
+                Traffic.NONE,
+                first.plus(traffic(10, 20_000)),
+                Map.of(),
+                START,
+                START.plusSeconds(300),
+                0);
+        // 300 quiet seconds: 10 idle polls, 3 kB on the wire (so 1 poll per 30 s, 10 bytes a second).
+        Traffic quiet = traffic(10, 3_000);
+        Traffic tableCheck = traffic(2, 1_000);
 
-        assertThat(hour.requests()).isEqualTo(120);
-        assertThat(hour.bytes()).isEqualTo(17_000 + 110 * HourModel.IDLE_POLL_BYTES);
+        HourModel hour = HourModel.of(w, window, quiet, 300, tableCheck, 1, List.of());
+
+        double checks = 3600.0 / (86_400 + 1);
+        assertThat(hour.changesExtra()).isEqualTo(new Cost(0, 17_000));
+        assertThat(hour.hour().requests()).isCloseTo(10 + 120 + 2 * checks, within(1e-9));
+        assertThat(hour.hour().bytes()).isCloseTo(10_000 + 17_000 + 36_000 + 1_000 * checks, within(1e-6));
     }
 
     @Test
-    void a_window_of_three_minutes_played_in_real_time_scales_its_changes_to_an_hour() {
-        Cost hour = HourModel.hourly(new Cost(6, 900), 3 / 60.0, 20);
+    void a_window_of_a_third_of_an_hour_counts_its_visits_and_changes_three_times() {
+        Workload w = workload("--minutes", "20", "--speedup", "20", "--reconcile", "24h");
+        WindowRun.Result window = new WindowRun.Result(
+                List.of(),
+                List.of(),
+                List.of(),
+                Traffic.NONE,
+                traffic(0, 0),
+                traffic(2, 5_000),
+                Map.of(),
+                START,
+                START.plusSeconds(60),
+                0);
 
-        assertThat(hour.requests()).isEqualTo(120);
-        assertThat(hour.bytes()).isEqualTo(18_000);
+        HourModel hour = HourModel.of(w, window, traffic(2, 600), 60, Traffic.NONE, 1, List.of());
+
+        assertThat(hour.hour().requests()).isCloseTo(120, within(1e-9));
+        assertThat(hour.hour().bytes()).isCloseTo(3 * 4_400 + 36_000, within(1e-6));
+    }
+
+    private static Traffic traffic(long requests, long bytes) {
+        return new Traffic(requests == 0 ? Map.of() : Map.of("read", requests), bytes / 4, bytes - bytes / 4, 0);
+    }
+
+    private static Workload workload(String... args) {
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.parseArgs(args);
+        return ((BenchCommand) cli.getCommand()).workload();
     }
 }
