@@ -78,8 +78,7 @@ final class Figures {
         }
         Workload w = m.workload();
         Background bg = m.background();
-        HourModel hour =
-                HourModel.of(w, s, bg.quiet(), bg.quietSeconds(), bg.tableCheck(), bg.tableCheckSeconds(), m.history());
+        HourModel hour = HourModel.of(w, s, bg.quiet(), bg.quietSeconds(), bg.tableCheck(), bg.tableCheckSeconds());
         double firsts = Math.max(1, m.plan().firstVisits());
         double returns = Math.max(1, m.plan().returnVisits());
         Cost tFirst = Cost.of(t.firstVisits());

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Smart sync's Caspio traffic per hour of staff use, every figure counted on the wire ({@link Traffic}).
@@ -21,9 +20,12 @@ import java.util.function.Predicate;
  *       times {@code perHour}.
  * </ul>
  *
- * A table reconcile runs every {@code --reconcile}, so a stretch holds none or one of them by chance: each
- * stretch's are taken out at the wire cost of the timed table check after the quiet stretch, and as many
- * as an hour holds, {@code 3600 / (interval + duration)}, are put back at that cost.
+ * The third is floored at 0: a window shorter than the background's intervals can hold fewer of its calls
+ * than the idle rate gives it, and chance must not make the hour cheaper. Table reconciles (every
+ * {@code --reconcile}, a day by default) are added as many as an hour holds, {@code 3600 / (interval +
+ * duration)}, at the wire cost of the timed table check after the quiet stretch. The service records a
+ * table reconcile and the delete check of the members stored here alike, so the stretches cannot take
+ * out one that fell into them: a {@code --reconcile} shorter than the window counts those twice.
  */
 record HourModel(
         Cost firstVisits,
@@ -32,8 +34,6 @@ record HourModel(
         Cost idlePerSecond,
         Cost changesExtra,
         Cost tableCheck,
-        long tableChecksInWindow,
-        long tableChecksInQuiet,
         double tableChecksPerHour,
         Cost hour) {
 
@@ -69,29 +69,21 @@ record HourModel(
             Traffic quiet,
             double quietSeconds,
             Traffic tableCheck,
-            double tableCheckSeconds,
-            List<SyncRun> history) {
-        Predicate<SyncRun> table = r -> r.kind().equals("reconcile") && r.clientId2() == null;
-        long inWindow = between(history, s.startedAt(), s.endedAt()).stream()
-                .filter(table)
-                .count();
-        Instant quietEnd = s.endedAt().plusMillis((long) (quietSeconds * 1000));
-        long inQuiet =
-                between(history, s.endedAt(), quietEnd).stream().filter(table).count();
+            double tableCheckSeconds) {
         Cost check = Cost.of(tableCheck);
         Cost first = Cost.of(s.firstVisits());
         Cost back = Cost.of(s.returnVisits());
         Cost background = Cost.of(s.total()).minus(first).minus(back);
-        Cost idle = Cost.of(quiet).minus(check.times(inQuiet)).times(1 / Math.max(0.001, quietSeconds));
-        double windowSeconds = s.real().toMillis() / 1000.0;
-        Cost extra = background.minus(check.times(inWindow)).minus(idle.times(windowSeconds));
+        Cost idle = Cost.of(quiet).times(1 / Math.max(0.001, quietSeconds));
+        Cost beyond = background.minus(idle.times(s.real().toMillis() / 1000.0));
+        Cost extra = new Cost(Math.max(0, beyond.requests()), Math.max(0, beyond.bytes()));
         double perHour = 3600 / (w.reconcileInterval().toSeconds() + tableCheckSeconds);
         Cost hour = first.plus(back)
                 .plus(extra)
                 .times(w.perHour())
                 .plus(idle.times(3600))
                 .plus(check.times(perHour));
-        return new HourModel(first, back, background, idle, extra, check, inWindow, inQuiet, perHour, hour);
+        return new HourModel(first, back, background, idle, extra, check, perHour, hour);
     }
 
     /** Runs that started between two instants. */
@@ -109,8 +101,6 @@ record HourModel(
         m.put("idleBackgroundPerSecond", idlePerSecond);
         m.put("changesBeyondIdleInWindow", changesExtra);
         m.put("tableCheckCost", tableCheck);
-        m.put("tableChecksInWindow", tableChecksInWindow);
-        m.put("tableChecksInQuietStretch", tableChecksInQuiet);
         m.put("tableChecksPerRealHour", tableChecksPerHour);
         m.put("hour", hour);
         return m;

@@ -38,11 +38,13 @@ final class ReadsPhase {
 
     private ReadsPhase() {}
 
-    static List<ReadsRun.Result> run(String store, AppClient service, List<String> members, Settings s, Progress p) {
+    static List<ReadsRun.Result> run(
+            String store, AppClient service, CaspioSide caspio, List<String> members, Settings s, Progress p) {
         p.stage("reads on " + store + ": open loop at " + s.rate() + "/s, then " + s.clients() + " clients", 2);
-        ReadsRun.Result open = ReadsRun.openLoop(store, service::select, members, s.rate(), s.openLoop());
+        ReadsRun.Result open = ReadsRun.openLoop(store, service::select, members, s.rate(), s.openLoop(), caspio);
         p.step();
-        ReadsRun.Result saturated = ReadsRun.saturated(store, service::select, members, s.clients(), s.saturated());
+        ReadsRun.Result saturated =
+                ReadsRun.saturated(store, service::select, members, s.clients(), s.saturated(), caspio);
         p.step();
         return List.of(open, saturated);
     }
@@ -64,7 +66,7 @@ final class ReadsPhase {
                 InitialSync.run(members, w.parallelism(), pg::select, pg::initialSyncDone, caspio, p);
                 ScaleRun.sleepUntil(started.plus(w.pollInterval()).plusSeconds(3));
                 caspio.faults(w.latencySpec());
-                return run("PostgreSQL", pg, members, s, p);
+                return run("PostgreSQL", pg, caspio, members, s, p);
             }
         } finally {
             sql(s.postgresUrl(), "DROP SCHEMA " + schema + " CASCADE");
@@ -84,7 +86,7 @@ final class ReadsPhase {
             f.add(smart(key + ".p50Ms", what + "p50", "ms", Figure.percentile(r.latenciesMs(), 50)));
             f.add(smart(key + ".p99Ms", what + "p99", "ms", Figure.percentile(r.latenciesMs(), 99)));
             f.add(smart(key + ".maxMs", what + "max", "ms", Figure.percentile(r.latenciesMs(), 100)));
-            f.add(smart(key + ".errors", what + "errors", "reads", (double) r.errors()));
+            f.add(smart(key + ".errors", what + "errors", "reads", (double) r.errorCount()));
         }
         if (!runs.isEmpty()) {
             details.put("reads", runs.stream().map(ReadsRun.Result::toJson).toList());

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +26,22 @@ final class ReadsRun {
 
     /**
      * @param latenciesMs of the reads that answered 2xx
-     * @param errors reads that failed or answered other than 2xx
+     * @param errors reads that failed or answered other than 2xx, by status or exception
      * @param seconds the run's length on the bench's clock
+     * @param caspio what went to Caspio meanwhile (reads of stored members should need nothing)
      */
-    record Result(String store, String mode, int clients, List<Double> latenciesMs, int errors, double seconds) {
+    record Result(
+            String store,
+            String mode,
+            int clients,
+            List<Double> latenciesMs,
+            Map<String, Integer> errors,
+            double seconds,
+            Traffic caspio) {
+        int errorCount() {
+            return errors.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
         double readsPerSecond() {
             return seconds > 0 ? latenciesMs.size() / seconds : 0;
         }
@@ -40,6 +53,7 @@ final class ReadsRun {
             m.put("clients", clients);
             m.put("reads", latenciesMs.size());
             m.put("errors", errors);
+            m.put("caspioDuringTheRun", caspio.toJson());
             m.put("seconds", seconds);
             m.put("readsPerSecond", readsPerSecond());
             m.put("p50Ms", Figure.percentile(latenciesMs, 50));
@@ -53,10 +67,16 @@ final class ReadsRun {
 
     /** {@code rate} reads a second for {@code length}, each member in turn. */
     static Result openLoop(
-            String store, Function<String, AppClient.Answer> read, List<String> members, int rate, Duration length) {
+            String store,
+            Function<String, AppClient.Answer> read,
+            List<String> members,
+            int rate,
+            Duration length,
+            CaspioSide caspio) {
         int total = (int) Math.max(1, rate * length.toMillis() / 1000);
         List<Double> ms = Collections.synchronizedList(new ArrayList<>(total));
-        AtomicInteger errors = new AtomicInteger();
+        Map<String, Integer> errors = new ConcurrentSkipListMap<>();
+        Traffic before = caspio.traffic();
         long start = System.nanoTime() + 10_000_000L;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < total; i++) {
@@ -66,23 +86,37 @@ final class ReadsRun {
                 }
                 String member = members.get(i % members.size());
                 senders.execute(() -> {
-                    if (ok(read, member)) {
+                    String error = error(read, member);
+                    if (error == null) {
                         ms.add((System.nanoTime() - due) / 1e6);
                     } else {
-                        errors.incrementAndGet();
+                        errors.merge(error, 1, Integer::sum);
                     }
                 });
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(store, "open loop at " + rate + "/s", 1, List.copyOf(ms), errors.get(), seconds);
+        return new Result(
+                store,
+                "open loop at " + rate + "/s",
+                1,
+                List.copyOf(ms),
+                Map.copyOf(errors),
+                seconds,
+                caspio.traffic().minus(before));
     }
 
     /** {@code clients} callers, each reading the next member as soon as its last read answered. */
     static Result saturated(
-            String store, Function<String, AppClient.Answer> read, List<String> members, int clients, Duration length) {
+            String store,
+            Function<String, AppClient.Answer> read,
+            List<String> members,
+            int clients,
+            Duration length,
+            CaspioSide caspio) {
         List<Double> ms = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
+        Map<String, Integer> errors = new ConcurrentSkipListMap<>();
+        Traffic before = caspio.traffic();
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -91,24 +125,35 @@ final class ReadsRun {
                 callers.execute(() -> {
                     while (System.nanoTime() < end) {
                         long sent = System.nanoTime();
-                        if (ok(read, members.get(Math.floorMod(next.getAndIncrement(), members.size())))) {
+                        String member = members.get(Math.floorMod(next.getAndIncrement(), members.size()));
+                        String error = error(read, member);
+                        if (error == null) {
                             ms.add((System.nanoTime() - sent) / 1e6);
                         } else {
-                            errors.incrementAndGet();
+                            errors.merge(error, 1, Integer::sum);
                         }
                     }
                 });
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(store, "saturated", clients, List.copyOf(ms), errors.get(), seconds);
+        return new Result(
+                store,
+                "saturated",
+                clients,
+                List.copyOf(ms),
+                Map.copyOf(errors),
+                seconds,
+                caspio.traffic().minus(before));
     }
 
-    private static boolean ok(Function<String, AppClient.Answer> read, String member) {
+    /** Null for a 2xx answer, else its status and code, or the exception's message. */
+    private static String error(Function<String, AppClient.Answer> read, String member) {
         try {
-            return read.apply(member).ok();
+            AppClient.Answer a = read.apply(member);
+            return a.ok() ? null : a.status() + " " + a.error();
         } catch (RuntimeException e) {
-            return false;
+            return String.valueOf(e.getMessage());
         }
     }
 }

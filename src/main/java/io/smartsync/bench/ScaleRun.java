@@ -64,7 +64,7 @@ final class ScaleRun {
                 Background background = Background.measure(label, w, caspio, smart, p);
                 List<ReadsRun.Result> readRuns = new ArrayList<>();
                 if (reads != null) {
-                    readRuns.addAll(ReadsPhase.run("SQLite", smart, List.copyOf(plan.visited()), reads, p));
+                    readRuns.addAll(ReadsPhase.run("SQLite", smart, caspio, List.copyOf(plan.visited()), reads, p));
                 }
                 PushRun.Result sPush = null;
                 if (withPush) {

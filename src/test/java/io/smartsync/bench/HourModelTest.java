@@ -33,7 +33,7 @@ class HourModelTest {
         Traffic quiet = traffic(10, 3_000);
         Traffic tableCheck = traffic(2, 1_000);
 
-        HourModel hour = HourModel.of(w, window, quiet, 300, tableCheck, 1, List.of());
+        HourModel hour = HourModel.of(w, window, quiet, 300, tableCheck, 1);
 
         double checks = 3600.0 / (86_400 + 1);
         assertThat(hour.changesExtra()).isEqualTo(new Cost(0, 17_000));
@@ -56,10 +56,32 @@ class HourModelTest {
                 START.plusSeconds(60),
                 0);
 
-        HourModel hour = HourModel.of(w, window, traffic(2, 600), 60, Traffic.NONE, 1, List.of());
+        HourModel hour = HourModel.of(w, window, traffic(2, 600), 60, Traffic.NONE, 1);
 
         assertThat(hour.hour().requests()).isCloseTo(120, within(1e-9));
         assertThat(hour.hour().bytes()).isCloseTo(3 * 4_400 + 36_000, within(1e-6));
+    }
+
+    @Test
+    void a_window_that_held_fewer_background_calls_than_the_idle_rate_gives_it_is_not_counted_below_idle() {
+        Workload w = workload("--minutes", "60", "--reconcile", "24h");
+        WindowRun.Result window = new WindowRun.Result(
+                List.of(),
+                List.of(),
+                List.of(),
+                Traffic.NONE,
+                Traffic.NONE,
+                traffic(1, 700),
+                Map.of(),
+                START,
+                START.plusSeconds(15),
+                0);
+
+        // 20 quiet seconds held 3 calls (two polls and a delete check): the window "should" have held 2.25.
+        HourModel hour = HourModel.of(w, window, traffic(3, 4_800), 20, Traffic.NONE, 1);
+
+        assertThat(hour.changesExtra()).isEqualTo(new Cost(0, 0));
+        assertThat(hour.hour().requests()).isCloseTo(540, within(1e-9));
     }
 
     private static Traffic traffic(long requests, long bytes) {
