@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,9 @@ class ArchitectureTest {
                 Arguments.of("sync", new String[] {"note", "store", "caspio"}),
                 Arguments.of("access", new String[] {"note", "store"}),
                 Arguments.of("http", new String[] {"sync", "access", "note"}),
-                Arguments.of("emulator", new String[] {"note"}));
+                Arguments.of("emulator", new String[] {"note"}),
+                // cli's runtime (the service process it starts) and the parts it measures directly.
+                Arguments.of("bench", new String[] {"cli", "emulator", "note", "store", "caspio"}));
     }
 
     @ParameterizedTest(name = "{0} depends only on {1}")
@@ -48,6 +51,16 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat(
                         resideOutsideOfPackage("io.smartsync..").or(resideInAnyPackage(packages)))
+                .check(production);
+    }
+
+    @Test
+    void only_cli_offers_the_benchmark() {
+        classes()
+                .that()
+                .resideInAPackage("io.smartsync.bench..")
+                .should()
+                .onlyHaveDependentClassesThat(resideInAnyPackage("io.smartsync.bench..", "io.smartsync.cli"))
                 .check(production);
     }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
             SetupCommand.class,
             KeysCommand.class,
             UsersCommand.class,
-            io.smartsync.cli.bench.BenchCommand.class,
-            io.smartsync.cli.bench.ScaleOutBenchCommand.class,
+            io.smartsync.bench.BenchCommand.class,
+            io.smartsync.bench.ScaleOutBenchCommand.class,
             io.smartsync.cli.soak.SoakCommand.class
         })
 public final class Main {

@@ -1,0 +1,154 @@
+package io.smartsync.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * One run of the workload: a fresh emulator seeded with its table, then the traditional approach, then
+ * the service in its own JVM, each through its HTTP API, with the same plan and the same latency.
+ */
+final class ScaleRun {
+    private ScaleRun() {}
+
+    /**
+     * Both approaches against an emulator in this JVM, both through its counted wire.
+     *
+     * @param withPush also measure writes (they do not depend on the table's size, so once is enough)
+     * @param reads the reads phase's settings, or null to skip it (once is enough too)
+     */
+    static Measured inProcess(
+            String label, Workload w, Path dir, boolean withPush, ReadsPhase.Settings reads, Progress p) {
+        p.stage(label + ": seeding the emulator", 1);
+        try (InProcessCaspio caspio = InProcessCaspio.start(dir.resolve("emulator"), w);
+                TraditionalApp app = TraditionalApp.start(caspio.baseUri());
+                AppClient traditional = new AppClient(app.port(), null)) {
+            p.step();
+            long notes = app.count();
+            Plan plan = Plan.draw(w, notes, new Random(w.seed()));
+            List<String> others = sample(plan.unvisited(w.members()), w.initialMembers());
+
+            p.stage(label + ": traditional, load members", others.size());
+            InitialSync.Result tInit =
+                    InitialSync.run(others, w.parallelism(), traditional::select, m -> true, caspio, p);
+            caspio.faults(w.latencySpec());
+            p.stage(label + ": traditional, " + w.minutes() + " min of visits", plan.visits());
+            WindowRun.Result tWindow = WindowRun.play(plan, caspio, traditional::select, null, w, false, p);
+            PushRun.Result tPush = withPush ? PushRun.direct(app, Plan.memberId(1), w.pushSamples()) : null;
+
+            caspio.faults("");
+            p.stage(label + ": starting the service", 1);
+            try (ServiceJvm svc = ServiceJvm.start(dir.resolve("service"), caspio.baseUri(), w, Map.of());
+                    AppClient smart = new AppClient(svc.port(), svc.key())) {
+                Instant started = Instant.now();
+                p.step();
+                p.stage(label + ": smart sync, initial sync", others.size());
+                InitialSync.Result sInit =
+                        InitialSync.run(others, w.parallelism(), smart::select, smart::initialSyncDone, caspio, p);
+                // The poll keeps members fresh once its second run is done (the first finds where the table
+                // ends): a service that has run a while, as in production, not one just started. The preload
+                // of the table by a fresh service of its own is timed meanwhile, while this one idles.
+                PreloadRun.Result preload =
+                        PreloadRun.run(label, dir.resolve("preload"), caspio.baseUri(), w, caspio, p);
+                p.stage(label + ": waiting for the poll", 1);
+                sleepUntil(started.plus(w.pollInterval()).plusSeconds(3));
+                p.step();
+                caspio.faults(w.latencySpec());
+                p.stage(label + ": smart sync, " + w.minutes() + " min of visits", plan.visits());
+                WindowRun.Result sWindow = WindowRun.play(plan, caspio, smart::select, smart::live, w, true, p);
+                Background background = Background.measure(label, w, caspio, smart, p);
+                List<ReadsRun.Result> readRuns = new ArrayList<>();
+                if (reads != null) {
+                    readRuns.addAll(ReadsPhase.run("SQLite", smart, caspio, List.copyOf(plan.visited()), reads, p));
+                }
+                PushRun.Result sPush = null;
+                if (withPush) {
+                    p.stage(label + ": smart sync, pushes", 1);
+                    sPush = PushRun.service(
+                            smart, caspio, Plan.memberId(1), w.pushSamples(), w.backlog(), w.latencySpec());
+                    p.step();
+                }
+                svc.stop();
+                if (reads != null && !reads.postgresUrl().isBlank()) {
+                    readRuns.addAll(ReadsPhase.postgres(
+                            dir.resolve("postgres"), caspio, w, List.copyOf(plan.visited()), reads, p));
+                }
+                return new Measured(
+                        label,
+                        w,
+                        notes,
+                        plan,
+                        tInit,
+                        tWindow,
+                        tPush,
+                        sInit,
+                        sWindow,
+                        background,
+                        sPush,
+                        svc.history(),
+                        svc.heap(),
+                        svc.peakRss(),
+                        preload,
+                        readRuns);
+            }
+        }
+    }
+
+    /**
+     * The preload of the whole table against an emulator in its own process (the million-note run), by a
+     * service with the workload's heap limit, at the service's real intervals. Smart sync only: the
+     * traditional approach has no initial sync to compare.
+     */
+    static Measured external(String label, Workload w, URI emulator, Path dir, Progress p) {
+        try (RemoteCaspio caspio = new RemoteCaspio(emulator);
+                TraditionalApp app = TraditionalApp.start(caspio.baseUri())) {
+            caspio.faults("");
+            long notes = app.count();
+            PreloadRun.Result preload = PreloadRun.run(label, dir.resolve("preload"), caspio.baseUri(), w, caspio, p);
+            return new Measured(
+                    label,
+                    w,
+                    notes,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    preload.heap(),
+                    preload.peakRss(),
+                    preload,
+                    List.of());
+        }
+    }
+
+    static void sleepUntil(Instant at) {
+        Duration wait = Duration.between(Instant.now(), at);
+        if (!wait.isNegative()) {
+            try {
+                Thread.sleep(wait); // waiting on another process's schedule; it offers no hook
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Every {@code n}-th member so a capped sample still spans the table; all of them when cap is 0. */
+    private static List<String> sample(List<String> members, int cap) {
+        if (cap == 0 || members.size() <= cap) {
+            return members;
+        }
+        double step = (double) members.size() / cap;
+        return java.util.stream.IntStream.range(0, cap)
+                .mapToObj(i -> members.get((int) (i * step)))
+                .toList();
+    }
+}
