@@ -121,7 +121,7 @@ class ConfigFileTest {
     void an_unknown_key_in_the_file_is_refused_by_name() throws IOException {
         Path file = write("typo.properties", "SMARTSYNC_PAGE_SIZ=250");
 
-        Run run = run(serveEnv(), "serve", "--config", file.toString());
+        Run run = run(Map.of(), "serve", "--config", file.toString()); // the file is read before anything else
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err())
@@ -133,7 +133,7 @@ class ConfigFileTest {
     void a_file_that_cannot_be_read_is_named() {
         Path missing = dir.resolve("nowhere.properties");
 
-        Run run = run(serveEnv(), "serve", "--config", missing.toString());
+        Run run = run(Map.of(), "serve", "--config", missing.toString());
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("--config: cannot read " + missing);
