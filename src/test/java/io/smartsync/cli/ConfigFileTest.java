@@ -173,6 +173,19 @@ class ConfigFileTest {
         assertThat(new TreeSet<>(ConfigFile.KEYS)).isEqualTo(read);
     }
 
+    @Test
+    void the_readme_example_file_is_one_the_commands_accept() throws IOException {
+        Matcher block = Pattern.compile("```properties\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("README.md")));
+        assertThat(block.find()).as("a ```properties example in the README").isTrue();
+        Path file = Files.writeString(dir.resolve("readme.properties"), block.group(1));
+
+        Env env = new Env(Map.of()).over(file);
+
+        assertThat(env.source("SMARTSYNC_CONFLICT_POLICY")).isEqualTo("file");
+        assertThat(SyncSettings.fromEnv(env).autoSyncInterval()).isEqualTo(15_000);
+    }
+
     private Path write(String name, String... lines) throws IOException {
         return Files.write(dir.resolve(name), List.of(lines));
     }
