@@ -224,6 +224,50 @@ class PageWordsInBrowserTest {
     }
 
     @Test
+    void staff_never_see_raw_http_error_text_when_caspio_fails() {
+        // Caspio's raw error must stay the pending write's error while the page is read: a breaker that opens
+        // would replace it with its own "not sent" (the cause of an earlier version's 20 s timeouts), and the
+        // poll would spend Caspio's failures. So this test runs on a service with neither.
+        stop();
+        fixture = PagesInBrowserTest.Fixture.start(
+                dir.resolve("quiet"),
+                SyncConfig.builder()
+                        .autoSyncInterval(600_000)
+                        .retryDelayMs(5)
+                        .maxRetryAttempts(1)
+                        .build(),
+                1_000_000);
+        browser = Browser.open(fixture.service().port());
+        answer("/api/sync/process", 502, "<html><title>502 Bad Gateway</title><body>Bad Gateway</body></html>");
+        browser.signIn("sam.staff", "staff password for the browser");
+        select("CL000006");
+        browser.untilShown("#sync-message", "Initial sync completed");
+
+        fixture.emulator().failNext(1_000_000, 502); // every Caspio call from now on: 502 Bad Gateway
+        String note = writeNote("Written while Caspio fails");
+        browser.tab("sync");
+        String cell =
+                browser.until(d -> browser.all("#pending tr[data-note-id='" + note + "'] td:nth-child(6)").stream()
+                        .map(WebElement::getText)
+                        .filter(t -> !t.equals("—"))
+                        .findFirst()
+                        .orElse(null));
+        String recorded = (String) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/api/sync/pending').then((r) => r.json())"
+                        + ".then((a) => done(a.data.find((e) => e.noteId === arguments[0]).lastError));",
+                note);
+        browser.find("#process-now").click();
+        browser.untilShown("#control-result", "Process pending now failed");
+
+        Pattern raw = Pattern.compile("HTTP \\d{3}|Bad ?Gateway|\\{");
+        assertThat(recorded).as("the service's record of Caspio's answer").containsPattern(raw);
+        assertThat(cell).contains("Caspio").contains("502").doesNotContainPattern(raw);
+        assertThat(browser.text("#panel-sync")).doesNotContainPattern(raw);
+        browser.tab("notes");
+        assertThat(browser.text("#panel-notes")).doesNotContainPattern(raw);
+    }
+
+    @Test
     void new_notes_are_found_since_a_time_no_later_than_the_last_sync_shown_beside_it() {
         // The page shows times to the minute: it is checked against the answer it drew (kept as it arrived),
         // whose instants are exact, instead of waiting for the clock to move on a minute.
