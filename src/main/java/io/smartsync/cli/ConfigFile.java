@@ -97,7 +97,7 @@ final class ConfigFile {
         return settings;
     }
 
-    /** ", did you mean X?" for a key a letter or two away from a known one, else nothing. */
+    /** " (did you mean X?)" for a key a letter or two away from a known one, else nothing. */
     private static String nearest(String key) {
         return KEYS.stream()
                 .filter(k -> distance(k, key) <= 2)
