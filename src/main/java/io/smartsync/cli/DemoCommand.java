@@ -16,16 +16,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Starts a Caspio emulator seeded with realistic notes and the service against it.",
-            "The sync settings SMARTSYNC_* of `serve` apply here too (see README, \"Sync settings\")."
+            "The sync settings SMARTSYNC_* of `serve` apply here too (see README, \"Sync settings\"),",
+            "from the environment or from the --config file (the environment wins)."
         })
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Env env;
+    private final Env environment;
 
     DemoCommand(Env env) {
-        this.env = env;
+        this.environment = env;
     }
 
     @Option(names = "--port", description = "The service's HTTP port [SMARTSYNC_PORT] (default 8080).")
@@ -74,8 +75,23 @@ final class DemoCommand implements Callable<Integer> {
             description = "Seeds the emulator's demo data and its random faults (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "A .properties file of SMARTSYNC_* settings by their variable names; the environment wins.")
+    Path config;
+
     @Override
     public Integer call() throws InterruptedException {
+        Env env = environment.over(config);
+        try {
+            return demo(env);
+        } catch (SettingException e) {
+            throw env.located(e);
+        }
+    }
+
+    private int demo(Env env) throws InterruptedException {
         int port = this.port != null ? Env.parsePort("--port", this.port.toString()) : env.port("SMARTSYNC_PORT", 8080);
         Path dataDir = this.dataDir != null
                 ? this.dataDir

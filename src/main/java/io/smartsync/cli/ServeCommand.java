@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             "  SMARTSYNC_SELECTION_DEADLINE_MS (2000), SMARTSYNC_RECONCILE_INTERVAL_MS (300000),",
             "  SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS (86400000), SMARTSYNC_CONFLICT_POLICY (last-write-wins,",
             "  server-wins, local-wins or manual), SMARTSYNC_BREAKER_FAILURES (5), SMARTSYNC_BREAKER_DELAY_MS",
-            "  (the poll interval), SMARTSYNC_CALLS_PER_SECOND (0: none), SMARTSYNC_HISTORY_RETENTION_DAYS (90)."
+            "  (the poll interval), SMARTSYNC_CALLS_PER_SECOND (0: none), SMARTSYNC_HISTORY_RETENTION_DAYS (90).",
+            "Each may also be a key of the --config file (KEY=value lines); the environment wins over the file."
         })
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -56,14 +57,29 @@ final class ServeCommand implements Callable<Integer> {
             description = "An SQLite file or a jdbc:postgresql:// URL [SMARTSYNC_DB] (default: in the data dir).")
     String db;
 
-    private final Env env;
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "A .properties file of these settings by their variable names; the environment wins.")
+    Path config;
+
+    private final Env environment;
 
     ServeCommand(Env env) {
-        this.env = env;
+        this.environment = env;
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        Env env = environment.over(config);
+        try {
+            return serve(env);
+        } catch (SettingException e) {
+            throw env.located(e);
+        }
+    }
+
+    private int serve(Env env) throws InterruptedException {
         CaspioConfig caspio = CaspioSettings.fromEnv(env);
         SyncConfig sync = SyncSettings.fromEnv(env);
         boolean preload = SyncSettings.preloadAtStart(env);

@@ -38,6 +38,11 @@ public final class ServeProcess implements AutoCloseable {
      * @param jvmFlags flags of the child JVM, such as {@code -Xmx256m}
      */
     public ServeProcess(Map<String, String> env, Path log, List<String> jvmFlags) {
+        this(env, log, jvmFlags, List.of());
+    }
+
+    /** As above, with {@code serveArgs} after {@code serve} (such as {@code --config FILE}). */
+    public ServeProcess(Map<String, String> env, Path log, List<String> jvmFlags, List<String> serveArgs) {
         this.key = env.get("SMARTSYNC_API_KEY");
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("serve process: SMARTSYNC_API_KEY is required to tell when it is ready");
@@ -52,6 +57,7 @@ public final class ServeProcess implements AutoCloseable {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+        command.addAll(serveArgs);
     }
 
     public int port() {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * The sync settings from {@code SMARTSYNC_*} variables over the seed's defaults; every error names its
- * variable. Tests and long runs use these to shrink intervals and backoffs to milliseconds.
+ * The sync settings from {@code SMARTSYNC_*} variables (and the {@code --config} file under them) over the
+ * seed's defaults; every error names its variable. Tests and long runs use these to shrink intervals and backoffs to milliseconds.
  */
 final class SyncSettings {
     private SyncSettings() {}
@@ -61,7 +61,7 @@ final class SyncSettings {
 
     /**
      * Every sync setting in effect, with where it came from: the environment when its variable is set,
-     * else the default (there is no settings file).
+     * else the {@code --config} file when it sets it, else the default.
      */
     static List<SyncSetting> describe(Env env, SyncConfig sync, CaspioPolicy policy, boolean preload) {
         List<SyncSetting> all = new ArrayList<>();
@@ -80,7 +80,7 @@ final class SyncSettings {
     }
 
     private static SyncSetting setting(Env env, String name, String variable, String value) {
-        return new SyncSetting(name, variable, value, env.get(variable).isPresent() ? "environment" : "default");
+        return new SyncSetting(name, variable, value, env.source(variable));
     }
 
     private static Object read(RecordComponent c, SyncConfig sync) {

@@ -3,14 +3,20 @@ package io.smartsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.FaultConfig;
 import io.smartsync.sync.SyncConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,7 @@ import org.openqa.selenium.WebElement;
  */
 class PageWordsInBrowserTest {
     private static final String TABLE = CaspioEmulator.NOTES_TABLE;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -214,6 +221,112 @@ class PageWordsInBrowserTest {
                         + " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;",
                 cell);
         assertThat(lines).as("lines the member id takes").isEqualTo(1);
+    }
+
+    @Test
+    void staff_never_see_raw_http_error_text_when_caspio_fails() {
+        // Caspio's raw error must stay the pending write's error while the page is read: a breaker that opens
+        // would replace it with its own "not sent" (the cause of an earlier version's 20 s timeouts), and the
+        // poll would spend Caspio's failures. So this test runs on a service with neither.
+        stop();
+        fixture = PagesInBrowserTest.Fixture.start(
+                dir.resolve("quiet"),
+                SyncConfig.builder()
+                        .autoSyncInterval(600_000)
+                        .retryDelayMs(5)
+                        .maxRetryAttempts(1)
+                        .build(),
+                1_000_000);
+        browser = Browser.open(fixture.service().port());
+        answer("/api/sync/process", 502, "<html><title>502 Bad Gateway</title><body>Bad Gateway</body></html>");
+        browser.signIn("sam.staff", "staff password for the browser");
+        select("CL000006");
+        browser.untilShown("#sync-message", "Initial sync completed");
+
+        fixture.emulator().failNext(1_000_000, 502); // every Caspio call from now on: 502 Bad Gateway
+        String note = writeNote("Written while Caspio fails");
+        browser.tab("sync");
+        String cell =
+                browser.until(d -> browser.all("#pending tr[data-note-id='" + note + "'] td:nth-child(6)").stream()
+                        .map(WebElement::getText)
+                        .filter(t -> !t.equals("—"))
+                        .findFirst()
+                        .orElse(null));
+        String recorded = (String) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/api/sync/pending').then((r) => r.json())"
+                        + ".then((a) => done(a.data.find((e) => e.noteId === arguments[0]).lastError));",
+                note);
+        browser.find("#process-now").click();
+        browser.untilShown("#control-result", "Process pending now failed");
+
+        Pattern raw = Pattern.compile("HTTP \\d{3}|Bad ?Gateway|\\{");
+        assertThat(recorded).as("the service's record of Caspio's answer").containsPattern(raw);
+        assertThat(cell).contains("Caspio").contains("502").doesNotContainPattern(raw);
+        assertThat(browser.text("#panel-sync")).doesNotContainPattern(raw);
+        browser.tab("notes");
+        assertThat(browser.text("#panel-notes")).doesNotContainPattern(raw);
+    }
+
+    @Test
+    void new_notes_are_found_since_a_time_no_later_than_the_last_sync_shown_beside_it() {
+        // The page shows times to the minute: it is checked against the answer it drew (kept as it arrived),
+        // whose instants are exact, instead of waiting for the clock to move on a minute.
+        keepNotesAnswers();
+        String member = "CL000007";
+        browser.signIn("sam.staff", "staff password for the browser");
+        selectAndRead(member);
+        selectAndRead(member); // a second visit: the time the next answer counts "new" from
+        fixture.emulator()
+                .insert(TABLE, Map.of("Client_ID2", member, "Comments", "Written in Caspio", "Sync_ID", "in-caspio"));
+        JsonNode answer = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> selectAndRead(member),
+                        a -> a.path("sync").path("message").asText().startsWith("Found 1 new note"));
+
+        String message = answer.path("sync").path("message").asText();
+        Matcher since = Pattern.compile(" since (\\S+)$").matcher(message);
+        assertThat(since.find()).as("a time in \"%s\"", message).isTrue();
+        String lastSync = answer.path("sync").path("lastSync").asText();
+        browser.untilText("#sync-message", message.replace(since.group(1), shown(since.group(1))));
+        assertThat(browser.text("#last-synced")).startsWith("Last synced: " + shown(lastSync));
+        assertThat(Instant.parse(since.group(1)))
+                .as("found since %s, last synced %s", since.group(1), lastSync)
+                .isBeforeOrEqualTo(Instant.parse(lastSync));
+    }
+
+    /** From the next page on, the browser keeps every answer about a member's notes in {@code window.notesAnswers}. */
+    private void keepNotesAnswers() {
+        String script =
+                "(() => { window.notesAnswers = []; const real = window.fetch; window.fetch = async (input, init) => {"
+                        + " const answer = await real(input, init);"
+                        + " const url = new URL(typeof input === 'string' ? input : input.url, location.href);"
+                        + " if (url.pathname === '/api/client-notes' && answer.ok)"
+                        + "   window.notesAnswers.push(JSON.stringify((await answer.clone().json()).data));"
+                        + " return answer; }; })();";
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
+    /** Selects the member, waits for the page to draw the answer, and returns that answer as the page got it. */
+    private JsonNode selectAndRead(String member) {
+        long before = (Long) browser.driver.executeScript("return window.notesAnswers.length");
+        select(member);
+        String answer = browser.until(d -> (String) browser.driver.executeScript(
+                "return window.notesAnswers.length > arguments[0] && !document.querySelector('#sync-message')"
+                        + ".className.includes('busy') ? window.notesAnswers[window.notesAnswers.length - 1] : null",
+                before));
+        try {
+            return JSON.readTree(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An instant as the page writes it (its own {@code when}, in the browser's zone and locale). */
+    private String shown(String iso) {
+        return (String) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " import('/js/dom.js').then((m) => done(m.when(arguments[0])));",
+                iso);
     }
 
     /** Answers {@code path} (and the paths under it) with {@code body} in the browser, from the next page on. */

@@ -65,6 +65,11 @@ class PagesInBrowserTest {
     /** The emulator and the service, with an admin and a staff user made as {@code users create} makes them. */
     record Fixture(CaspioEmulator emulator, ServiceRuntime service) implements AutoCloseable {
         static Fixture start(Path dir, SyncConfig sync) {
+            return start(dir, sync, 2);
+        }
+
+        /** With a circuit breaker that opens after {@code breakerFailures} failed calls in a row. */
+        static Fixture start(Path dir, SyncConfig sync, int breakerFailures) {
             CaspioEmulator emulator = CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
                     .withPort(0)
                     .withMembers(12)
@@ -75,7 +80,7 @@ class PagesInBrowserTest {
                     Duration.ofMillis(5),
                     Duration.ofMillis(50),
                     Duration.ofSeconds(10),
-                    2,
+                    breakerFailures,
                     Duration.ofMillis(500),
                     0,
                     42L);
