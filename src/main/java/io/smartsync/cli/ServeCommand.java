@@ -94,6 +94,7 @@ final class ServeCommand implements Callable<Integer> {
                             HttpSettings.fromEnv(env, host, httpPort),
                             FrontDoorEnv.fromEnv(env),
                             AccessSettings.fromEnv(env),
+                            InstanceName.of(dir),
                             s -> {
                                 if (adminKey != null) {
                                     s.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
