@@ -7,14 +7,13 @@ import io.smartsync.store.LocalStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Pusher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pusher.class);
+    private static final ProcessResult PUSHED_ONE = new ProcessResult(1, 0);
+    private static final ProcessResult FAILED_ONE = new ProcessResult(0, 1);
 
     private final LocalStore store;
     private final Push push;
@@ -45,6 +46,8 @@ final class Pusher implements AutoCloseable {
     private final ReentrantLock cycle = new ReentrantLock();
     /** The entries whose push runs now, renewed by the heartbeat. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** What the running cycle waits on: pushes that ended, and wake-ups; null between cycles. */
+    private volatile BlockingQueue<Optional<Result>> signals;
 
     private volatile boolean active;
     private Thread thread;
@@ -72,9 +75,13 @@ final class Pusher implements AutoCloseable {
         }
     }
 
-    /** Asks the loop to push now instead of at the next interval. */
+    /** Asks the loop to push now instead of at the next interval; a cycle running claims again at once. */
     void wake() {
         wakeups.release();
+        BlockingQueue<Optional<Result>> cycleSignals = signals;
+        if (cycleSignals != null) {
+            cycleSignals.add(Optional.empty());
+        }
     }
 
     private void loop() {
@@ -97,9 +104,10 @@ final class Pusher implements AutoCloseable {
 
     /**
      * Pushes every entry that can be pushed now, up to {@code pushConcurrency} notes at a time: a slot
-     * that frees up claims the next entry at once, so a note's follow-up write (claimable only once its
-     * earlier one settled) goes out as soon as it may. A transient failure stops the claiming: Caspio is
-     * struggling, and the entry stays pending for the next cycle; the pushes already running finish.
+     * that frees up, or a new local write, claims the next entries at once, so a note's follow-up write
+     * (claimable only once its earlier one settled) goes out as soon as it may. A transient failure stops
+     * the claiming: Caspio is struggling, and the entry stays pending for the next cycle; the pushes
+     * already running finish.
      */
     ProcessResult pushAll() {
         cycle.lock();
@@ -109,16 +117,19 @@ final class Pusher implements AutoCloseable {
                 Thread.ofVirtual().name("smartsync-push-", 0).factory())) {
             long every = config.pushHeartbeat().toMillis();
             heartbeat.scheduleWithFixedDelay(this::renewRunning, every, every, TimeUnit.MILLISECONDS);
-            ProcessResult total = pushWith(new ExecutorCompletionService<>(workers));
+            signals = new LinkedBlockingQueue<>();
+            ProcessResult total = pushWith(workers, signals);
             forgetSettledAlerts();
             return total;
         } finally {
+            signals = null;
             heartbeat.shutdownNow();
             cycle.unlock();
         }
     }
 
-    private ProcessResult pushWith(CompletionService<Result> done) {
+    /** Claims while slots are free; each push that ends, or a wake-up (empty), is a signal to claim again. */
+    private ProcessResult pushWith(ExecutorService workers, BlockingQueue<Optional<Result>> settled) {
         ProcessResult total = new ProcessResult(0, 0);
         int inFlight = 0;
         boolean claiming = true;
@@ -129,7 +140,7 @@ final class Pusher implements AutoCloseable {
                 List<OutboxEntry> batch = store.claim(owner, want, clock.instant(), config.pushLease());
                 for (OutboxEntry entry : batch) {
                     running.add(entry.id());
-                    done.submit(() -> pushRunning(entry));
+                    workers.execute(() -> settled.add(Optional.of(pushRunning(entry))));
                 }
                 inFlight += batch.size();
                 if (batch.size() == want && inFlight < config.pushConcurrency()) {
@@ -140,18 +151,17 @@ final class Pusher implements AutoCloseable {
                 return total;
             }
             try {
-                Future<Result> next = done.take();
+                Optional<Result> signal = settled.take();
                 do {
-                    Result result = next.get();
-                    inFlight--;
-                    total = total.plus(result == Result.PUSHED ? new ProcessResult(1, 0) : new ProcessResult(0, 1));
-                    claiming &= result != Result.RETRY_LATER;
-                } while ((next = done.poll()) != null);
+                    if (signal.isPresent()) {
+                        inFlight--;
+                        total = total.plus(signal.get() == Result.PUSHED ? PUSHED_ONE : FAILED_ONE);
+                        claiming &= signal.get() != Result.RETRY_LATER;
+                    }
+                } while ((signal = settled.poll()) != null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return total; // closing: the pushes still running are cut, their claims lapse or come back at start
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a push task failed outside its own handling", e.getCause());
             }
         }
     }
@@ -159,6 +169,9 @@ final class Pusher implements AutoCloseable {
     private Result pushRunning(OutboxEntry entry) {
         try {
             return push(entry);
+        } catch (Error e) {
+            log.error("push of note {} failed: {}", entry.noteId(), describe(e));
+            return Result.UNEXPECTED;
         } finally {
             running.remove(entry.id());
         }
