@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -56,6 +57,9 @@ final class ServiceJvm implements AutoCloseable {
         env.put("SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS", Long.toString(reconcile.toMillis()));
         env.put("SMARTSYNC_RECONCILE_INTERVAL_MS", Long.toString(memberCheck.toMillis()));
         env.put("SMARTSYNC_PUSH_LEASE_MS", Long.toString(lease.toMillis()));
+        // Passed through, so a run can compare concurrencies (the service's default otherwise).
+        Optional.ofNullable(System.getenv("SMARTSYNC_PUSH_CONCURRENCY"))
+                .ifPresent(v -> env.put("SMARTSYNC_PUSH_CONCURRENCY", v));
         // The log is new each run: its first lines are this run's.
         try {
             Files.deleteIfExists(dir.resolve("service.log"));
