@@ -45,9 +45,9 @@ public record SyncConfig(
         int historyRetentionDays) {
 
     /** A lease spans at least this many heartbeats. */
-    public static final int LEASE_HEARTBEATS = 3;
+    private static final int LEASE_HEARTBEATS = 3;
 
-    static final int MAX_PUSH_CONCURRENCY = 100;
+    private static final int MAX_PUSH_CONCURRENCY = 100;
 
     public SyncConfig {
         if (maxRetryAttempts < 0) {

@@ -12,6 +12,7 @@ import io.smartsync.store.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,10 +88,11 @@ class ClaimsAfterKillTest {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> emulator.writes().inFlight() == NOTES);
 
-                // Then, over two leases, B sends none of them again: A's heartbeat keeps its claims
+                // Then, over two leases, B claims none of them (a claim is an attempt): A's heartbeat keeps them
                 await().during(Duration.ofSeconds(6))
                         .atMost(Duration.ofSeconds(9))
-                        .until(() -> emulator.stats().requests(EmulatorStats.Kind.CREATE) == NOTES);
+                        .until(() -> attempts(apiB).equals(Collections.nCopies(NOTES, 1)));
+                assertThat(emulator.stats().requests(EmulatorStats.Kind.CREATE)).isEqualTo(NOTES);
 
                 // When A is killed mid-push, B takes its claims once their lease runs out
                 a.kill();
@@ -138,6 +140,16 @@ class ClaimsAfterKillTest {
             ids.add(a.body().path("data").path("noteId").asText());
         }
         return ids;
+    }
+
+    /** The attempts of each queued entry, as {@code GET /api/sync/pending} shows them. */
+    private static List<Integer> attempts(TestApi api) {
+        List<Integer> attempts = new ArrayList<>();
+        api.get("/api/sync/pending")
+                .body()
+                .path("data")
+                .forEach(e -> attempts.add(e.path("syncAttempts").asInt(-1)));
+        return attempts;
     }
 
     private static void awaitQueueEmpty(TestApi api) {
