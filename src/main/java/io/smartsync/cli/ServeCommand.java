@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             "  SMARTSYNC_AUTO_SYNC_INTERVAL_MS (30000), SMARTSYNC_MAX_RETRY_ATTEMPTS (3),",
             "  SMARTSYNC_RETRY_DELAY_MS (1000), SMARTSYNC_MAX_RETRY_DELAY_MS (30000),",
             "  SMARTSYNC_SYNC_TIMEOUT_MS (30000), SMARTSYNC_BATCH_SIZE (50), SMARTSYNC_OFFLINE_QUEUE_LIMIT (1000),",
-            "  SMARTSYNC_PUSH_LEASE_MS (120000), SMARTSYNC_OVERLAP_SECONDS (5), SMARTSYNC_PAGE_SIZE (1000),",
+            "  SMARTSYNC_PUSH_LEASE_MS (15000), SMARTSYNC_PUSH_HEARTBEAT_MS (a third of the lease, at most 5000),",
+            "  SMARTSYNC_PUSH_CONCURRENCY (10), SMARTSYNC_OVERLAP_SECONDS (5), SMARTSYNC_PAGE_SIZE (1000),",
             "  SMARTSYNC_SELECTION_DEADLINE_MS (2000), SMARTSYNC_RECONCILE_INTERVAL_MS (300000),",
             "  SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS (86400000), SMARTSYNC_CONFLICT_POLICY (last-write-wins,",
             "  server-wins, local-wins or manual), SMARTSYNC_BREAKER_FAILURES (5), SMARTSYNC_BREAKER_DELAY_MS",
@@ -110,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
                             HttpSettings.fromEnv(env, host, httpPort),
                             FrontDoorEnv.fromEnv(env),
                             AccessSettings.fromEnv(env),
+                            InstanceName.of(dir),
                             s -> {
                                 if (adminKey != null) {
                                     s.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);

@@ -121,6 +121,34 @@ final class ServiceRuntime implements AutoCloseable {
             FrontDoorSettings door,
             AccessSettings access,
             Consumer<ServiceRuntime> beforeReady) {
+        return start(
+                storeLocation,
+                caspioConfig,
+                table,
+                syncConfig,
+                policy,
+                apiSettings,
+                door,
+                access,
+                InstanceName.random(),
+                beforeReady);
+    }
+
+    /**
+     * As above, as the instance named {@code instance}: the owner of its outbox claims, which it takes back
+     * at start (a name kept across restarts, {@link InstanceName#of}, gets a crashed run's claims back at once).
+     */
+    static ServiceRuntime start(
+            StoreLocation storeLocation,
+            CaspioConfig caspioConfig,
+            String table,
+            SyncConfig syncConfig,
+            CaspioPolicy policy,
+            ApiSettings apiSettings,
+            FrontDoorSettings door,
+            AccessSettings access,
+            String instance,
+            Consumer<ServiceRuntime> beforeReady) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         LocalStore store = JdbcStore.open(storeLocation, clock);
@@ -131,7 +159,6 @@ final class ServiceRuntime implements AutoCloseable {
                 .build();
         CaspioClient caspio = new CaspioClient(caspioConfig, policy, http, clock, meters);
         NoteRowMapper mapper = mapperFor(caspio, NoteFields.defaults().withTable(table));
-        String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
         SyncService sync = new SyncService(store, caspio, mapper, syncConfig, clock, UUID::randomUUID, instance);
         ApiKeys keys = new ApiKeys(store.access(), clock);
         Users users = new Users(store.access(), clock);

@@ -30,6 +30,11 @@ final class SyncSettings {
         number(env, "SMARTSYNC_OVERLAP_SECONDS", b::overlapSeconds);
         number(env, "SMARTSYNC_PAGE_SIZE", v -> b.pageSize((int) v));
         number(env, "SMARTSYNC_PUSH_LEASE_MS", v -> b.pushLease(Duration.ofMillis(v)));
+        number(env, "SMARTSYNC_PUSH_HEARTBEAT_MS", v -> b.pushHeartbeat(Duration.ofMillis(v)));
+        number(
+                env,
+                "SMARTSYNC_PUSH_CONCURRENCY",
+                v -> b.pushConcurrency(Math.clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE)));
         number(env, "SMARTSYNC_SELECTION_DEADLINE_MS", b::selectionDeadlineMs);
         number(env, "SMARTSYNC_RECONCILE_INTERVAL_MS", b::reconcileIntervalMs);
         number(env, "SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS", b::tableReconcileIntervalMs);
@@ -53,6 +58,8 @@ final class SyncSettings {
             Map.entry("overlapSeconds", "SMARTSYNC_OVERLAP_SECONDS"),
             Map.entry("pageSize", "SMARTSYNC_PAGE_SIZE"),
             Map.entry("pushLease", "SMARTSYNC_PUSH_LEASE_MS"),
+            Map.entry("pushHeartbeat", "SMARTSYNC_PUSH_HEARTBEAT_MS"),
+            Map.entry("pushConcurrency", "SMARTSYNC_PUSH_CONCURRENCY"),
             Map.entry("selectionDeadlineMs", "SMARTSYNC_SELECTION_DEADLINE_MS"),
             Map.entry("reconcileIntervalMs", "SMARTSYNC_RECONCILE_INTERVAL_MS"),
             Map.entry("tableReconcileIntervalMs", "SMARTSYNC_TABLE_RECONCILE_INTERVAL_MS"),
@@ -101,12 +108,22 @@ final class SyncSettings {
         return String.valueOf(value);
     }
 
-    /** "pageSize must be …" becomes "SMARTSYNC_PAGE_SIZE must be …": the name a person set. */
+    /**
+     * "pageSize must be …" becomes "SMARTSYNC_PAGE_SIZE must be …": the name a person set; another setting
+     * the message names after its first word is named by its variable too.
+     */
     static String variableNamed(String message) {
         int space = message.indexOf(' ');
         String setting = space < 0 ? message : message.substring(0, space);
         String variable = VARIABLES.get(setting);
-        return variable == null ? "sync settings: " + message : variable + message.substring(setting.length());
+        if (variable == null) {
+            return "sync settings: " + message;
+        }
+        String rest = message.substring(setting.length());
+        for (Map.Entry<String, String> other : VARIABLES.entrySet()) {
+            rest = rest.replaceAll("\\b" + other.getKey() + "\\b", other.getValue());
+        }
+        return variable + rest;
     }
 
     /** {@code SMARTSYNC_PRELOAD}: read the whole table at start-up (a preload); false by default. */

@@ -29,6 +29,7 @@ public final class CaspioEmulator implements AutoCloseable {
     private final RecordStore store;
     private final FaultInjector faults;
     private final StatsCounters stats;
+    private final WriteWatch writes;
     private final TokenStore tokens;
     private final LateCommits late;
     private final Javalin http;
@@ -40,6 +41,7 @@ public final class CaspioEmulator implements AutoCloseable {
             RecordStore store,
             FaultInjector faults,
             StatsCounters stats,
+            WriteWatch writes,
             TokenStore tokens,
             LateCommits late,
             Javalin http) {
@@ -48,6 +50,7 @@ public final class CaspioEmulator implements AutoCloseable {
         this.store = store;
         this.faults = faults;
         this.stats = stats;
+        this.writes = writes;
         this.tokens = tokens;
         this.late = late;
         this.http = http;
@@ -71,12 +74,13 @@ public final class CaspioEmulator implements AutoCloseable {
         Clock clock = new SkewedClock(config.clock(), () -> faults.config().clockSkew());
         Catalog.Opened opened = Catalog.open(db, config);
         StatsCounters stats = new StatsCounters();
+        WriteWatch writes = new WriteWatch();
         LateCommits late = new LateCommits();
         RecordStore store = new RecordStore(db, clock, late);
         TokenStore tokens = new TokenStore(
                 config.clock(), config.tokenLifetime(), () -> faults.config().tokenExpiry());
         EmulatorHttp.Routes routes = new EmulatorHttp.Routes(
-                new RequestGate(tokens, faults, stats, clock),
+                new RequestGate(tokens, faults, stats, writes, clock),
                 new OAuthEndpoint(config.clientId(), config.clientSecret(), tokens),
                 new FieldsEndpoint(opened.catalog()),
                 new RecordsEndpoint(opened.catalog(), store, stats),
@@ -93,7 +97,7 @@ public final class CaspioEmulator implements AutoCloseable {
                         : "seeded " + opened.seeded() + " notes, " + config.shape() + " table",
                 config.faults().spec(),
                 config.seed());
-        return new CaspioEmulator(db, opened.catalog(), store, faults, stats, tokens, late, http);
+        return new CaspioEmulator(db, opened.catalog(), store, faults, stats, writes, tokens, late, http);
     }
 
     public int port() {
@@ -162,6 +166,16 @@ public final class CaspioEmulator implements AutoCloseable {
 
     public void resetStats() {
         stats.reset();
+    }
+
+    /** The record writes seen so far: how many are in flight, the most at once, and each one's span. */
+    public EmulatorWrites writes() {
+        return writes.snapshot();
+    }
+
+    /** Forgets the writes seen so far; the most in flight starts again from those in flight now. */
+    public void resetWrites() {
+        writes.reset();
     }
 
     // ---- data hooks ----

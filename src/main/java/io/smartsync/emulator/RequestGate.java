@@ -29,12 +29,14 @@ final class RequestGate {
     private final TokenStore tokens;
     private final FaultInjector faults;
     private final StatsCounters stats;
+    private final WriteWatch writes;
     private final Clock clock;
 
-    RequestGate(TokenStore tokens, FaultInjector faults, StatsCounters stats, Clock clock) {
+    RequestGate(TokenStore tokens, FaultInjector faults, StatsCounters stats, WriteWatch writes, Clock clock) {
         this.tokens = tokens;
         this.faults = faults;
         this.stats = stats;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -54,6 +56,9 @@ final class RequestGate {
                     414,
                     CaspioRules.CODE_URI_TOO_LONG,
                     "The request URI is longer than " + CaspioRules.MAX_URI_LENGTH + " characters.");
+        }
+        if (kind.recordWrite()) {
+            writes.started(ctx, kind);
         }
         FaultDecision decision = faults.decide(kind);
         decision.attachTo(ctx);
@@ -85,6 +90,7 @@ final class RequestGate {
         if (kind == null) {
             return; // an admin call
         }
+        writes.ended(ctx);
         FaultDecision decision = FaultDecision.of(ctx);
         int status = ctx.statusCode();
         boolean committed = kind.recordWrite() && status >= 200 && status < 300;

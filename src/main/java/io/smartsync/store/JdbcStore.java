@@ -570,6 +570,16 @@ public final class JdbcStore implements LocalStore {
     }
 
     @Override
+    public int renewClaims(String owner, Collection<Long> entryIds, Instant until) {
+        return tx(h -> OutboxSql.renew(h, owner, entryIds, until));
+    }
+
+    @Override
+    public int releaseClaims(String owner) {
+        return tx(h -> OutboxSql.releaseAll(h, owner));
+    }
+
+    @Override
     public void completePush(OutboxEntry entry, Note pushed) {
         Instant now = clock.instant();
         // The row is this note, whatever id a table without a sync-id field would give it.

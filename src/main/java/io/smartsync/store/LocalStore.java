@@ -187,6 +187,22 @@ public interface LocalStore extends AutoCloseable {
      */
     List<OutboxEntry> claim(String owner, int limit, Instant now, Duration lease);
 
+    /**
+     * The heartbeat of running pushes: {@code owner}'s claims among {@code entryIds} are leased until
+     * {@code until}; an entry that settled or went to another owner meanwhile is left alone.
+     *
+     * @return how many claims were renewed
+     */
+    int renewClaims(String owner, Collection<Long> entryIds, Instant until);
+
+    /**
+     * Every claim {@code owner} holds goes back to the queue: called by an instance as it starts, whose
+     * claims of an earlier run (cut by a crash) need not wait for their lease.
+     *
+     * @return how many claims were released
+     */
+    int releaseClaims(String owner);
+
     /** Removes a pushed entry and stores the note as Caspio now holds it, in one transaction. */
     void completePush(OutboxEntry entry, Note asInCaspio);
 

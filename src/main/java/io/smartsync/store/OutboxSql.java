@@ -135,10 +135,31 @@ final class OutboxSql {
         h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute();
     }
 
+    /** A held entry belongs to no pusher, so no heartbeat renews it past {@code until}. */
     static void holdUntil(Handle h, long id, String owner, Instant until) {
-        h.createUpdate("UPDATE outbox SET lease_until = :until WHERE id = :id AND lease_owner = :owner")
+        h.createUpdate("UPDATE outbox SET lease_until = :until, lease_owner = NULL WHERE id = :id"
+                        + " AND lease_owner = :owner")
                 .bind("until", until.toEpochMilli())
                 .bind("id", id)
+                .bind("owner", owner)
+                .execute();
+    }
+
+    /** The heartbeat: the owner's claims among {@code ids} stay its own until {@code until}. */
+    static int renew(Handle h, String owner, Collection<Long> ids, Instant until) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return h.createUpdate("UPDATE outbox SET lease_until = :until WHERE lease_owner = :owner AND id IN (<ids>)")
+                .bind("until", until.toEpochMilli())
+                .bind("owner", owner)
+                .bindList("ids", List.copyOf(ids))
+                .execute();
+    }
+
+    /** Every claim of {@code owner} back to the queue: its pushes ended with the process that made them. */
+    static int releaseAll(Handle h, String owner) {
+        return h.createUpdate("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner")
                 .bind("owner", owner)
                 .execute();
     }

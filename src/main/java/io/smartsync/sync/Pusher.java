@@ -5,10 +5,16 @@ import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.store.LocalStore;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,12 +24,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Pushes the outbox to Caspio: on its own named thread, woken at once by a local write and every
  * {@code autoSyncInterval} otherwise, or on demand. Safe for use from many threads; one push cycle
- * runs at a time per instance, and the store's lease keeps other instances off the same entries. Only
+ * runs at a time per instance, pushing up to {@code pushConcurrency} notes at once on virtual threads.
+ * The store's claim gives out only the oldest entry of each note, so a note never has two writes in
+ * flight; its lease, renewed by a heartbeat while the push runs, keeps other instances off the entry. Only
  * Caspio's permanent refusal of a write, or a note whose own data cannot be written, parks an entry; any
  * other failure leaves it queued ({@link PushAlerts}).
  */
 final class Pusher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pusher.class);
+    private static final ProcessResult PUSHED_ONE = new ProcessResult(1, 0);
+    private static final ProcessResult FAILED_ONE = new ProcessResult(0, 1);
 
     private final LocalStore store;
     private final Push push;
@@ -34,7 +44,12 @@ final class Pusher implements AutoCloseable {
     private final String owner;
     private final Semaphore wakeups = new Semaphore(0);
     private final ReentrantLock cycle = new ReentrantLock();
-    private volatile boolean running;
+    /** The entries whose push runs now, renewed by the heartbeat. */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** What the running cycle waits on: pushes that ended, and wake-ups; null between cycles. */
+    private volatile BlockingQueue<Optional<Result>> signals;
+
+    private volatile boolean active;
     private Thread thread;
 
     /** Pushes one claimed entry of a stored note to Caspio ({@link NotePush}). */
@@ -54,18 +69,23 @@ final class Pusher implements AutoCloseable {
 
     synchronized void start() {
         if (thread == null) {
-            running = true;
+            releaseOwnClaims();
+            active = true;
             thread = Thread.ofPlatform().name("smartsync-push").daemon().start(this::loop);
         }
     }
 
-    /** Asks the loop to push now instead of at the next interval. */
+    /** Asks the loop to push now instead of at the next interval; a cycle running claims again at once. */
     void wake() {
         wakeups.release();
+        BlockingQueue<Optional<Result>> cycleSignals = signals;
+        if (cycleSignals != null) {
+            cycleSignals.add(Optional.empty());
+        }
     }
 
     private void loop() {
-        while (running) {
+        while (active) {
             try {
                 pushAll();
             } catch (RuntimeException e) {
@@ -83,51 +103,105 @@ final class Pusher implements AutoCloseable {
     }
 
     /**
-     * Pushes every entry that can be pushed now, batch by batch. A transient failure ends the cycle:
-     * Caspio is struggling, and the entry stays pending for the next one.
+     * Pushes every entry that can be pushed now, up to {@code pushConcurrency} notes at a time: a slot
+     * that frees up, or a new local write, claims the next entries at once, so a note's follow-up write
+     * (claimable only once its earlier one settled) goes out as soon as it may. A transient failure stops
+     * the claiming: Caspio is struggling, and the entry stays pending for the next cycle; the pushes
+     * already running finish.
      */
     ProcessResult pushAll() {
         cycle.lock();
-        try {
-            ProcessResult total = new ProcessResult(0, 0);
-            int limit = config.batchSize();
-            while (true) {
-                Instant claimedAt = clock.instant();
-                List<OutboxEntry> batch = store.claim(owner, limit, claimedAt, config.pushLease());
-                if (batch.isEmpty()) {
-                    forgetSettledAlerts();
-                    return total;
-                }
-                limit = Math.min(config.batchSize(), limit * 2);
-                for (int i = 0; i < batch.size(); i++) {
-                    if (leaseRunningOut(claimedAt)) {
-                        release(batch.subList(i, batch.size()));
-                        limit = Math.max(1, i); // what fits in half a lease, for the next claim
-                        break;
-                    }
-                    Result result = push(batch.get(i));
-                    total = total.plus(result == Result.PUSHED ? new ProcessResult(1, 0) : new ProcessResult(0, 1));
-                    if (result == Result.RETRY_LATER) {
-                        release(batch.subList(i + 1, batch.size()));
-                        forgetSettledAlerts();
-                        return total;
-                    }
-                }
-            }
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("smartsync-push-heartbeat").factory());
+        try (ExecutorService workers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("smartsync-push-", 0).factory())) {
+            long every = config.pushHeartbeat().toMillis();
+            heartbeat.scheduleWithFixedDelay(this::renewRunning, every, every, TimeUnit.MILLISECONDS);
+            signals = new LinkedBlockingQueue<>();
+            ProcessResult total = pushWith(workers, signals);
+            forgetSettledAlerts();
+            return total;
         } finally {
+            signals = null;
+            heartbeat.shutdownNow();
             cycle.unlock();
         }
     }
 
+    /** Claims while slots are free; each push that ends, or a wake-up (empty), is a signal to claim again. */
+    private ProcessResult pushWith(ExecutorService workers, BlockingQueue<Optional<Result>> settled) {
+        ProcessResult total = new ProcessResult(0, 0);
+        int inFlight = 0;
+        boolean claiming = true;
+        while (true) {
+            int free = config.pushConcurrency() - inFlight;
+            if (claiming && free > 0) {
+                int want = Math.min(config.batchSize(), free);
+                List<OutboxEntry> batch = store.claim(owner, want, clock.instant(), config.pushLease());
+                for (OutboxEntry entry : batch) {
+                    running.add(entry.id());
+                    workers.execute(() -> settled.add(Optional.of(pushRunning(entry))));
+                }
+                inFlight += batch.size();
+                if (batch.size() == want && inFlight < config.pushConcurrency()) {
+                    continue; // a full batch: more may be waiting
+                }
+            }
+            if (inFlight == 0) {
+                return total;
+            }
+            try {
+                Optional<Result> signal = settled.take();
+                do {
+                    if (signal.isPresent()) {
+                        inFlight--;
+                        total = total.plus(signal.get() == Result.PUSHED ? PUSHED_ONE : FAILED_ONE);
+                        claiming &= signal.get() != Result.RETRY_LATER;
+                    }
+                } while ((signal = settled.poll()) != null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return total; // closing: the pushes still running are cut, their claims lapse or come back at start
+            }
+        }
+    }
+
+    private Result pushRunning(OutboxEntry entry) {
+        try {
+            return push(entry);
+        } catch (Error e) {
+            log.error("push of note {} failed: {}", entry.noteId(), describe(e));
+            return Result.UNEXPECTED;
+        } finally {
+            running.remove(entry.id());
+        }
+    }
+
     /**
-     * Half the lease is gone: the rest of the batch goes back to the queue while this instance still holds
-     * it. Pushed after its lease ran out, an entry may already be with another instance, which would create
-     * the same note a second time (its first attempt there looks nothing up).
+     * The heartbeat: the claims of the pushes still running are renewed every {@code pushHeartbeat}, so a
+     * push slower than the lease keeps its entry, while a dead instance's claims lapse within one lease.
      */
-    private boolean leaseRunningOut(Instant claimedAt) {
-        return Duration.between(claimedAt, clock.instant())
-                        .compareTo(config.pushLease().dividedBy(2))
-                >= 0;
+    private void renewRunning() {
+        List<Long> ids = List.copyOf(running);
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            store.renewClaims(owner, ids, clock.instant().plus(config.pushLease()));
+        } catch (RuntimeException e) {
+            log.warn("could not renew the claims of {} running pushes: {}", ids.size(), e.toString());
+        }
+    }
+
+    /**
+     * Takes back the claims an earlier run of this instance (same owner) left when it stopped or died: no
+     * push of them is running any more, so they need not wait for their lease.
+     */
+    private void releaseOwnClaims() {
+        int released = store.releaseClaims(owner);
+        if (released > 0) {
+            log.info("took back {} outbox entries claimed by this instance before it restarted", released);
+        }
     }
 
     /** An entry that failed unexpectedly here and then left the queue (pushed elsewhere) no longer alerts. */
@@ -140,16 +214,6 @@ final class Pusher implements AutoCloseable {
     /** Pushes that failed unexpectedly and still wait, for {@code /health}. */
     PushAlerts alerts() {
         return alerts;
-    }
-
-    /**
-     * Entries claimed but not tried go back to the queue now (after a failure of the same batch, or as the
-     * lease runs short): held until their lease ran out, they would reach Caspio minutes after it answers.
-     */
-    private void release(List<OutboxEntry> untried) {
-        for (OutboxEntry entry : untried) {
-            store.recordFailure(entry, "not tried yet: released with the rest of its batch", false);
-        }
     }
 
     private enum Result {
@@ -277,7 +341,7 @@ final class Pusher implements AutoCloseable {
     public void close() {
         Thread t;
         synchronized (this) {
-            running = false;
+            active = false;
             t = thread;
             thread = null;
         }

@@ -10,7 +10,11 @@ import java.util.Objects;
  * @param overlapSeconds how far before the cursor an incremental pull starts, to catch rows committed
  *     late with an older stamp and ties at a page boundary
  * @param pageSize rows per Caspio read (Caspio answers at most 1000)
- * @param pushLease how long a claimed outbox entry stays with this instance before another may take it
+ * @param pushLease how long a claimed outbox entry stays with this instance before another may take it,
+ *     unless the heartbeat renews it: short, so the claims of an instance that died come back in seconds
+ * @param pushHeartbeat how often the claims of pushes still running are renewed; the lease must be at
+ *     least three heartbeats, so one late or failed renewal never lets another instance take a running push
+ * @param pushConcurrency how many notes this instance pushes at once (one write per note at a time)
  * @param conflictPolicy how a local edit that meets a changed Caspio row is settled
  * @param selectionDeadlineMs how long a selection waits for its pull before answering from the store
  *     (marked stale) while the pull goes on in the background
@@ -32,11 +36,18 @@ public record SyncConfig(
         long overlapSeconds,
         int pageSize,
         Duration pushLease,
+        Duration pushHeartbeat,
+        int pushConcurrency,
         ConflictPolicy conflictPolicy,
         long selectionDeadlineMs,
         long reconcileIntervalMs,
         long tableReconcileIntervalMs,
         int historyRetentionDays) {
+
+    /** A lease spans at least this many heartbeats. */
+    private static final int LEASE_HEARTBEATS = 3;
+
+    private static final int MAX_PUSH_CONCURRENCY = 100;
 
     public SyncConfig {
         if (maxRetryAttempts < 0) {
@@ -57,6 +68,18 @@ public record SyncConfig(
         if (pushLease == null || pushLease.isNegative() || pushLease.isZero()) {
             throw new IllegalArgumentException("pushLease must be positive, was " + pushLease);
         }
+        if (pushHeartbeat == null || pushHeartbeat.isNegative() || pushHeartbeat.isZero()) {
+            throw new IllegalArgumentException("pushHeartbeat must be positive, was " + pushHeartbeat);
+        }
+        if (pushLease.compareTo(pushHeartbeat.multipliedBy(LEASE_HEARTBEATS)) < 0) {
+            throw new IllegalArgumentException("pushLease must be at least " + LEASE_HEARTBEATS
+                    + " x pushHeartbeat, so a late renewal never hands a running push to another instance; was "
+                    + pushLease.toMillis() + " ms with pushHeartbeat " + pushHeartbeat.toMillis() + " ms");
+        }
+        if (pushConcurrency < 1 || pushConcurrency > MAX_PUSH_CONCURRENCY) {
+            throw new IllegalArgumentException(
+                    "pushConcurrency must be between 1 and " + MAX_PUSH_CONCURRENCY + ", was " + pushConcurrency);
+        }
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         positive("selectionDeadlineMs", selectionDeadlineMs);
         positive("reconcileIntervalMs", reconcileIntervalMs);
@@ -70,7 +93,10 @@ public record SyncConfig(
         }
     }
 
-    /** The seed's {@code syncConfig}, plus a 5 s overlap, 1000-row pages, a 2 min lease, last-write-wins. */
+    /**
+     * The seed's {@code syncConfig}, plus a 5 s overlap, 1000-row pages, a 15 s lease renewed every 5 s, 10
+     * notes pushed at once, last-write-wins.
+     */
     public static SyncConfig defaults() {
         return builder().build();
     }
@@ -90,12 +116,21 @@ public record SyncConfig(
         b.overlapSeconds = overlapSeconds;
         b.pageSize = pageSize;
         b.pushLease = pushLease;
+        // A derived heartbeat is derived again from whatever lease the copy gets.
+        b.pushHeartbeat = pushHeartbeat.equals(defaultHeartbeat(pushLease)) ? null : pushHeartbeat;
+        b.pushConcurrency = pushConcurrency;
         b.conflictPolicy = conflictPolicy;
         b.selectionDeadlineMs = selectionDeadlineMs;
         b.reconcileIntervalMs = reconcileIntervalMs;
         b.tableReconcileIntervalMs = tableReconcileIntervalMs;
         b.historyRetentionDays = historyRetentionDays;
         return b;
+    }
+
+    private static Duration defaultHeartbeat(Duration lease) {
+        Duration third = lease.dividedBy(LEASE_HEARTBEATS);
+        Duration most = Duration.ofSeconds(5);
+        return third.compareTo(most) > 0 ? most : third.isZero() ? lease : third;
     }
 
     /** Collects settings; {@link #build()} validates them. Not thread-safe. */
@@ -108,7 +143,11 @@ public record SyncConfig(
         private long syncTimeoutMs = 30_000;
         private long overlapSeconds = 5;
         private int pageSize = 1000;
-        private Duration pushLease = Duration.ofMinutes(2);
+        private Duration pushLease = Duration.ofSeconds(15);
+        /** Unset: a third of the lease, at most 5 s, so setting only a short lease stays valid. */
+        private Duration pushHeartbeat;
+
+        private int pushConcurrency = 10;
         private ConflictPolicy conflictPolicy = ConflictPolicy.LAST_WRITE_WINS;
         private long selectionDeadlineMs = 2000;
         private long reconcileIntervalMs = 300_000;
@@ -162,6 +201,16 @@ public record SyncConfig(
             return this;
         }
 
+        public Builder pushHeartbeat(Duration v) {
+            pushHeartbeat = v;
+            return this;
+        }
+
+        public Builder pushConcurrency(int v) {
+            pushConcurrency = v;
+            return this;
+        }
+
         public Builder conflictPolicy(ConflictPolicy v) {
             conflictPolicy = v;
             return this;
@@ -198,6 +247,8 @@ public record SyncConfig(
                     overlapSeconds,
                     pageSize,
                     pushLease,
+                    pushHeartbeat != null || pushLease == null ? pushHeartbeat : defaultHeartbeat(pushLease),
+                    pushConcurrency,
                     conflictPolicy,
                     selectionDeadlineMs,
                     reconcileIntervalMs,

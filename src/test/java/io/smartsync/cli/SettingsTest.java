@@ -79,6 +79,31 @@ class SettingsTest {
     }
 
     @Test
+    void a_push_concurrency_out_of_range_or_a_lease_shorter_than_three_heartbeats_is_named() {
+        Map<String, String> env = complete();
+        env.put("SMARTSYNC_PUSH_CONCURRENCY", "0");
+        assertThat(serve(env)).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("SMARTSYNC_PUSH_CONCURRENCY must be between 1 and 100, was 0");
+        });
+
+        env = complete();
+        env.put("SMARTSYNC_PUSH_LEASE_MS", "2000");
+        env.put("SMARTSYNC_PUSH_HEARTBEAT_MS", "1000");
+        assertThat(serve(env)).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err())
+                    .contains("SMARTSYNC_PUSH_LEASE_MS must be at least 3 x SMARTSYNC_PUSH_HEARTBEAT_MS")
+                    .contains("was 2000 ms with SMARTSYNC_PUSH_HEARTBEAT_MS 1000 ms");
+        });
+
+        // Unset, the heartbeat follows the lease: a short lease alone stays valid
+        assertThat(SyncSettings.fromEnv(new Env(Map.of("SMARTSYNC_PUSH_LEASE_MS", "900")))
+                        .pushHeartbeat())
+                .isEqualTo(java.time.Duration.ofMillis(300));
+    }
+
+    @Test
     void a_store_url_of_another_database_is_named() {
         Map<String, String> env = complete();
         env.put("SMARTSYNC_DB", "jdbc:mysql://127.0.0.1/notes");

@@ -1,6 +1,7 @@
 package io.smartsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -15,12 +16,11 @@ import io.smartsync.note.SyncState;
 import io.smartsync.store.JdbcStore;
 import io.smartsync.store.LocalStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -149,33 +149,67 @@ class PusherTest {
     }
 
     @Test
-    void an_entry_is_not_pushed_once_another_instance_may_have_claimed_it() {
-        // Given three entries in one batch, pushes slow enough that the batch outlives its lease
-        store.writeLocal(local("n2"), OutboxAction.CREATE, 100);
-        store.writeLocal(local("n3"), OutboxAction.CREATE, 100);
-        Set<String> claimedElsewhere = new HashSet<>();
-        List<String> pushedAfterwards = new ArrayList<>();
-        Pusher watched = new Pusher(
+    void a_push_slower_than_its_lease_keeps_its_entry_while_the_heartbeat_renews_it() {
+        // Given a short lease renewed every heartbeat, on the real clock, and a push that lasts several leases
+        Duration lease = Duration.ofMillis(300);
+        Clock real = Clock.systemUTC();
+        List<String> takenElsewhere = new ArrayList<>();
+        Pusher slow = new Pusher(
                 store,
                 (entry, note) -> {
-                    if (claimedElsewhere.contains(entry.noteId())) {
-                        pushedAfterwards.add(entry.noteId());
-                    }
+                    // While it runs, another instance keeps trying to claim (longer than three leases)
+                    await().during(lease.multipliedBy(4))
+                            .atMost(lease.multipliedBy(8))
+                            .pollInterval(Duration.ofMillis(25))
+                            .until(() -> {
+                                store.claim("other-instance", 10, real.instant(), lease)
+                                        .forEach(e -> takenElsewhere.add(e.noteId()));
+                                return takenElsewhere.isEmpty();
+                            });
                     store.completePush(entry, inCaspio(note));
-                    clock.advance(LEASE.multipliedBy(6).dividedBy(10));
-                    store.claim("other-instance", 10, clock.instant(), LEASE)
-                            .forEach(e -> claimedElsewhere.add(e.noteId()));
                 },
-                new SyncEvents(clock),
-                SyncConfig.builder().pushLease(LEASE).build(),
-                clock,
+                new SyncEvents(real),
+                SyncConfig.builder()
+                        .pushLease(lease)
+                        .pushHeartbeat(lease.dividedBy(3))
+                        .build(),
+                real,
                 "test-instance");
 
         // When the pusher runs
-        watched.pushAll();
+        slow.pushAll();
 
-        // Then no entry was pushed here after another instance could take it (it would create the note twice)
-        assertThat(pushedAfterwards).isEmpty();
+        // Then the other instance never got the entry (it would have created the note a second time)
+        assertThat(takenElsewhere).isEmpty();
+        assertThat(store.pending()).isEmpty();
+    }
+
+    @Test
+    void an_instance_that_starts_again_takes_back_its_own_claims_and_no_other() {
+        // Given claims left by this instance's earlier run (it died mid-push) and a claim another instance holds
+        store.writeLocal(local("n2"), OutboxAction.CREATE, 100);
+        store.claim("test-instance", 1, clock.instant(), LEASE);
+        store.claim("other-instance", 1, clock.instant(), LEASE);
+        List<String> pushed = new ArrayList<>();
+        Pusher restarted = new Pusher(
+                store,
+                (entry, note) -> {
+                    pushed.add(entry.noteId());
+                    store.completePush(entry, inCaspio(note));
+                },
+                new SyncEvents(clock),
+                SyncConfig.builder().pushLease(LEASE).autoSyncInterval(60_000).build(),
+                clock,
+                "test-instance");
+
+        // When this instance starts again, well within the lease
+        restarted.start();
+
+        // Then it pushes its own entry at once; the other instance's stays with it
+        await().atMost(Duration.ofSeconds(10)).until(() -> pushed.contains("n1"));
+        restarted.close();
+        assertThat(pushed).containsExactly("n1");
+        assertThat(store.pending()).extracting(OutboxEntry::noteId).containsExactly("n2");
     }
 
     @Test
