@@ -60,6 +60,17 @@ public final class ServeProcess implements AutoCloseable {
         command.addAll(serveArgs);
     }
 
+    /**
+     * The service JVMs this JVM started and that still run: stopped with it (a soak or a test stopped with
+     * Ctrl-C or SIGTERM leaves no service behind; a SIGKILL of this JVM still does).
+     */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "stop-services"));
+    }
+
     public int port() {
         return port;
     }
@@ -100,6 +111,9 @@ public final class ServeProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             process = pb.start();
+            Process started = process;
+            RUNNING.add(started);
+            started.onExit().thenRun(() -> RUNNING.remove(started));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the service: " + e.getMessage(), e);
         }
