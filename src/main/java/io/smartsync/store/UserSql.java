@@ -47,6 +47,18 @@ final class UserSql {
                 == 1;
     }
 
+    /** Sets the salt only where none is stored, then reads what is stored: two first sign-ins agree. */
+    static Optional<String> offlineSalt(Handle h, String userId, String fresh) {
+        h.createUpdate("UPDATE users SET offline_salt = :salt WHERE user_id = :id AND offline_salt IS NULL")
+                .bind("salt", fresh)
+                .bind("id", userId)
+                .execute();
+        return h.createQuery("SELECT offline_salt FROM users WHERE user_id = :id")
+                .bind("id", userId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     private static UserRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new UserRecord(
                 rs.getString("user_id"),
