@@ -284,4 +284,83 @@ class OfflineInBrowserTest {
                         "notes.delete " + deleted);
         assertThat(records("queue")).isZero();
     }
+
+    /** The URLs in Cache Storage and how many of the kept answers contain {@code text}. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> cacheStorage(String text) {
+        return (Map<String, Object>) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const text = arguments[0];"
+                        + "(async () => { const urls = []; let hits = 0;"
+                        + "for (const name of await caches.keys()) { const c = await caches.open(name);"
+                        + "for (const r of await c.keys()) { urls.push(new URL(r.url).pathname);"
+                        + "if ((await (await c.match(r)).text()).includes(text)) hits++; } }"
+                        + "return { urls, hits }; })().then(done, (e) => done({ error: String(e) }));",
+                text);
+    }
+
+    /** Whether any record of an IndexedDB store holds {@code text} readable (not sealed). */
+    private boolean readableInIndexedDb(String store, String text) {
+        return (Boolean) browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const text = arguments[0];"
+                        + "const r = indexedDB.open('smartsync-offline');"
+                        + "r.onsuccess = () => { const q = r.result.transaction('" + store + "').objectStore('"
+                        + store + "').getAll(); q.onsuccess = () => done(q.result.some((x) =>"
+                        + " JSON.stringify(x).includes(text) || new TextDecoder().decode(x.box.data).includes(text)"
+                        + " || new TextDecoder('utf-16le').decode(x.box.data).includes(text))); };",
+                text);
+    }
+
+    @Test
+    void after_sign_out_nothing_of_the_notes_is_left_in_indexeddb_or_cache_storage() {
+        String member = "CL000002";
+        browser.signIn(STAFF, PASSWORD);
+        selectMember(member);
+        browser.until(d -> browser.all("#notes .note").size() == rowsOf(member).size());
+        browser.until(d -> records("notes") == 1);
+        String text = browser.text("#notes .note .note-text");
+        assertThat(readableInIndexedDb("notes", text))
+                .as("kept notes are sealed")
+                .isFalse();
+
+        browser.click("#sign-out");
+        browser.until(d -> d.getCurrentUrl().contains("/login.html"));
+
+        assertThat(records("notes")).isZero();
+        assertThat(records("queue")).isZero();
+        Map<String, Object> caches = cacheStorage(text);
+        List<String> urls =
+                ((List<?>) caches.get("urls")).stream().map(String::valueOf).toList();
+        assertThat(urls).contains("/js/notes.js").noneMatch(u -> u.startsWith("/api/"));
+        assertThat(caches.get("hits")).isEqualTo(0L);
+    }
+
+    @Test
+    void a_session_that_ended_while_offline_asks_for_sign_in_and_then_sends_what_waited() throws SQLException {
+        String member = "CL000004";
+        browser.signIn(STAFF, PASSWORD);
+        selectMember(member);
+        browser.until(d -> browser.all("#notes .note").size() == rowsOf(member).size());
+        browser.until(d -> records("notes") == 1);
+        goOffline();
+        browser.go("/");
+        unlock();
+        selectMember(member);
+        browser.untilShown("#sync-message", "Offline — the notes kept on this device");
+        write("Written while the session ran out");
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:sqlite:" + dir.resolve("service").resolve("smartsync.db"))) {
+            c.createStatement().executeUpdate("DELETE FROM sessions");
+        }
+
+        goOnline();
+        browser.until(d -> d.getCurrentUrl().contains("/login.html"));
+        assertThat(browser.text("#message")).isEqualTo("Sign in to see the notes and the sync dashboard.");
+        assertThat(records("queue")).isEqualTo(1);
+        assertThat(records("notes")).as("the kept notes go with the session").isZero();
+        browser.signIn(STAFF, PASSWORD);
+
+        browser.until(d -> rowsWithText("Written while the session ran out") == 1);
+        browser.until(d -> records("queue") == 0);
+        assertThat(rowsWithText("Written while the session ran out")).isEqualTo(1);
+    }
 }
