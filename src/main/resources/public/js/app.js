@@ -35,7 +35,7 @@ function tabs() {
 async function signedIn() {
   try {
     const me = await session();
-    offline.startOnline(me);
+    offline.startOnline(me).catch((e) => console.error("device storage could not start", e));
     return me;
   } catch (e) {
     if (!offline.unreachable(e)) throw e;

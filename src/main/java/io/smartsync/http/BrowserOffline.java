@@ -20,7 +20,7 @@ public record BrowserOffline(boolean enabled, Duration keep, int iterations) {
         Objects.requireNonNull(keep, "keep");
         if (keep.isNegative() || keep.isZero() || keep.compareTo(Duration.ofDays(30)) > 0) {
             throw new IllegalArgumentException(
-                    "the time notes stay on a device must be 1 hour to 30 days, was " + keep);
+                    "the time notes stay on a device must be more than 0 and at most 30 days, was " + keep);
         }
         if (iterations < 100_000) {
             throw new IllegalArgumentException("PBKDF2 needs at least 100000 iterations, was " + iterations);
