@@ -44,7 +44,6 @@ export async function countSealed(user) {
 
 export const all = () => [...entries];
 export const notesWaiting = () => new Set(entries.map((e) => e.noteId)).size;
-export const isOpen = () => key !== null;
 
 /** "device", "sending" or "failed" for a note with a change waiting, else null. */
 export function stateOf(noteId) {

@@ -195,7 +195,7 @@ function scheduleRetry() {
 }
 
 /** Sends what waits, in order; with nothing waiting, only asks whether the service answers again. */
-export function flush() {
+function flush() {
   flushing ??= (async () => {
     try {
       if (!key || queue.all().length === 0) {
@@ -234,11 +234,15 @@ function changed() {
   page.render();
 }
 
+function waiting(n) {
+  return `${plural(n, "note")} written or changed while offline ${n === 1 ? "has" : "have"} not reached the service yet.`;
+}
+
 async function discard() {
   const n = queue.notesWaiting();
   const ok = await confirmAction(
     "Discard the changes on this device?",
-    `${plural(n, "note")} written or changed while offline have not reached the service. Discarded, they are lost.`,
+    `${waiting(n)} Discarded, they are lost.`,
     "Discard changes",
   );
   if (ok) await queue.discard();
@@ -254,8 +258,7 @@ export async function beforeSignOut() {
   if (n > 0) {
     const ok = await confirmAction(
       "Sign out with changes not sent?",
-      `${plural(n, "note")} written or changed while offline have not reached the service yet. They stay on this` +
-        " device, encrypted, and are sent when you sign in again.",
+      `${waiting(n)} They stay on this device, encrypted, and are sent when you sign in again.`,
       "Sign out",
     );
     if (!ok) return false;

@@ -105,19 +105,16 @@ class OfflineInBrowserTest {
     private void goOffline() {
         service.close();
         service = null;
-        network(false);
+        device().network(false);
     }
 
     private void goOnline() {
         service = startService();
-        network(true);
+        device().network(true);
     }
 
-    private void network(boolean online) {
-        browser.driver.executeCdpCommand("Network.enable", Map.of());
-        browser.driver.executeCdpCommand(
-                "Network.emulateNetworkConditions",
-                Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    private DeviceStorage device() {
+        return new DeviceStorage(browser.driver);
     }
 
     private void selectMember(String member) {
@@ -176,16 +173,6 @@ class OfflineInBrowserTest {
                 .toList();
     }
 
-    /** How many notes' records the page keeps in IndexedDB (store "notes" or "queue"). */
-    private long records(String store) {
-        Object n = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "const r = indexedDB.open('smartsync-offline');"
-                + "r.onsuccess = () => { const c = r.result.transaction('" + store + "').objectStore('"
-                + store + "').count(); c.onsuccess = () => done(c.result); };"
-                + "r.onerror = () => done(-1);");
-        return ((Number) n).longValue();
-    }
-
     /** The note writes the service audited for the member, in the order it took them. */
     private List<String> auditedWrites(String member) {
         Path db = dir.resolve("service").resolve("smartsync.db");
@@ -211,7 +198,7 @@ class OfflineInBrowserTest {
         selectMember(member);
         int stored = rowsOf(member).size();
         browser.until(d -> browser.all("#notes .note").size() == stored);
-        browser.until(d -> records("notes") == 1);
+        browser.until(d -> device().records("notes") == 1);
         List<WebElement> shown = browser.all("#notes .note");
         String edited = shown.get(0).getAttribute("data-note-id");
         String deleted = shown.get(1).getAttribute("data-note-id");
@@ -248,7 +235,7 @@ class OfflineInBrowserTest {
         String fresh = browser.driver.getWindowHandle();
         browser.driver.switchTo().window(old).close();
         browser.driver.switchTo().window(fresh);
-        network(false);
+        device().network(false);
         browser.go("/");
         unlock();
         selectMember(member);
@@ -256,7 +243,7 @@ class OfflineInBrowserTest {
         for (String id : created) {
             assertThat(stateOf(id)).isEqualTo("Saved on this device");
         }
-        assertThat(records("queue")).isEqualTo(5);
+        assertThat(device().records("queue")).isEqualTo(5);
         browser.screenshot("offline", Browser.LAPTOP, false);
         assertThat(rowsOf(member)).hasSize(stored); // nothing reached Caspio (nor the stopped service)
 
@@ -282,32 +269,7 @@ class OfflineInBrowserTest {
                         "notes.create " + created.get(2),
                         "notes.update " + edited,
                         "notes.delete " + deleted);
-        assertThat(records("queue")).isZero();
-    }
-
-    /** The URLs in Cache Storage and how many of the kept answers contain {@code text}. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> cacheStorage(String text) {
-        return (Map<String, Object>) browser.driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; const text = arguments[0];"
-                        + "(async () => { const urls = []; let hits = 0;"
-                        + "for (const name of await caches.keys()) { const c = await caches.open(name);"
-                        + "for (const r of await c.keys()) { urls.push(new URL(r.url).pathname);"
-                        + "if ((await (await c.match(r)).text()).includes(text)) hits++; } }"
-                        + "return { urls, hits }; })().then(done, (e) => done({ error: String(e) }));",
-                text);
-    }
-
-    /** Whether any record of an IndexedDB store holds {@code text} readable (not sealed). */
-    private boolean readableInIndexedDb(String store, String text) {
-        return (Boolean) browser.driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; const text = arguments[0];"
-                        + "const r = indexedDB.open('smartsync-offline');"
-                        + "r.onsuccess = () => { const q = r.result.transaction('" + store + "').objectStore('"
-                        + store + "').getAll(); q.onsuccess = () => done(q.result.some((x) =>"
-                        + " JSON.stringify(x).includes(text) || new TextDecoder().decode(x.box.data).includes(text)"
-                        + " || new TextDecoder('utf-16le').decode(x.box.data).includes(text))); };",
-                text);
+        assertThat(device().records("queue")).isZero();
     }
 
     @Test
@@ -316,22 +278,17 @@ class OfflineInBrowserTest {
         browser.signIn(STAFF, PASSWORD);
         selectMember(member);
         browser.until(d -> browser.all("#notes .note").size() == rowsOf(member).size());
-        browser.until(d -> records("notes") == 1);
+        browser.until(d -> device().records("notes") == 1);
         String text = browser.text("#notes .note .note-text");
-        assertThat(readableInIndexedDb("notes", text))
-                .as("kept notes are sealed")
-                .isFalse();
+        assertThat(device().readable("notes", text)).as("kept notes are sealed").isFalse();
 
         browser.click("#sign-out");
         browser.until(d -> d.getCurrentUrl().contains("/login.html"));
 
-        assertThat(records("notes")).isZero();
-        assertThat(records("queue")).isZero();
-        Map<String, Object> caches = cacheStorage(text);
-        List<String> urls =
-                ((List<?>) caches.get("urls")).stream().map(String::valueOf).toList();
-        assertThat(urls).contains("/js/notes.js").noneMatch(u -> u.startsWith("/api/"));
-        assertThat(caches.get("hits")).isEqualTo(0L);
+        assertThat(device().records("notes")).isZero();
+        assertThat(device().records("queue")).isZero();
+        assertThat(device().cachedPaths()).contains("/js/notes.js").noneMatch(u -> u.startsWith("/api/"));
+        assertThat(device().cachedAnswersWith(text)).isZero();
     }
 
     @Test
@@ -340,7 +297,7 @@ class OfflineInBrowserTest {
         browser.signIn(STAFF, PASSWORD);
         selectMember(member);
         browser.until(d -> browser.all("#notes .note").size() == rowsOf(member).size());
-        browser.until(d -> records("notes") == 1);
+        browser.until(d -> device().records("notes") == 1);
         goOffline();
         browser.go("/");
         unlock();
@@ -355,12 +312,38 @@ class OfflineInBrowserTest {
         goOnline();
         browser.until(d -> d.getCurrentUrl().contains("/login.html"));
         assertThat(browser.text("#message")).isEqualTo("Sign in to see the notes and the sync dashboard.");
-        assertThat(records("queue")).isEqualTo(1);
-        assertThat(records("notes")).as("the kept notes go with the session").isZero();
+        assertThat(device().records("queue")).isEqualTo(1);
+        assertThat(device().records("notes"))
+                .as("the kept notes go with the session")
+                .isZero();
         browser.signIn(STAFF, PASSWORD);
 
         browser.until(d -> rowsWithText("Written while the session ran out") == 1);
-        browser.until(d -> records("queue") == 0);
+        browser.until(d -> device().records("queue") == 0);
         assertThat(rowsWithText("Written while the session ran out")).isEqualTo(1);
+    }
+
+    @Test
+    void sign_out_with_changes_waiting_warns_and_keeps_them_for_the_next_sign_in() {
+        String member = "CL000005";
+        browser.signIn(STAFF, PASSWORD);
+        selectMember(member);
+        browser.until(d -> browser.all("#notes .note").size() == rowsOf(member).size());
+        browser.until(d -> device().records("notes") == 1);
+        goOffline();
+        write("Written before signing out offline");
+
+        browser.click("#sign-out");
+        browser.untilShown("#confirm-text", "1 note written or changed while offline");
+        browser.click("#confirm-ok");
+        browser.until(d -> d.getCurrentUrl().contains("/login.html"));
+        assertThat(device().records("notes")).isZero();
+        assertThat(device().records("queue")).isEqualTo(1);
+        assertThat(rowsWithText("Written before signing out offline")).isZero();
+
+        goOnline();
+        browser.signIn(STAFF, PASSWORD);
+        browser.until(d -> rowsWithText("Written before signing out offline") == 1);
+        browser.until(d -> device().records("queue") == 0);
     }
 }
