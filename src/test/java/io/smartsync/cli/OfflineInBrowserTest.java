@@ -62,7 +62,10 @@ class OfflineInBrowserTest {
         browser = Browser.open(port);
     }
 
-    /** The service on its fixed port and data directory: a restart finds its store and sessions again. */
+    /**
+     * The service on its fixed port and data directory: a restart finds its store and sessions again. A
+     * selection waits for its whole pull (a loaded machine must not turn the first answer into a partial one).
+     */
     private ServiceRuntime startService() {
         CaspioPolicy policy = new CaspioPolicy(
                 1,
@@ -82,6 +85,7 @@ class OfflineInBrowserTest {
                         .autoSyncInterval(300)
                         .retryDelayMs(5)
                         .maxRetryAttempts(1)
+                        .selectionDeadlineMs(60_000)
                         .build(),
                 policy,
                 ApiSettings.defaults("127.0.0.1", port),
