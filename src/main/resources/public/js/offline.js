@@ -21,6 +21,7 @@ let backoff = 500;
 let retry = null;
 let flushing = null;
 let page = { render() {}, reload() {} };
+const early = new Map(); // clientId2 -> notes answered before the key arrived
 
 // The next page load after the session ended keeps no notes (the queue stays for the next sign-in).
 whenSessionEnds(() => store.clear("notes"));
@@ -97,6 +98,8 @@ async function unlock(candidate, mustMatch) {
   const check = await seal(key, "check", CHECK);
   await store.put("meta", { ...me, enabled, keepHours, iterations, salt, check, lastSeen: Date.now() });
   await queue.load(key, me.userId);
+  for (const [clientId2, notes] of early) await keep(clientId2, notes);
+  early.clear();
   return true;
 }
 
@@ -143,7 +146,11 @@ async function recordOf(clientId2) {
 
 /** The member's notes as the service answered them, kept on the device (when the operator allows it). */
 export async function keep(clientId2, notes) {
-  if (!key || !rules.enabled) return;
+  if (!key) {
+    early.set(clientId2, notes); // opened before the key arrived: kept once it does
+    return;
+  }
+  if (!rules.enabled) return;
   const found = await recordOf(clientId2);
   const record = { userId: me.userId, savedAt: Date.now(), box: await seal(key, "notes", { clientId2, notes }) };
   if (found) record.id = found.record.id;
