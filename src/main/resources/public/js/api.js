@@ -16,8 +16,18 @@ function signIn() {
   location.href = "/login.html?ended=1";
 }
 
-async function call(method, path, body) {
-  const headers = { Accept: "application/json" };
+// Offline (issue 18): who hears that the service answered or not, and what runs before sign-in is asked.
+let reached = () => {};
+let ending = async () => {};
+export function onReachability(listener) {
+  reached = listener;
+}
+export function whenSessionEnds(work) {
+  ending = work;
+}
+
+async function call(method, path, body, extra = {}) {
+  const headers = { Accept: "application/json", ...extra };
   if (method !== "GET") headers["X-CSRF-Token"] = csrf || "";
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let answer;
@@ -29,9 +39,12 @@ async function call(method, path, body) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
+    reached(false);
     throw new ApiError(0, "network", "The Smart Sync service cannot be reached.");
   }
+  reached(true);
   if (answer.status === 401) {
+    await ending().catch(() => {});
     signIn();
     throw new ApiError(401, "unauthenticated", "Your session has ended; sign in again.");
   }
@@ -47,6 +60,7 @@ export const api = {
   post: (path, body) => call("POST", path, body ?? {}),
   put: (path, body) => call("PUT", path, body),
   del: (path) => call("DELETE", path),
+  request: call,
 };
 
 /** Who is signed in ({userId, fullName, role}); sends the page to sign-in when nobody is. */

@@ -4,6 +4,7 @@ import { startDashboard } from "./dashboard.js";
 import { $, fill } from "./dom.js";
 import { connect } from "./events.js";
 import { startNotes } from "./notes.js";
+import * as offline from "./offline.js";
 
 function tabs() {
   const buttons = [...document.querySelectorAll('[role="tab"]')];
@@ -30,10 +31,24 @@ function tabs() {
   show(wanted || buttons[0], false);
 }
 
+/** Who is signed in; while the service cannot be reached, whoever unlocks what is kept on this device. */
+async function signedIn() {
+  try {
+    const me = await session();
+    offline.startOnline(me).catch((e) => console.error("device storage could not start", e));
+    return me;
+  } catch (e) {
+    if (!offline.unreachable(e)) throw e;
+    const me = await offline.startOffline();
+    if (!me) throw e;
+    return me;
+  }
+}
+
 async function main() {
-  const me = await session();
+  const me = await signedIn();
   fill($("#who"), `${me.fullName} (${me.role})`);
-  $("#sign-out").addEventListener("click", signOut);
+  $("#sign-out").addEventListener("click", async () => (await offline.beforeSignOut()) && signOut());
   $("#app").hidden = false;
   tabs();
   startNotes(me);

@@ -5,6 +5,7 @@ import { confirmAction } from "./confirm.js";
 import { $, el, fill, plural, readable, when } from "./dom.js";
 import { subscribe } from "./events.js";
 import { isFresh, startLive } from "./live.js";
+import * as offline from "./offline.js";
 import * as writes from "./writes.js";
 
 const MEMBER = /^[A-Za-z0-9_-]{1,64}$/;
@@ -14,6 +15,8 @@ const STATE_TEXT = {
   queued: "Queued — Caspio unreachable",
   failed: "Failed",
   conflict: "Conflict",
+  device: "Saved on this device", // offline (issue 18): waits in the device's queue
+  sending: "Sending…",
 };
 
 let member = null;
@@ -49,6 +52,7 @@ export function startNotes(me) {
     render();
   });
   setInterval(writes.check, 2000);
+  offline.follow({ render, reload: () => member && select(member) });
   loadRecent();
 }
 
@@ -112,7 +116,8 @@ async function select(id) {
     if (member !== id) return;
     writes.adoptQueued(await api.get("/api/sync/pending"), id);
     if (member !== id) return;
-    notes = answer.notes;
+    offline.keep(id, answer.notes);
+    notes = offline.overlay(id, answer.notes);
     initial = answer.sync.type === "initial";
     stale = answer.sync.type === "stale";
     neverSynced = stale && !status.initialSyncCompleted;
@@ -129,6 +134,7 @@ async function select(id) {
     );
     loadRecent();
   } catch (e) {
+    if (offline.unreachable(e) && (await showKept(id))) return;
     say(e.message, "error");
   }
 }
@@ -142,6 +148,8 @@ function showProgress(done, expected) {
 }
 
 function stateOf(note) {
+  const device = offline.stateOf(note.noteId);
+  if (device) return device;
   if (note.syncState === "pending" && writes.isQueued(note.noteId)) return "queued";
   return note.syncState;
 }
@@ -220,14 +228,16 @@ async function save() {
   fill($("#note-error"), "");
   writes.clearSteps();
   const action = editing ? "update" : "create";
+  // A create carries a note id made here, so sending it again (from the device's queue) is safe.
+  const b = editing ? body() : { ...body(), noteId: crypto.randomUUID?.() };
   try {
     let note;
     if (editing) {
-      note = await api.put(`/api/client-notes/${encodeURIComponent(editing.noteId)}`, body());
+      note = await api.put(`/api/client-notes/${encodeURIComponent(editing.noteId)}`, b);
       mine.add(note.noteId);
       replace(note);
     } else {
-      note = await api.post("/api/client-notes", body());
+      note = await api.post("/api/client-notes", b);
       mine.add(note.noteId);
       notes.push(note);
     }
@@ -235,6 +245,7 @@ async function save() {
     render();
     writes.track(note.noteId, action);
   } catch (e) {
+    if (offline.unreachable(e) && (await writeOnDevice(action, editing, b))) return;
     fill($("#note-error"), e.message);
   }
 }
@@ -288,6 +299,7 @@ async function remove(note) {
     render();
     writes.track(note.noteId, "delete");
   } catch (e) {
+    if (offline.unreachable(e) && (await writeOnDevice("delete", note, null))) return;
     writes.step(e.message, "error");
   }
 }
@@ -302,3 +314,24 @@ function onEvent(type, data) {
     writes.handle(type, data);
   }
 }
+
+// --- offline (issue 18): what is kept on this device, while the service cannot be reached ---
+async function showKept(id) {
+  const kept = await offline.kept(id);
+  if (!kept || member !== id) return false;
+  notes = kept.notes;
+  initial = stale = neverSynced = false;
+  render();
+  say(`Offline — the notes kept on this device (saved ${when(new Date(kept.savedAt).toISOString())}).`, "warn");
+  return true;
+}
+
+async function writeOnDevice(action, note, b) {
+  if (!(await offline.write(action, member, note, b))) return false;
+  notes = offline.overlay(member, notes);
+  resetForm();
+  render();
+  writes.step("Saved on this device — sent when the service answers again", "warn");
+  return true;
+}
+// --- end offline ---

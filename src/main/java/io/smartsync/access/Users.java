@@ -2,13 +2,17 @@ package io.smartsync.access;
 
 import io.smartsync.store.AccessRecords;
 import io.smartsync.store.UserRecord;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /** People who sign in to the pages: created, listed and disabled by an admin; checked at sign-in. Thread-safe. */
 public final class Users {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final AccessRecords records;
     private final Clock clock;
 
@@ -65,6 +69,17 @@ public final class Users {
             return Optional.empty();
         }
         return Optional.of(new Principal(u.userId(), u.fullName(), Role.parse(u.role())));
+    }
+
+    /**
+     * The salt the user's browser derives its device key with (issue 18): 16 random bytes, base64, made
+     * at the first call and the same ever after, so a later sign-in opens what an earlier one stored.
+     */
+    public String offlineSalt(String userId) {
+        byte[] fresh = new byte[16];
+        RANDOM.nextBytes(fresh);
+        return records.offlineSalt(userId, Base64.getEncoder().encodeToString(fresh))
+                .orElseThrow(() -> new IllegalArgumentException("there is no user " + userId));
     }
 
     private static UserInfo info(UserRecord u) {

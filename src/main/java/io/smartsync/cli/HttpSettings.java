@@ -1,12 +1,15 @@
 package io.smartsync.cli;
 
 import io.smartsync.http.ApiSettings;
+import io.smartsync.http.BrowserOffline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -16,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
  * The HTTP API's settings from {@code SMARTSYNC_*} variables: {@code SMARTSYNC_TLS_KEYSTORE} with
  * {@code SMARTSYNC_TLS_KEYSTORE_PASSWORD[_FILE]}, {@code SMARTSYNC_COOKIE_SECURE},
  * {@code SMARTSYNC_FOLLOW_UP_STATUSES} (separated by {@code |}), {@code SMARTSYNC_MEMBER_ID_PATTERN},
- * {@code SMARTSYNC_MAX_REQUEST_BYTES}, {@code SMARTSYNC_WEBHOOK_SECRET}. Every error names its variable.
+ * {@code SMARTSYNC_MAX_REQUEST_BYTES}, {@code SMARTSYNC_WEBHOOK_SECRET}, {@code SMARTSYNC_BROWSER_OFFLINE}
+ * ({@code on}|{@code off}) and {@code SMARTSYNC_BROWSER_OFFLINE_HOURS}. Every error names its variable.
  */
 final class HttpSettings {
     private HttpSettings() {}
@@ -34,6 +38,7 @@ final class HttpSettings {
         s = named("SMARTSYNC_MAX_REQUEST_BYTES", s, x -> x.withMaxRequestBytes(bytes));
         s = s.withSecureCookies(
                 env.get("SMARTSYNC_COOKIE_SECURE").map(Boolean::parseBoolean).orElse(false));
+        s = s.withBrowserOffline(browserOffline(env));
         if (env.get("SMARTSYNC_TLS_KEYSTORE").isPresent()) {
             Path keystore = Path.of(env.get("SMARTSYNC_TLS_KEYSTORE").get());
             if (!Files.isReadable(keystore)) {
@@ -42,6 +47,22 @@ final class HttpSettings {
             s = s.withTls(new ApiSettings.Tls(keystore, password(env)));
         }
         return s;
+    }
+
+    /** Device storage of the pages: on by default, notes kept 12 hours. */
+    static BrowserOffline browserOffline(Env env) {
+        String mode = env.get("SMARTSYNC_BROWSER_OFFLINE").orElse("on").strip().toLowerCase(Locale.ROOT);
+        if (!mode.equals("on") && !mode.equals("off")) {
+            throw new SettingException("SMARTSYNC_BROWSER_OFFLINE must be on or off, was '" + mode + "'");
+        }
+        long hours = env.whole("SMARTSYNC_BROWSER_OFFLINE_HOURS", BrowserOffline.DEFAULT_KEEP.toHours());
+        BrowserOffline offline;
+        try {
+            offline = new BrowserOffline(true, Duration.ofHours(hours), BrowserOffline.DEFAULT_ITERATIONS);
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("SMARTSYNC_BROWSER_OFFLINE_HOURS: " + e.getMessage());
+        }
+        return mode.equals("off") ? offline.off() : offline;
     }
 
     /** A value {@link ApiSettings} refuses, reported with the variable it came from. */

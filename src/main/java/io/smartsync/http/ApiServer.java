@@ -129,7 +129,8 @@ public final class ApiServer implements AutoCloseable {
                         settings.secureCookies(),
                         parts.signIn(),
                         hashing,
-                        door.proxies())
+                        door.proxies(),
+                        settings.browserOffline())
                 .routes());
         routes.addAll(new NotesRoutes(
                         parts.sync(),

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param secureCookies mark the session cookie {@code Secure} (always with {@code tls}; set it behind a
  *     TLS proxy)
  * @param webhookSecret the secret Caspio's outgoing webhooks carry, or null to refuse them
+ * @param browserOffline what the pages may keep on the device
  */
 public record ApiSettings(
         String host,
@@ -29,7 +30,8 @@ public record ApiSettings(
         Set<String> followUpStatuses,
         Tls tls,
         boolean secureCookies,
-        String webhookSecret) {
+        String webhookSecret,
+        BrowserOffline browserOffline) {
 
     /** Enough for a note of Caspio's 64,000 characters in any script, escaped, with the other fields. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 512 * 1024;
@@ -57,38 +59,72 @@ public record ApiSettings(
             }
         }
         secureCookies = secureCookies || tls != null;
+        Objects.requireNonNull(browserOffline, "browserOffline");
     }
 
     /** Plain HTTP on {@code host:port}, the defaults for everything else, webhooks refused. */
     public static ApiSettings defaults(String host, int port) {
         return new ApiSettings(
-                host, port, DEFAULT_MAX_REQUEST_BYTES, MemberId.DEFAULT_PATTERN, Set.of(), null, false, null);
+                host,
+                port,
+                DEFAULT_MAX_REQUEST_BYTES,
+                MemberId.DEFAULT_PATTERN,
+                Set.of(),
+                null,
+                false,
+                null,
+                BrowserOffline.defaults());
     }
 
     public ApiSettings withWebhookSecret(String secret) {
-        return new ApiSettings(host, port, maxRequestBytes, memberIds, followUpStatuses, tls, secureCookies, secret);
+        return new ApiSettings(
+                host, port, maxRequestBytes, memberIds, followUpStatuses, tls, secureCookies, secret, browserOffline);
     }
 
     public ApiSettings withTls(Tls keystore) {
         return new ApiSettings(
-                host, port, maxRequestBytes, memberIds, followUpStatuses, keystore, secureCookies, webhookSecret);
+                host,
+                port,
+                maxRequestBytes,
+                memberIds,
+                followUpStatuses,
+                keystore,
+                secureCookies,
+                webhookSecret,
+                browserOffline);
     }
 
     public ApiSettings withFollowUpStatuses(Set<String> statuses) {
-        return new ApiSettings(host, port, maxRequestBytes, memberIds, statuses, tls, secureCookies, webhookSecret);
+        return new ApiSettings(
+                host, port, maxRequestBytes, memberIds, statuses, tls, secureCookies, webhookSecret, browserOffline);
     }
 
     public ApiSettings withMemberIds(Pattern pattern) {
         return new ApiSettings(
-                host, port, maxRequestBytes, pattern, followUpStatuses, tls, secureCookies, webhookSecret);
+                host,
+                port,
+                maxRequestBytes,
+                pattern,
+                followUpStatuses,
+                tls,
+                secureCookies,
+                webhookSecret,
+                browserOffline);
     }
 
     public ApiSettings withMaxRequestBytes(long bytes) {
-        return new ApiSettings(host, port, bytes, memberIds, followUpStatuses, tls, secureCookies, webhookSecret);
+        return new ApiSettings(
+                host, port, bytes, memberIds, followUpStatuses, tls, secureCookies, webhookSecret, browserOffline);
     }
 
     public ApiSettings withSecureCookies(boolean secure) {
-        return new ApiSettings(host, port, maxRequestBytes, memberIds, followUpStatuses, tls, secure, webhookSecret);
+        return new ApiSettings(
+                host, port, maxRequestBytes, memberIds, followUpStatuses, tls, secure, webhookSecret, browserOffline);
+    }
+
+    public ApiSettings withBrowserOffline(BrowserOffline offline) {
+        return new ApiSettings(
+                host, port, maxRequestBytes, memberIds, followUpStatuses, tls, secureCookies, webhookSecret, offline);
     }
 
     @Override

@@ -31,6 +31,7 @@ final class AuthRoutes {
     private final SignInLimits limits;
     private final HashingPool hashing;
     private final TrustedProxies proxies;
+    private final BrowserOffline offline;
 
     AuthRoutes(
             Users users,
@@ -40,7 +41,8 @@ final class AuthRoutes {
             boolean secureCookies,
             SignInLimits limits,
             HashingPool hashing,
-            TrustedProxies proxies) {
+            TrustedProxies proxies,
+            BrowserOffline offline) {
         this.users = users;
         this.sessions = sessions;
         this.audit = audit;
@@ -49,6 +51,7 @@ final class AuthRoutes {
         this.limits = limits;
         this.hashing = hashing;
         this.proxies = proxies;
+        this.offline = offline;
     }
 
     List<Route> routes() {
@@ -104,7 +107,7 @@ final class AuthRoutes {
         int maxAge = (int) Math.min(Integer.MAX_VALUE, sessions.maxAge().toSeconds());
         ctx.cookie(new Cookie(Auth.COOKIE, opened.token(), "/", maxAge, secureCookies, true, null, SameSite.STRICT));
         audit.ok(who, "session.login", null, null);
-        ctx.json(Envelope.ok(sessionJson(who, opened.csrfToken(), opened.expiresAt())));
+        ctx.json(Envelope.ok(sessionJson(who, opened.csrfToken(), opened.expiresAt(), offlineJson(who))));
     }
 
     private void logout(Context ctx) {
@@ -118,17 +121,35 @@ final class AuthRoutes {
     /** Who is calling, and (for a session) the CSRF token a reloaded page needs again. */
     private void current(Context ctx) {
         Principal who = Auth.principal(ctx);
-        String csrf = Auth.session(ctx).map(Sessions.Active::csrfToken).orElse(null);
-        ctx.json(Envelope.ok(sessionJson(who, csrf, null)));
+        Optional<Sessions.Active> session = Auth.session(ctx);
+        String csrf = session.map(Sessions.Active::csrfToken).orElse(null);
+        ctx.json(Envelope.ok(sessionJson(who, csrf, null, session.isPresent() ? offlineJson(who) : null)));
     }
 
-    private static Map<String, Object> sessionJson(Principal who, String csrf, Instant expiresAt) {
+    private static Map<String, Object> sessionJson(
+            Principal who, String csrf, Instant expiresAt, Map<String, Object> offline) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("userId", who.userId());
         m.put("fullName", who.fullName());
         m.put("role", who.role().name().toLowerCase(java.util.Locale.ROOT));
         m.put("csrfToken", csrf);
         m.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+        if (offline != null) {
+            m.put("offline", offline);
+        }
+        return m;
+    }
+
+    /**
+     * What the page may keep on the device and the salt it derives its key with: not a secret (it only
+     * makes each user's key derivation their own), so it may go to the page.
+     */
+    private Map<String, Object> offlineJson(Principal who) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", offline.enabled());
+        m.put("keepHours", offline.keep().toHours());
+        m.put("iterations", offline.iterations());
+        m.put("salt", users.offlineSalt(who.userId()));
         return m;
     }
 

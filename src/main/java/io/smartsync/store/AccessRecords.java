@@ -30,6 +30,12 @@ public interface AccessRecords {
     /** Disables a user and ends their sessions in one transaction; answers whether the user was enabled. */
     boolean disableUser(String userId, Instant at);
 
+    /**
+     * The user's device-key salt: the stored one, or {@code fresh} stored now when the user has none yet
+     * (empty when there is no such user).
+     */
+    Optional<String> offlineSalt(String userId, String fresh);
+
     void saveSession(SessionRecord session);
 
     Optional<SessionRecord> session(String tokenHash);

@@ -66,6 +66,11 @@ final class JdbcAccessRecords implements AccessRecords {
     }
 
     @Override
+    public Optional<String> offlineSalt(String userId, String fresh) {
+        return tx.run(h -> UserSql.offlineSalt(h, userId, fresh));
+    }
+
+    @Override
     public void saveSession(SessionRecord session) {
         tx.run(h -> {
             SessionSql.insert(h, session);

@@ -47,6 +47,26 @@ final class UserSql {
                 == 1;
     }
 
+    /** Reads the stored salt; sets it only where none is stored, so two first sign-ins agree on one. */
+    static Optional<String> offlineSalt(Handle h, String userId, String fresh) {
+        Optional<String> stored = storedSalt(h, userId);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        h.createUpdate("UPDATE users SET offline_salt = :salt WHERE user_id = :id AND offline_salt IS NULL")
+                .bind("salt", fresh)
+                .bind("id", userId)
+                .execute();
+        return storedSalt(h, userId);
+    }
+
+    private static Optional<String> storedSalt(Handle h, String userId) {
+        return h.createQuery("SELECT offline_salt FROM users WHERE user_id = :id")
+                .bind("id", userId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     private static UserRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new UserRecord(
                 rs.getString("user_id"),
