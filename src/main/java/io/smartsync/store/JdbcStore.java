@@ -506,7 +506,11 @@ public final class JdbcStore implements LocalStore {
             List<Note> notes =
                     changedSince == null ? NoteSql.forMember(h, member) : NoteSql.changedSince(h, member, changedSince);
             NoteSql.Novelty novelty = NoteSql.novelty(h, member, previous);
-            StatusSql.markServed(h, member, now, TransferSql.fullAnswerBytes(h, member));
+            if (changedSince == null) {
+                // A check for changes (the app's checkForNewNotes, a live page's reload) is not a visit: it
+                // neither uses up what the next visit shows as new nor stands for a full reload.
+                StatusSql.markServed(h, member, now, TransferSql.fullAnswerBytes(h, member));
+            }
             if (auditLine != null) {
                 AuditSql.insert(h, auditLine.at(now, member));
             }
