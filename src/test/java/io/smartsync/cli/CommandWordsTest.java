@@ -7,9 +7,13 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +61,7 @@ class CommandWordsTest {
                 "keys --data-dir", "SMARTSYNC_DATA_DIR",
                 "users --data-dir", "SMARTSYNC_DATA_DIR",
                 "bench --postgres-url", "SMARTSYNC_TEST_POSTGRES_URL");
-        List<String> checked = new java.util.ArrayList<>();
+        List<String> checked = new ArrayList<>();
         for (String command : List.of(
                 "keys",
                 "keys create",
@@ -90,11 +94,11 @@ class CommandWordsTest {
 
     /** Each option of a help text (its long name) and its description, the wrapped lines joined. */
     private static Map<String, String> options(String help) {
-        Map<String, String> options = new java.util.LinkedHashMap<>();
-        java.util.regex.Pattern start = java.util.regex.Pattern.compile("^  (?:-\\w, |    )(--[\\w-]+)(?:=\\S+)?(.*)$");
+        Map<String, String> options = new LinkedHashMap<>();
+        Pattern start = Pattern.compile("^  (?:-\\w, |    )(--[\\w-]+)(?:=\\S+)?(.*)$");
         String current = null;
         for (String line : help.lines().toList()) {
-            java.util.regex.Matcher m = start.matcher(line);
+            Matcher m = start.matcher(line);
             if (m.matches()) {
                 current = m.group(1);
                 options.put(current, m.group(2).strip());

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +94,7 @@ class FirstStepsJarIT {
     @Test
     void dev_run_runs_a_command_with_java_21_where_the_default_java_is_older() throws Exception {
         Path old = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(old.resolve("java")), "a Java 17 to shadow");
+        Assumptions.assumeTrue(Files.isExecutable(old.resolve("java")), "a Java 17 to shadow");
         Path data = Files.createDirectories(dir.resolve("data"));
         ProcessBuilder b = new ProcessBuilder("bash", "./dev", "run", "users", "list", "--data-dir", data.toString())
                 .directory(JAR.getParent().getParent().toFile())
