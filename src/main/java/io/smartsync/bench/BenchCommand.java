@@ -120,7 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--postgres-url",
             description =
                     "PostgreSQL for the reads phase; the bench makes a schema of its own there and drops it after;"
-                            + " none skips it (default SMARTSYNC_TEST_POSTGRES_URL, else jdbc:postgresql://127.0.0.1:5432/test?user=postgres).")
+                            + " none skips it [SMARTSYNC_TEST_POSTGRES_URL] (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres).")
     String postgresUrl;
 
     @Option(

@@ -14,7 +14,7 @@ abstract class AccessAdminCommand implements Runnable {
     @Option(
             names = "--data-dir",
             scope = ScopeType.INHERIT,
-            description = "The service's data directory (default SMARTSYNC_DATA_DIR or ./smartsync-data).")
+            description = "The service's data directory [SMARTSYNC_DATA_DIR] (default ./smartsync-data).")
     Path dataDir;
 
     private final Env env;

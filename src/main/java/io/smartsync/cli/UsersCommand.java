@@ -36,6 +36,7 @@ final class UsersCommand extends AccessAdminCommand {
 
     @Command(
             name = "create",
+            header = "Creates a user; the password is asked for twice or read from a file.",
             mixinStandardHelpOptions = true,
             description = "Creates a user; the password (12 to 256 characters) is asked for twice, or read from"
                     + " --password-file.")

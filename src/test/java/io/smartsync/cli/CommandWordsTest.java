@@ -7,9 +7,13 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +53,69 @@ class CommandWordsTest {
         for (String variable : SyncSettings.VARIABLES.values()) {
             assertThat(serve.replaceAll("\\s+", "")).contains(variable);
         }
+    }
+
+    @Test
+    void every_option_of_every_other_command_says_what_it_does_and_names_its_variable() {
+        Map<String, String> variables = Map.of(
+                "keys --data-dir", "SMARTSYNC_DATA_DIR",
+                "users --data-dir", "SMARTSYNC_DATA_DIR",
+                "bench --postgres-url", "SMARTSYNC_TEST_POSTGRES_URL");
+        List<String> checked = new ArrayList<>();
+        for (String command : List.of(
+                "keys",
+                "keys create",
+                "keys list",
+                "keys revoke",
+                "users",
+                "users create",
+                "users list",
+                "users disable",
+                "setup",
+                "emulator",
+                "soak",
+                "bench",
+                "bench-scaleout")) {
+            String help = run(Map.of(), (command + " --help").split(" ")).out();
+            subcommandsOneLineEach(help);
+            for (Map.Entry<String, String> option : options(help).entrySet()) {
+                String flag = command.split(" ")[0] + " " + option.getKey();
+                assertThat(option.getValue())
+                        .as(command + " " + option.getKey())
+                        .matches("\\S.*\\.");
+                if (variables.containsKey(flag)) {
+                    assertThat(option.getValue()).as(flag).contains("[" + variables.get(flag) + "]");
+                    checked.add(flag);
+                }
+            }
+        }
+        assertThat(checked).hasSize(9); // --data-dir of keys and users and their six subcommands; bench's URL
+    }
+
+    /** Each option of a help text (its long name) and its description, the wrapped lines joined. */
+    private static Map<String, String> options(String help) {
+        Map<String, String> options = new LinkedHashMap<>();
+        Pattern start = Pattern.compile("^  (?:-\\w, |    )(--[\\w-]+)(?:=\\S+)?(.*)$");
+        String current = null;
+        for (String line : help.lines().toList()) {
+            Matcher m = start.matcher(line);
+            if (m.matches()) {
+                current = m.group(1);
+                options.put(current, m.group(2).strip());
+            } else if (current != null && line.startsWith("       ")) {
+                options.merge(current, line.strip(), (a, b) -> (a + " " + b).strip());
+            } else {
+                current = null;
+            }
+        }
+        assertThat(options).containsKey("--help");
+        return options;
+    }
+
+    private static void subcommandsOneLineEach(String help) {
+        List<String> commands =
+                help.lines().dropWhile(l -> !l.equals("Commands:")).skip(1).toList();
+        assertThat(commands).allSatisfy(l -> assertThat(l).matches("  \\S+ +[A-Z].*\\.$"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,26 @@ class FirstStepsJarIT {
         assertThat(bash(select.replace("8080", Integer.toString(port)), Map.of("KEY", key)))
                 .contains("\"success\":true");
         again.stop();
+
+        // And neither start wrote a terminal escape into its output or its log
+        assertThat(first.text() + again.text()).doesNotContain("\u001b");
+    }
+
+    @Test
+    void dev_run_runs_a_command_with_java_21_where_the_default_java_is_older() throws Exception {
+        Path old = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin");
+        Assumptions.assumeTrue(Files.isExecutable(old.resolve("java")), "a Java 17 to shadow");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        ProcessBuilder b = new ProcessBuilder("bash", "./dev", "run", "users", "list", "--data-dir", data.toString())
+                .directory(JAR.getParent().getParent().toFile())
+                .redirectErrorStream(true);
+        b.environment().remove("JAVA_HOME");
+        b.environment().put("PATH", old + ":" + b.environment().get("PATH"));
+        Process p = b.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("USER ").doesNotContain("UnsupportedClassVersionError");
     }
 
     @Test
@@ -139,7 +160,7 @@ class FirstStepsJarIT {
             ProcessBuilder b = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+                    .redirectErrorStream(true); // the log too: what a user sees in the terminal
             b.environment().keySet().removeIf(k -> k.startsWith("SMARTSYNC_"));
             Demo demo = new Demo(b.start(), out);
             await().atMost(Duration.ofSeconds(90)).until(() -> demo.text().contains("Try: curl"));

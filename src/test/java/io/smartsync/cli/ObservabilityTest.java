@@ -3,15 +3,21 @@ package io.smartsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Health, Prometheus metrics, the seed's sync metrics and the event stream: counts and ids, never note text. */
 class ObservabilityTest {
@@ -148,5 +154,48 @@ class ObservabilityTest {
         assertThat(m.path("failedSyncs").asInt()).isZero();
         assertThat(m.path("avgSyncTime").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(m.path("dataTransferSaved").asLong()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void a_poll_and_a_process_run_each_log_one_line_with_their_counts_and_no_note_text() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger ours = (Logger) LoggerFactory.getLogger("io.smartsync");
+        logged.start();
+        ours.addAppender(logged);
+        ours.setLevel(Level.INFO);
+        try {
+            // Given a member synced here and the poll started, a note written in Caspio
+            api.staff().get("/api/client-notes?clientId2=CL000004");
+            api.staff().post("/api/sync/force", Map.of());
+            api.emulator.insert(
+                    io.smartsync.emulator.CaspioEmulator.NOTES_TABLE,
+                    Map.of("Client_ID2", "CL000004", "Comments", SECRET_TEXT));
+
+            // When the poll runs and staff ask to process the queue
+            api.staff().post("/api/sync/force", Map.of());
+            JsonNode processed = api.staff().post("/api/sync/process", Map.of()).data();
+
+            // Then the poll's line counts the new note, the process line says what the answer said
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            lines(logged, "poll: ").stream().anyMatch(l -> l.startsWith("poll: ok, 1 new, 0 updated")));
+            assertThat(lines(logged, "process now: "))
+                    .containsExactly(
+                            "process now: " + processed.path("processed").asInt() + " processed, "
+                                    + processed.path("failed").asInt() + " failed");
+            assertThat(lines(logged, "")).noneMatch(l -> l.contains(SECRET_TEXT));
+        } finally {
+            ours.setLevel(null);
+            ours.detachAppender(logged);
+        }
+    }
+
+    private static List<String> lines(ListAppender<ILoggingEvent> logged, String start) {
+        synchronized (logged) { // doAppend holds the appender's lock
+            return logged.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(l -> l.startsWith(start))
+                    .toList();
+        }
     }
 }

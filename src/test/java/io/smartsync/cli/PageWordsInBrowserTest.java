@@ -168,7 +168,7 @@ class PageWordsInBrowserTest {
     }
 
     @Test
-    void the_requests_axis_has_whole_number_ticks_only() {
+    void the_requests_axis_has_whole_number_ticks_only_and_the_months_caspio_calls_are_stated_once() {
         StringBuilder hours = new StringBuilder();
         Instant start = Instant.now().minus(Duration.ofHours(23));
         for (int i = 0; i < 24; i++) {
@@ -195,6 +195,15 @@ class PageWordsInBrowserTest {
         });
         assertThat(ticks).allSatisfy(t -> assertThat(t).matches("\\d+"));
         assertThat(ticks).contains("0").doesNotContain("15.5");
+
+        browser.until(d -> browser.text("#calls-month").matches("[\\d,]+"));
+        String tab = browser.text("#panel-sync");
+        assertThat(Pattern.compile("(?i)caspio calls").matcher(tab).results().count())
+                .as(tab)
+                .isOne();
+        assertThat(Pattern.compile("(?i)this month").matcher(tab).results().count())
+                .as(tab)
+                .isOne();
     }
 
     @Test
