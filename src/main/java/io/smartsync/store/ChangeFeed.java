@@ -31,6 +31,8 @@ public final class ChangeFeed {
     private final String channel;
 
     /** @param channel the PostgreSQL notification channel, or null where only this process writes */
+    private volatile boolean hearing;
+
     ChangeFeed(String channel) {
         this.channel = channel;
     }
@@ -39,6 +41,15 @@ public final class ChangeFeed {
     public AutoCloseable listen(Consumer<StoredChange> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** True while this store listens to other instances' changes (PostgreSQL, once its LISTEN is in place). */
+    public boolean hearsOtherInstances() {
+        return hearing;
+    }
+
+    void hearing(boolean on) {
+        hearing = on;
     }
 
     String channel() {

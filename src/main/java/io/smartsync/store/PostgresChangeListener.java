@@ -47,6 +47,7 @@ final class PostgresChangeListener implements AutoCloseable {
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + feed.channel());
                 }
+                feed.hearing(true);
                 log.debug("listening for other instances' changes on {}", feed.channel());
                 pauseMs = 100;
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -69,6 +70,7 @@ final class PostgresChangeListener implements AutoCloseable {
                 LockSupport.parkNanos(Duration.ofMillis(pauseMs).toNanos());
                 pauseMs = Math.min(MAX_PAUSE.toMillis(), pauseMs * 2);
             } finally {
+                feed.hearing(false);
                 connection = null;
             }
         }

@@ -179,7 +179,7 @@ class CommandWordsTest {
         assertThat(all)
                 .extracting(io.smartsync.sync.SyncSetting::variable)
                 .doesNotHaveDuplicates()
-                .hasSize(19);
+                .hasSize(21);
     }
 
     private Map<String, String> serveEnv() {

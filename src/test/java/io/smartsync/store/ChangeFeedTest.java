@@ -30,6 +30,7 @@ class ChangeFeedTest {
                 JdbcStore two = db.open(Clock.systemUTC())) {
             List<StoredChange> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
             two.changes().listen(heard::add);
+            await().atMost(Duration.ofSeconds(20)).until(() -> two.changes().hearsOtherInstances());
 
             one.writeLocal(StoreNotes.local("n-1", "Private words"), OutboxAction.CREATE, 100, "Dana Lee");
             assertThatThrownBy(() ->
