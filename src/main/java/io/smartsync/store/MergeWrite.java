@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * Applies what a read of Caspio found to the store through {@link Merge}, a batch at a time inside the
  * caller's transaction, with a fixed number of statements: one query for what is stored, one for the
- * queued writes, one batch of writes. A row without a sync id keeps the id of the note stored for its
+ * queued writes, one batch of keys found for queued creates, one batch of writes. A row without a sync id keeps the id of the note stored for its
  * {@code PK_ID}, and a row that gained a sync id replaces the copy stored under its old id.
  */
 final class MergeWrite {
@@ -53,11 +53,12 @@ final class MergeWrite {
         Set<String> queued = OutboxSql.queuedAmong(h, local.keySet());
         List<Note> writes = new ArrayList<>();
         List<String> inserted = new ArrayList<>();
+        Map<String, Long> identified = new HashMap<>();
         int updated = 0;
         for (Note row : local.values()) {
             Merge.Outcome outcome = Merge.row(byId.get(row.noteId()), queued.contains(row.noteId()), row, readAt);
             if (outcome instanceof Merge.Identify identify) {
-                NoteSql.identify(h, row.noteId(), identify.pkId());
+                identified.put(row.noteId(), identify.pkId());
             }
             if (!(outcome instanceof Merge.Put put)) {
                 continue;
@@ -77,6 +78,7 @@ final class MergeWrite {
             ChangeLog.record(
                     h, put.inserted() ? ChangeLog.Kind.CREATED : ChangeLog.Kind.UPDATED, row, StoredChange.CASPIO);
         }
+        NoteSql.identifyAll(h, identified);
         NoteSql.upsertAll(h, writes, now, new Merge.Provenance(Merge.Origin.READ, now));
         return new PullResult(inserted, updated);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The statements on the {@code notes} table; each runs on a handle inside the caller's transaction. */
@@ -131,13 +132,15 @@ final class NoteSql {
         }
     }
 
-    /** Records the key of the row a queued create made: see {@link Merge.Identify}. */
-    static void identify(Handle h, String noteId, long pkId) {
-        h.createUpdate("UPDATE notes SET pk_id = :pk WHERE note_id = :id AND pk_id IS NULL"
-                        + " AND NOT EXISTS (SELECT 1 FROM notes o WHERE o.pk_id = :pk)")
-                .bind("pk", pkId)
-                .bind("id", noteId)
-                .execute();
+    /** Records the keys of the rows queued creates made, by note id: see {@link Merge.Identify}. */
+    static void identifyAll(Handle h, Map<String, Long> pkByNoteId) {
+        if (pkByNoteId.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("UPDATE notes SET pk_id = :pk WHERE note_id = :id AND pk_id IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM notes o WHERE o.pk_id = :pk)");
+        pkByNoteId.forEach((id, pk) -> batch.bind("pk", pk).bind("id", id).add());
+        batch.execute();
     }
 
     static void delete(Handle h, String noteId) {
