@@ -180,7 +180,7 @@ export function overlay(clientId2, notes) {
 /** Queues a change the service could not take; answers false when nothing may be kept on this device. */
 export async function write(action, clientId2, note, body) {
   if (!key || !rules.enabled) return false;
-  const base = note ? note.lastModified || note.timeStamp || null : null;
+  const base = note?.version || null; // sent back as If-Match: an older one goes through the conflict rules
   await queue.add({ action, noteId: note?.noteId || body.noteId, clientId2, body, base, madeAt: new Date().toISOString() });
   scheduleRetry();
   return true;

@@ -8,6 +8,7 @@ import io.smartsync.sync.NoSuchNoteException;
 import io.smartsync.sync.NotSettleableException;
 import io.smartsync.sync.NoteIdTakenException;
 import io.smartsync.sync.OfflineQueueFullException;
+import io.smartsync.sync.StaleWriteException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -37,6 +38,7 @@ final class ErrorMapping {
             case HashingPool.Busy b -> new Failure(429, "busy", b.getMessage());
             case NoSuchNoteException n -> new Failure(404, "not_found", n.getMessage());
             case NotSettleableException n -> new Failure(409, "conflict", n.getMessage());
+            case StaleWriteException w -> new Failure(409, "conflict", w.getMessage());
             case NoteIdTakenException n -> new Failure(409, "note_id_taken", n.getMessage());
             case IllegalArgumentException i -> new Failure(400, "bad_request", inRequestTerms(i.getMessage()));
             // Handlers do no I/O of their own: an I/O failure is the request's body, cut short or unreadable.

@@ -52,6 +52,7 @@ final class NoteJson {
         m.put("userRole", "");
         m.put("isNew", isNew);
         m.put("syncState", n.syncState().wireName());
+        m.put("version", n.version());
         return m;
     }
 

@@ -133,7 +133,10 @@ final class NotesRoutes {
         ctx.status(answer.status()).contentType("application/json").result(answer.json());
     }
 
-    /** {@code PUT /api/client-notes[/{noteId}]}: changes only the fields the body names. */
+    /**
+     * {@code PUT /api/client-notes[/{noteId}]}: changes only the fields the body names. With
+     * {@code If-Match} naming an older version than the stored one, the conflict policy judges the edit.
+     */
     private void update(Context ctx, Optional<String> pathId) {
         Principal who = Auth.principal(ctx);
         NoteEditInput.Body body = NoteEditInput.read(json, ctx, true);
@@ -146,7 +149,7 @@ final class NotesRoutes {
                 member,
                 noteId,
                 body.actor(),
-                () -> sync.update(member, noteId, edit, who.asAuthor().fullName()));
+                () -> sync.update(member, noteId, edit, who.asAuthor().fullName(), Params.basedOn(ctx)));
         ctx.json(Envelope.ok(NoteJson.note(note, false)));
     }
 
@@ -160,7 +163,7 @@ final class NotesRoutes {
         String noteId = noteId(pathId, body);
         MemberId member = member(ctx, noteId, body, pathId.isPresent());
         audited(who, "notes.delete", member, noteId, body.actor(), () -> {
-            sync.delete(member, noteId, who.asAuthor().fullName());
+            sync.delete(member, noteId, who.asAuthor().fullName(), Params.basedOn(ctx));
             return null;
         });
         ctx.json(Envelope.ok(Map.of("noteId", noteId, "clientId2", member.value(), "deleted", true)));

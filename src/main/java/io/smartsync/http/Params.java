@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads and checks query and path parameters, answering 400 with what was wrong. */
@@ -116,6 +117,25 @@ final class Params {
             // reported below
         }
         throw ApiException.badRequest(name + " must be a positive whole number");
+    }
+
+    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"([0-9a-f]{16})\"");
+
+    /**
+     * The note version an edit or delete was based on, from {@code If-Match}: one version as the API shows
+     * it ({@code version}), in quotes. Absent or {@code *}: any version.
+     */
+    static Optional<String> basedOn(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return Optional.empty();
+        }
+        Matcher m = VERSION.matcher(header.trim());
+        if (!m.matches()) {
+            throw ApiException.badRequest("If-Match must name one version of the note as the API shows it"
+                    + " (its \"version\": 16 hex digits, in double quotes), or *");
+        }
+        return Optional.of(m.group(1));
     }
 
     /** A short text filter: at most 100 characters without control characters. */

@@ -89,6 +89,14 @@ public record Note(
                 && deleted == other.deleted;
     }
 
+    /**
+     * The version of what a person can edit, as the API shows it ({@code version}) and a client sends it
+     * back in {@code If-Match}: a write based on another version than the stored one is a conflict.
+     */
+    public String version() {
+        return contentHash().substring(0, 16);
+    }
+
     /** This note with a person's edit applied; ids, author and Caspio's stamps stay. */
     public Note edited(NoteDraft draft) {
         return new Note(

@@ -21,4 +21,15 @@ public record NoteDraft(
             throw new IllegalArgumentException("comments must be at most " + Note.MAX_COMMENTS + " characters");
         }
     }
+
+    /** What a person wrote in {@code note}. */
+    public static NoteDraft of(Note note) {
+        return new NoteDraft(
+                note.comments(),
+                note.followUpDate(),
+                note.followUpStatus(),
+                note.followUpAssignment(),
+                note.assignedFirst(),
+                note.seniorFullName());
+    }
 }

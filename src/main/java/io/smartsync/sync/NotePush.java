@@ -2,7 +2,6 @@ package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.NotesTable;
-import io.smartsync.note.Conflict;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
@@ -30,8 +29,7 @@ final class NotePush implements Pusher.Push {
 
     private final LocalStore store;
     private final NotesTable caspio;
-    private final ConflictPolicy policy;
-    private final SyncEvents events;
+    private final ConflictLog conflicts;
     private final Clock clock;
     private final Duration commitLag;
     /** When each create without an answer was sent, by note id: see {@link #awaitLateCommit(Note)}. */
@@ -47,8 +45,7 @@ final class NotePush implements Pusher.Push {
             Duration commitLag) {
         this.store = store;
         this.caspio = caspio;
-        this.policy = policy;
-        this.events = events;
+        this.conflicts = new ConflictLog(store, policy, events, clock);
         this.clock = clock;
         this.commitLag = commitLag;
     }
@@ -201,34 +198,10 @@ final class NotePush implements Pusher.Push {
 
     /** Caspio's row moved on (or went away) after the local edit's base version. */
     private void settle(OutboxEntry entry, Note local, Note server, String base) {
-        boolean localWins = switch (policy) {
-            case LOCAL_WINS -> server != null;
-            case SERVER_WINS -> false;
-            case MANUAL -> false;
-            case LAST_WRITE_WINS ->
-                server != null
-                        && server.lastModified() != null
-                        && entry.queuedAt().isAfter(server.lastModified().minus(caspio.clockOffset()));
-        };
-        String outcome =
-                policy == ConflictPolicy.MANUAL && server != null ? Conflict.OPEN : localWins ? "local" : "server";
-        long id = store.recordConflict(new Conflict(
-                0,
-                local.noteId(),
-                local.member(),
-                clock.instant(),
-                policy.wireName(),
-                outcome,
-                base,
-                local,
-                server,
-                Conflict.OPEN.equals(outcome) ? null : clock.instant(),
-                Conflict.OPEN.equals(outcome) ? null : "policy"));
-        log.info("conflict {} on note {}: {} ({})", id, local.noteId(), outcome, policy.wireName());
-        events.emit("conflict", local.member().value(), local.noteId(), Map.of("conflictId", id, "outcome", outcome));
-        if (Conflict.OPEN.equals(outcome)) {
-            store.parkConflict(entry, id);
-        } else if (localWins) {
+        ConflictLog.Verdict v = conflicts.settle(entry.queuedAt(), caspio.clockOffset(), local, server, base);
+        if (v.open()) {
+            store.parkConflict(entry, v.id());
+        } else if (v.localWins()) {
             store.rebase(entry, server);
         } else {
             store.completePush(entry, server == null ? local.asDeleted(SyncState.SYNCED) : server);

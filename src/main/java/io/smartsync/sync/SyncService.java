@@ -70,6 +70,7 @@ public final class SyncService implements AutoCloseable {
     private final NotesTable table;
     private final String instanceId;
     private final RowSizes rowSizes;
+    private final ConflictLog conflictLog;
     private final AutoCloseable memberEvents;
     private volatile List<SyncSetting> settings = List.of();
 
@@ -116,6 +117,7 @@ public final class SyncService implements AutoCloseable {
                 instanceId);
         this.sourceTable = table.name();
         this.instanceId = instanceId;
+        this.conflictLog = new ConflictLog(store, config.conflictPolicy(), events, clock);
         this.rowSizes = new RowSizes(store.reports(), mapper.fields().pk());
         this.memberEvents = MemberEvents.forward(store.changes(), events);
         caspio.onRowsRead(rowSizes::record);
@@ -415,18 +417,31 @@ public final class SyncService implements AutoCloseable {
      * @throws NoSuchNoteException when the member has no such note (or it was deleted)
      */
     public Note update(MemberId member, String noteId, NoteEdit edit) {
-        return update(member, noteId, edit, null);
+        return update(member, noteId, edit, null, Optional.empty());
     }
 
-    /** {@link #update(MemberId, String, NoteEdit)} made by the person named {@code by} (for the live pages). */
-    public Note update(MemberId member, String noteId, NoteEdit edit, String by) {
+    /**
+     * {@link #update(MemberId, String, NoteEdit)} made by the person named {@code by} (for the live pages),
+     * on the version {@code basedOn} of the note (any version when empty).
+     *
+     * @throws StaleWriteException when the note has moved on since {@code basedOn} and the conflict policy
+     *     kept the newer version or left the choice to a person
+     */
+    public Note update(MemberId member, String noteId, NoteEdit edit, String by, Optional<String> basedOn) {
         // One edit of a note at a time in this process, so two partial edits (one naming the status, the
         // other the date) both land instead of the second writing back the first's old value.
         synchronized (editLock(noteId)) {
             Note current = live(member, noteId);
             Note edited = current.edited(edit.applyTo(current));
+            settleIfStale(current, edited, basedOn);
             queue(edited, OutboxAction.UPDATE, by);
             return edited;
+        }
+    }
+
+    private void settleIfStale(Note current, Note written, Optional<String> basedOn) {
+        if (basedOn.isPresent() && !basedOn.get().equals(current.version())) {
+            conflictLog.settleStaleWrite(current, written, table.clockOffset());
         }
     }
 
@@ -453,12 +468,22 @@ public final class SyncService implements AutoCloseable {
      * @throws NoSuchNoteException when the member has no such note (or it was deleted)
      */
     public void delete(MemberId member, String noteId) {
-        delete(member, noteId, null);
+        delete(member, noteId, null, Optional.empty());
     }
 
-    /** {@link #delete(MemberId, String)} made by the person named {@code by} (for the live pages). */
-    public void delete(MemberId member, String noteId, String by) {
-        queue(live(member, noteId).asDeleted(SyncState.PENDING), OutboxAction.DELETE, by);
+    /**
+     * {@link #delete(MemberId, String)} made by the person named {@code by} (for the live pages), on the
+     * version {@code basedOn} of the note (any version when empty).
+     *
+     * @throws StaleWriteException as {@link #update(MemberId, String, NoteEdit, String, Optional)} does
+     */
+    public void delete(MemberId member, String noteId, String by, Optional<String> basedOn) {
+        synchronized (editLock(noteId)) {
+            Note current = live(member, noteId);
+            Note deleted = current.asDeleted(SyncState.PENDING);
+            settleIfStale(current, deleted, basedOn);
+            queue(deleted, OutboxAction.DELETE, by);
+        }
     }
 
     private Note live(MemberId member, String noteId) {
@@ -524,18 +549,40 @@ public final class SyncService implements AutoCloseable {
         if (!choice.equals("local") && !choice.equals("server")) {
             throw new IllegalArgumentException("resolution must be local or server, was " + choice);
         }
-        OutboxEntry parked = store.failed().stream()
+        Optional<OutboxEntry> parked = store.failed().stream()
                 .filter(e -> e.noteId().equals(c.noteId()))
-                .findFirst()
-                .orElseThrow(() -> new NotSettleableException("conflict " + conflictId + " has no parked write"));
-        if (choice.equals("local")) {
-            store.rebase(parked, c.server());
+                .findFirst();
+        if (parked.isEmpty()) {
+            resolveStaleWrite(c, choice, by);
+        } else if (choice.equals("local")) {
+            store.rebase(parked.get(), c.server());
         } else {
-            store.completePush(parked, c.server());
+            store.completePush(parked.get(), c.server());
         }
         store.resolveConflict(conflictId, choice, by);
         pusher.wake();
         return store.conflict(conflictId).orElseThrow();
+    }
+
+    /**
+     * A conflict of a write based on an older version ({@link ConflictLog#settleStaleWrite}) has no queued write: choosing
+     * {@code local} makes that write now, over the stored version; {@code server} leaves the stored one.
+     */
+    private void resolveStaleWrite(Conflict c, String choice, String by) {
+        if (choice.equals("server")) {
+            return;
+        }
+        synchronized (editLock(c.noteId())) {
+            Note current = store.note(c.noteId())
+                    .filter(n -> !n.deleted())
+                    .orElseThrow(() -> new NotSettleableException(
+                            "conflict " + c.id() + " cannot be settled as local: note " + c.noteId() + " is gone"));
+            if (c.local().deleted()) {
+                queue(current.asDeleted(SyncState.PENDING), OutboxAction.DELETE, by);
+            } else {
+                queue(current.edited(NoteDraft.of(c.local())), OutboxAction.UPDATE, by);
+            }
+        }
     }
 
     /**

@@ -42,8 +42,13 @@ final class TestApi {
     }
 
     Answer put(String path, Object body) {
+        return put(path, body, null);
+    }
+
+    /** A PUT sent with {@code If-Match: ifMatch} (none when null). */
+    Answer put(String path, Object body, String ifMatch) {
         try {
-            return send(request(path)
+            return send(ifMatch(request(path), ifMatch)
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
@@ -52,7 +57,16 @@ final class TestApi {
     }
 
     Answer delete(String path) {
-        return send(request(path).DELETE());
+        return delete(path, null);
+    }
+
+    /** A DELETE sent with {@code If-Match: ifMatch} (none when null). */
+    Answer delete(String path, String ifMatch) {
+        return send(ifMatch(request(path), ifMatch).DELETE());
+    }
+
+    private static HttpRequest.Builder ifMatch(HttpRequest.Builder b, String ifMatch) {
+        return ifMatch == null ? b : b.header("If-Match", ifMatch);
     }
 
     private HttpRequest.Builder request(String path) {
