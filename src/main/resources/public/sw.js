@@ -7,7 +7,7 @@ const PAGES = [
   "/", "/index.html", "/login.html", "/app.css", "/login.css",
   "/js/api.js", "/js/app.js", "/js/charts.js", "/js/confirm.js", "/js/dashboard.js", "/js/dom.js",
   "/js/events.js", "/js/lockouts.js", "/js/login.js", "/js/notes.js", "/js/queue-tables.js",
-  "/js/traffic.js", "/js/writes.js", "/js/offline.js", "/js/offline-crypto.js", "/js/offline-queue.js",
+  "/js/traffic.js", "/js/writes.js", "/js/live.js", "/js/offline.js", "/js/offline-crypto.js", "/js/offline-queue.js",
   "/js/offline-store.js", "/js/offline-unlock.js",
 ];
 const NETWORK_WAIT_MS = 4000;

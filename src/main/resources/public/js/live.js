@@ -18,12 +18,20 @@ let queue = Promise.resolve(); // one reload at a time, in the order the events 
 
 /**
  * @param hooks {member(): the member whose notes the page shows once loaded, else null; me: the signed-in
- *   person's name; mine(id): written on this page; shown(id): on the page now; apply(notes, goneIds)}
+ *   person's name; mine(id): written on this page; shown(id): on the page now; apply(notes, goneIds);
+ *   catchUp(): show the member anew}
  */
 export function startLive(hooks) {
   page = hooks;
+  let lost = false; // the stream broke: events may have been missed until it is back
   subscribe((type, data) => {
-    if (type === "member.changed" && page.member() && data.clientId2 === page.member()) {
+    if (type === "connection") {
+      if (!data.connected) lost = true;
+      else if (lost) {
+        lost = false;
+        if (page.member()) queue = queue.then(() => page.catchUp()).catch((e) => console.warn("catch-up failed", e));
+      }
+    } else if (type === "member.changed" && page.member() && data.clientId2 === page.member()) {
       queue = queue.then(() => reload(data)).catch((e) => console.warn("live reload failed", e));
     }
   });

@@ -45,6 +45,7 @@ export function startNotes(me) {
     mine: (id) => mine.has(id),
     shown: (id) => notes.some((n) => n.noteId === id),
     apply: applyLive,
+    catchUp: () => member && select(member),
   });
   writes.onChange((noteId, state) => {
     const note = notes.find((n) => n.noteId === noteId);

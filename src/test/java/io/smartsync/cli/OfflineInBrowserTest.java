@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
@@ -105,11 +107,24 @@ class OfflineInBrowserTest {
         }
     }
 
-    /** Offline: the service stopped (nothing listens on its port) and the page's network emulated off. */
+    /** How the service is out of reach. */
+    enum Offline {
+        /** The service stopped (nothing listens on its port) and the page's network emulated off. */
+        SERVICE_STOPPED_AND_NETWORK_OFF,
+        /** The service stopped, the browser's network on: every request is refused. */
+        SERVICE_STOPPED;
+
+        boolean networkOff() {
+            return this == SERVICE_STOPPED_AND_NETWORK_OFF;
+        }
+    }
+
+    private Offline offline = Offline.SERVICE_STOPPED_AND_NETWORK_OFF;
+
     private void goOffline() {
         service.close();
         service = null;
-        device().network(false);
+        device().network(!offline.networkOff());
     }
 
     private void goOnline() {
@@ -195,8 +210,10 @@ class OfflineInBrowserTest {
         return out;
     }
 
-    @Test
-    void notes_written_offline_survive_a_reload_and_a_closed_tab_and_reach_caspio_once_each_in_order() {
+    @ParameterizedTest
+    @EnumSource(Offline.class)
+    void notes_written_offline_survive_a_reload_and_a_closed_tab_and_reach_caspio_once_each_in_order(Offline how) {
+        offline = how;
         String member = "CL000003";
         browser.signIn(STAFF, PASSWORD);
         selectMember(member);
@@ -239,7 +256,7 @@ class OfflineInBrowserTest {
         String fresh = browser.driver.getWindowHandle();
         browser.driver.switchTo().window(old).close();
         browser.driver.switchTo().window(fresh);
-        device().network(false);
+        device().network(!offline.networkOff());
         browser.go("/");
         unlock();
         selectMember(member);
@@ -274,6 +291,17 @@ class OfflineInBrowserTest {
                         "notes.update " + edited,
                         "notes.delete " + deleted);
         assertThat(device().records("queue")).isZero();
+
+        // And the page, opened while the service was stopped, hears its events now: another person's note
+        // appears without a click
+        TestApi dana = new TestApi(
+                port, service.keys().issue("staff-2", "Dana Lee", Role.STAFF).key());
+        String live = "Written by Dana once the laptop was back online";
+        assertThat(dana.post("/api/client-notes", Map.of("clientId2", member, "comments", live))
+                        .status())
+                .isEqualTo(201);
+        browser.until(d ->
+                browser.all("#notes .note").stream().anyMatch(n -> n.getText().contains(live)));
     }
 
     @Test
