@@ -1,8 +1,14 @@
 package io.smartsync.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.util.RawValue;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import io.smartsync.note.Note;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +19,9 @@ import java.util.Set;
  * The app's answer to {@code GET /api/client-notes}: {@code notes}, {@code notesByClient},
  * {@code notesByUser}, {@code users}, {@code clients}, {@code assignedUsers}, {@code totalNotes},
  * {@code newNotes}, {@code sourceTable}. Each note is written to JSON once; where the shape repeats a
- * note (by member, by user) those bytes are repeated, not the note serialized again.
+ * note (by member, by user) those bytes are repeated, not the note serialized again: a note's JSON is
+ * kept as a {@link SerializedString}, which encodes it to UTF-8 once however often it is written (write the
+ * answer with {@code writeValueAsBytes} to get that).
  */
 final class NotesAnswer {
     /** The app names a user without a role "Staff" in {@code users}; the notes table holds no role. */
@@ -27,7 +35,7 @@ final class NotesAnswer {
      */
     static Map<String, Object> of(
             JsonFactory factory, List<Note> notes, Set<String> newIds, Set<String> updatedIds, String sourceTable) {
-        List<String> written = new ArrayList<>(notes.size());
+        List<SerializableString> written = new ArrayList<>(notes.size());
         int newCount = 0;
         Map<String, Group> byClient = new LinkedHashMap<>();
         Map<String, Group> byUser = new LinkedHashMap<>();
@@ -36,7 +44,7 @@ final class NotesAnswer {
             boolean isNew = newIds.contains(n.noteId());
             Map<String, Object> note = NoteJson.note(n, isNew);
             note.put("isUpdated", updatedIds.contains(n.noteId()));
-            String json = NoteJson.write(factory, note);
+            SerializableString json = new SerializedString(NoteJson.write(factory, note));
             written.add(json);
             newCount += isNew ? 1 : 0;
             byClient.computeIfAbsent(n.member().value(), k -> new Group(n.seniorFullName()))
@@ -83,20 +91,38 @@ final class NotesAnswer {
         return out;
     }
 
-    private static RawValue array(List<String> written) {
-        return new RawValue("[" + String.join(",", written) + "]");
+    private static JsonArray array(List<SerializableString> written) {
+        return new JsonArray(written);
+    }
+
+    /** Notes already written as JSON, as one array. */
+    private record JsonArray(List<SerializableString> notes) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeStartArray();
+            for (SerializableString note : notes) {
+                g.writeRawValue(note);
+            }
+            g.writeEndArray();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer type)
+                throws IOException {
+            serialize(g, provider);
+        }
     }
 
     private static final class Group {
         final String name;
-        final List<String> notes = new ArrayList<>();
+        final List<SerializableString> notes = new ArrayList<>();
         int newNotes;
 
         Group(String name) {
             this.name = name;
         }
 
-        void add(String json, boolean isNew) {
+        void add(SerializableString json, boolean isNew) {
             notes.add(json);
             newNotes += isNew ? 1 : 0;
         }

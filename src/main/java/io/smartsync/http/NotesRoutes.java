@@ -1,6 +1,8 @@
 package io.smartsync.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.smartsync.access.Principal;
 import io.smartsync.note.MemberId;
@@ -83,7 +85,7 @@ final class NotesRoutes {
                 throw ApiException.badRequest("clientId2 is required (the member's id, e.g. ?clientId2=CL001234),"
                         + " or userId for that user's notes");
             }
-            ctx.json(Envelope.ok(new NotesByAuthor(sync, audit, json).page(ctx, who, userId.get())));
+            answer(ctx, Envelope.ok(new NotesByAuthor(sync, audit, json).page(ctx, who, userId.get())));
             return;
         }
         MemberNotes answer = audit.failuresOf(who, READ, member.get(), () -> {
@@ -107,7 +109,16 @@ final class NotesRoutes {
                 answer.sync().updatedNoteIds(),
                 sync.sourceTable());
         data.put("sync", NoteJson.sync(answer.sync()));
-        ctx.json(Envelope.ok(data));
+        answer(ctx, Envelope.ok(data));
+    }
+
+    /** Written straight to UTF-8 bytes, so each note's JSON is encoded once (see {@link NotesAnswer}). */
+    private void answer(Context ctx, Object body) {
+        try {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer could not be written as JSON", e);
+        }
     }
 
     /** Safe to send again: with an {@code Idempotency-Key} header, or a {@code noteId} the client made. */
@@ -126,7 +137,7 @@ final class NotesRoutes {
             try {
                 return new IdempotentCreates.Answer(
                         201, json.writeValueAsString(Envelope.ok(NoteJson.note(note, true))));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a note could not be written as JSON", e);
             }
         });
