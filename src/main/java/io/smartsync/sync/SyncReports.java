@@ -1,8 +1,8 @@
 package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
-import io.smartsync.store.LocalStore;
 import io.smartsync.store.QueueStats;
+import io.smartsync.store.Store;
 import io.smartsync.store.SyncRun;
 import io.smartsync.store.SyncTotals;
 import java.time.Clock;
@@ -31,11 +31,11 @@ public final class SyncReports {
 
     private static final Set<String> MEMBER_SYNCS = Set.of("initial", "incremental");
 
-    private final LocalStore store;
+    private final Store store;
     private final CaspioClient caspio;
     private final Clock clock;
 
-    public SyncReports(LocalStore store, CaspioClient caspio, Clock clock) {
+    public SyncReports(Store store, CaspioClient caspio, Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.clock = clock;
@@ -68,7 +68,7 @@ public final class SyncReports {
         long[][] sums = new long[hours][5]; // runs, requests, bytes in, bytes out, total ms
         List<SyncHistory.Run> recent = new ArrayList<>();
         long incrementalBytes = 0;
-        for (SyncRun r : store.recentRuns(HISTORY_READ)) {
+        for (SyncRun r : store.history().recentRuns(HISTORY_READ)) {
             long slot = ChronoUnit.HOURS.between(first, r.startedAt());
             if (!r.startedAt().isBefore(first) && slot < hours) {
                 long[] s = sums[(int) slot];
