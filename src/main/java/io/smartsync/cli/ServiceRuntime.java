@@ -163,7 +163,7 @@ final class ServiceRuntime implements AutoCloseable {
         Users users = new Users(store.access(), clock);
         Sessions sessions = new Sessions(store.access(), clock, access.sessionIdle(), access.sessionMaxAge());
         AuditLog audit = new AuditLog(store.access(), clock);
-        SyncReports reports = new SyncReports(store, caspio, clock);
+        SyncReports reports = new SyncReports(store.history(), store.reports(), caspio, clock);
         ApiServer api = ApiServer.start(
                 apiSettings,
                 door,

@@ -13,8 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** {@link Merges} on the store's database: each page of rows and the position it reached in one
- * transaction, under the write locks of the members it touches (a preload's page with a larger cache). Thread-safe. */
+/**
+ * {@link Merges} on the store's database: each page of rows and the position it reached in one
+ * transaction, under the write locks of the members it touches (a preload's page with a larger cache).
+ * Thread-safe.
+ */
 final class JdbcMerges implements Merges {
     private final Database db;
     private final Dialect dialect;

@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Notes} on the store's database: reads outside a transaction, the answer's marker and audit line
- * in a transaction that does not wait for the disk, local writes under the member's write lock. Thread-safe. */
+/**
+ * {@link Notes} on the store's database: reads outside a transaction, the answer's marker and audit line
+ * in a transaction that does not wait for the disk, local writes under the member's write lock.
+ * Thread-safe.
+ */
 final class JdbcNotes implements Notes {
     private final Database db;
     private final Dialect dialect;

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** {@link Outbox} on the store's database: what changes a note as well as its entry runs under the
- * member's write lock and announces the note's new state. Thread-safe. */
+/**
+ * {@link Outbox} on the store's database: what changes a note as well as its entry runs under the
+ * member's write lock and announces the note's new state. Thread-safe.
+ */
 final class JdbcOutbox implements Outbox {
     private final Database db;
     private final Dialect dialect;

@@ -105,7 +105,8 @@ public final class SyncService implements AutoCloseable {
         this.pusher = new Pusher(
                 store,
                 new NotePush(
-                        store,
+                        store.outbox(),
+                        store.conflicts(),
                         table,
                         config.conflictPolicy(),
                         events,

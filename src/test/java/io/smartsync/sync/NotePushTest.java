@@ -70,7 +70,13 @@ class NotePushTest {
         NoteFields names = NoteFields.defaults();
         table = new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names)));
         push = new NotePush(
-                store, table, ConflictPolicy.LAST_WRITE_WINS, new SyncEvents(clock), clock, Duration.ofSeconds(30));
+                store.outbox(),
+                store.conflicts(),
+                table,
+                ConflictPolicy.LAST_WRITE_WINS,
+                new SyncEvents(clock),
+                clock,
+                Duration.ofSeconds(30));
     }
 
     @AfterEach
