@@ -2,8 +2,14 @@ package io.smartsync;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.Arrays;
@@ -61,6 +67,41 @@ class ArchitectureTest {
                 .resideInAPackage("io.smartsync.bench..")
                 .should()
                 .onlyHaveDependentClassesThat(resideInAnyPackage("io.smartsync.bench..", "io.smartsync.cli"))
+                .check(production);
+    }
+
+    /**
+     * The store is used through its ports ({@code Notes}, {@code Outbox}, …) and {@code Store.open}: the
+     * JDBC implementations, their SQL and the shared transaction plumbing are the store's own.
+     */
+    @Test
+    void store_internals_are_not_reachable_from_outside_the_store() {
+        DescribedPredicate<JavaClass> internals = simpleNameStartingWith("Jdbc")
+                .or(simpleNameEndingWith("Sql"))
+                .or(simpleNameEndingWith("Stores"))
+                .or(simpleNameStartingWith("Postgres"))
+                .or(simpleName("Database"))
+                .or(simpleName("Dialect"))
+                .or(simpleName("Tx"))
+                .or(simpleName("ChangeLog"))
+                .or(simpleName("MergeWrite"))
+                .or(simpleName("Coalescing"))
+                .or(simpleName("LockKeys"))
+                .or(simpleName("SingleInstance"));
+        classes()
+                .that()
+                .resideInAPackage("io.smartsync.store")
+                .and(internals)
+                .should()
+                .notBePublic()
+                .andShould()
+                .onlyHaveDependentClassesThat(resideInAnyPackage("io.smartsync.store"))
+                .check(production);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.smartsync.store..")
+                .should()
+                .dependOnClassesThat(resideInAnyPackage("org.jdbi..", "com.zaxxer..", "org.flywaydb.."))
                 .check(production);
     }
 }

@@ -8,7 +8,7 @@ import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.SyncState;
-import io.smartsync.store.JdbcStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.StoreLocation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -204,7 +204,7 @@ public final class ScaleOutBenchCommand implements Callable<Integer> {
 
     /** The backlog goes straight into the shared store, so no instance is woken before the bench says. */
     private void backlog(String url, List<String> ids) {
-        try (JdbcStore store = JdbcStore.open(StoreLocation.postgres(url), Clock.systemUTC())) {
+        try (Store store = Store.open(StoreLocation.postgres(url), Clock.systemUTC())) {
             for (int i = 0; i < notes; i++) {
                 Note note = new Note(
                         UUID.randomUUID().toString(),
@@ -223,7 +223,7 @@ public final class ScaleOutBenchCommand implements Callable<Integer> {
                         null,
                         SyncState.PENDING,
                         false);
-                store.writeLocal(note, OutboxAction.CREATE, Integer.MAX_VALUE);
+                store.notes().writeLocal(note, OutboxAction.CREATE, Integer.MAX_VALUE);
             }
         }
     }

@@ -1,8 +1,7 @@
 package io.smartsync.bench;
 
 import io.smartsync.cli.ServeProcess;
-import io.smartsync.store.JdbcStore;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.SyncRun;
 import java.io.IOException;
 import java.net.URI;
@@ -102,8 +101,8 @@ final class ServiceJvm implements AutoCloseable {
 
     /** Every sync run the service recorded with its cost, newest first; read once it has stopped. */
     List<SyncRun> history() {
-        try (LocalStore store = JdbcStore.openSqlite(dir.resolve("data").resolve("smartsync.db"), Clock.systemUTC())) {
-            return store.recentRuns(Integer.MAX_VALUE);
+        try (Store store = Store.openSqlite(dir.resolve("data").resolve("smartsync.db"), Clock.systemUTC())) {
+            return store.history().recentRuns(Integer.MAX_VALUE);
         }
     }
 

@@ -2,8 +2,7 @@ package io.smartsync.cli;
 
 import io.smartsync.access.AuditLog;
 import io.smartsync.store.AccessRecords;
-import io.smartsync.store.JdbcStore;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -13,11 +12,11 @@ import java.time.Clock;
  * operating-system user who ran it.
  */
 final class AccessStore implements AutoCloseable {
-    private final LocalStore store;
+    private final Store store;
     private final AuditLog audit;
     private final String actor;
 
-    private AccessStore(LocalStore store, Clock clock) {
+    private AccessStore(Store store, Clock clock) {
         this.store = store;
         this.audit = new AuditLog(store.access(), clock);
         this.actor = "cli:" + System.getProperty("user.name", "unknown");
@@ -43,7 +42,7 @@ final class AccessStore implements AutoCloseable {
                         : Path.of(env.get("SMARTSYNC_DATA_DIR").orElse("./smartsync-data")),
                 dataDir != null ? "--data-dir" : "SMARTSYNC_DATA_DIR");
         Clock clock = Clock.systemUTC();
-        return new AccessStore(JdbcStore.open(StoreSettings.resolve(env, null, dir), clock), clock);
+        return new AccessStore(Store.open(StoreSettings.resolve(env, null, dir), clock), clock);
     }
 
     AccessRecords records() {

@@ -20,8 +20,7 @@ import io.smartsync.caspio.TableShape;
 import io.smartsync.http.ApiServer;
 import io.smartsync.http.ApiSettings;
 import io.smartsync.http.FrontDoorSettings;
-import io.smartsync.store.JdbcStore;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.StoreLocation;
 import io.smartsync.sync.SyncConfig;
 import io.smartsync.sync.SyncReports;
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class ServiceRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
 
-    private final LocalStore store;
+    private final Store store;
     private final HttpClient http;
     private final SyncService sync;
     private final ApiKeys keys;
@@ -49,7 +48,7 @@ final class ServiceRuntime implements AutoCloseable {
     private final CaspioUsage usage;
 
     private ServiceRuntime(
-            LocalStore store,
+            Store store,
             HttpClient http,
             SyncService sync,
             ApiKeys keys,
@@ -151,7 +150,7 @@ final class ServiceRuntime implements AutoCloseable {
             Consumer<ServiceRuntime> beforeReady) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        LocalStore store = JdbcStore.open(storeLocation, clock);
+        Store store = Store.open(storeLocation, clock);
         log.info("store: {}", storeLocation.redacted());
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -164,7 +163,7 @@ final class ServiceRuntime implements AutoCloseable {
         Users users = new Users(store.access(), clock);
         Sessions sessions = new Sessions(store.access(), clock, access.sessionIdle(), access.sessionMaxAge());
         AuditLog audit = new AuditLog(store.access(), clock);
-        SyncReports reports = new SyncReports(store, caspio, clock);
+        SyncReports reports = new SyncReports(store.history(), store.reports(), caspio, clock);
         ApiServer api = ApiServer.start(
                 apiSettings,
                 door,

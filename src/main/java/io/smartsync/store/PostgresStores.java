@@ -22,7 +22,7 @@ final class PostgresStores {
 
     private PostgresStores() {}
 
-    static JdbcStore open(StoreLocation location, Clock clock, JdbcStore.Assembly assembly) {
+    static Store open(StoreLocation location, Clock clock) {
         String where = location.redacted();
         HikariDataSource pool = null;
         HikariDataSource lockPool = null;
@@ -43,12 +43,13 @@ final class PostgresStores {
             listener.start();
             HikariDataSource p = pool;
             HikariDataSource l = lockPool;
-            return assembly.make(jdbi, jdbi, clock, where, Dialect.postgres(keys.write()), coordination, feed, () -> {
+            Database db = new Database(jdbi, jdbi, where, Dialect.postgres(keys.write()), feed, () -> {
                 listener.close();
                 coordination.close();
                 l.close();
                 p.close();
             });
+            return new Store(db, coordination, clock);
         } catch (RuntimeException e) {
             if (lockPool != null) {
                 lockPool.close();

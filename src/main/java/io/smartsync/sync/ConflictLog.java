@@ -2,7 +2,7 @@ package io.smartsync.sync;
 
 import io.smartsync.note.Conflict;
 import io.smartsync.note.Note;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Conflicts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +22,13 @@ final class ConflictLog {
     /** What the policy decided: the conflict's id, and whether the local write goes ahead or waits. */
     record Verdict(long id, boolean localWins, boolean open) {}
 
-    private final LocalStore store;
+    private final Conflicts conflicts;
     private final ConflictPolicy policy;
     private final SyncEvents events;
     private final Clock clock;
 
-    ConflictLog(LocalStore store, ConflictPolicy policy, SyncEvents events, Clock clock) {
-        this.store = store;
+    ConflictLog(Conflicts conflicts, ConflictPolicy policy, SyncEvents events, Clock clock) {
+        this.conflicts = conflicts;
         this.policy = policy;
         this.events = events;
         this.clock = clock;
@@ -43,7 +43,7 @@ final class ConflictLog {
         String outcome = policy.outcome(localWins, other != null);
         boolean open = Conflict.OPEN.equals(outcome);
         Instant now = clock.instant();
-        long id = store.recordConflict(new Conflict(
+        long id = conflicts.recordConflict(new Conflict(
                 0,
                 local.noteId(),
                 local.member(),

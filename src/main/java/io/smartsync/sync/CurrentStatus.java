@@ -1,7 +1,7 @@
 package io.smartsync.sync;
 
 import io.smartsync.note.MemberSyncStatus;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.SyncProgress;
 import io.smartsync.store.TableCursor;
 import java.time.Instant;
 
@@ -12,11 +12,11 @@ import java.time.Instant;
 final class CurrentStatus {
     private CurrentStatus() {}
 
-    static MemberSyncStatus of(LocalStore store, MemberSyncStatus s) {
+    static MemberSyncStatus of(SyncProgress progress, MemberSyncStatus s) {
         if (!s.initialSyncCompleted() || s.lastSyncAt() == null) {
             return s;
         }
-        Instant polled = store.tableCursor(Poller.CURSOR)
+        Instant polled = progress.tableCursor(Poller.CURSOR)
                 .filter(c -> c.finishedAt() != null && !c.coversSince().isAfter(s.lastSyncAt()))
                 .map(TableCursor::finishedAt)
                 .orElse(null);

@@ -5,7 +5,7 @@ import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.Position;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Merges;
 import io.smartsync.store.PullResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,15 +19,15 @@ import java.util.Map;
  * Stateless; safe for use from many threads (callers keep one pull per member at a time).
  */
 final class MemberPuller {
-    private final LocalStore store;
+    private final Merges merges;
     private final NotesTable caspio;
     private final SyncConfig config;
     private final SyncEvents events;
     private final LagWatch lag;
     private final Clock clock;
 
-    MemberPuller(LocalStore store, NotesTable caspio, SyncConfig config, SyncEvents events, LagWatch lag, Clock clock) {
-        this.store = store;
+    MemberPuller(Merges merges, NotesTable caspio, SyncConfig config, SyncEvents events, LagWatch lag, Clock clock) {
+        this.merges = merges;
         this.caspio = caspio;
         this.config = config;
         this.events = events;
@@ -82,7 +82,7 @@ final class MemberPuller {
                     reached.cursorPk(),
                     reached.totalNotesCount(),
                     reached.lastNoteId());
-            PullResult page = store.applyPulled(notes, reached, readAt);
+            PullResult page = merges.applyPulled(notes, reached, readAt);
             lag.observe(from.cursorStamp(), notes, page.insertedIds());
             total = total.plus(page);
             pagesDone++;

@@ -5,7 +5,8 @@ import io.smartsync.caspio.NotesTable;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Conflicts;
+import io.smartsync.store.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ final class NotePush implements Pusher.Push {
     /** Caspio's code for a violated unique field, among other SQL Server errors. */
     private static final String UNIQUE = "SqlServerError";
 
-    private final LocalStore store;
+    private final Outbox outbox;
     private final NotesTable caspio;
     private final ConflictLog conflicts;
     private final Clock clock;
@@ -37,15 +38,16 @@ final class NotePush implements Pusher.Push {
 
     /** @param commitLag the longest a Caspio commit may lag behind its stamp: the cursor's overlap window */
     NotePush(
-            LocalStore store,
+            Outbox outbox,
+            Conflicts recorded,
             NotesTable caspio,
             ConflictPolicy policy,
             SyncEvents events,
             Clock clock,
             Duration commitLag) {
-        this.store = store;
+        this.outbox = outbox;
         this.caspio = caspio;
-        this.conflicts = new ConflictLog(store, policy, events, clock);
+        this.conflicts = new ConflictLog(recorded, policy, events, clock);
         this.clock = clock;
         this.commitLag = commitLag;
     }
@@ -53,7 +55,7 @@ final class NotePush implements Pusher.Push {
     @Override
     public void push(OutboxEntry entry, Note note) {
         switch (entry.action()) {
-            case CREATE -> store.completePush(entry, create(entry, note));
+            case CREATE -> outbox.completePush(entry, create(entry, note));
             case UPDATE -> update(entry, note);
             case DELETE -> delete(entry, note);
         }
@@ -154,9 +156,9 @@ final class NotePush implements Pusher.Push {
         int changed = ownData(note, () -> caspio.update(pk, base, note));
         Optional<Note> server = rowByPk(pk);
         if (changed == 1 && server.isPresent()) {
-            store.completePush(entry, server.get());
+            outbox.completePush(entry, server.get());
         } else if (server.isPresent() && server.get().sameContentAs(note)) {
-            store.completePush(entry, server.get()); // an earlier attempt landed; its answer was lost
+            outbox.completePush(entry, server.get()); // an earlier attempt landed; its answer was lost
         } else {
             settle(entry, note, server.orElse(null), base);
         }
@@ -171,7 +173,7 @@ final class NotePush implements Pusher.Push {
         int deleted = caspio.delete(pk, base);
         Optional<Note> server = deleted == 1 ? Optional.empty() : rowByPk(pk);
         if (server.isEmpty()) {
-            store.completePush(entry, note.asDeleted(SyncState.SYNCED));
+            outbox.completePush(entry, note.asDeleted(SyncState.SYNCED));
         } else {
             settle(entry, note, server.get(), base);
         }
@@ -200,11 +202,11 @@ final class NotePush implements Pusher.Push {
     private void settle(OutboxEntry entry, Note local, Note server, String base) {
         ConflictLog.Verdict v = conflicts.settle(entry.queuedAt(), caspio.clockOffset(), local, server, base);
         if (v.open()) {
-            store.parkConflict(entry, v.id());
+            outbox.parkConflict(entry, v.id());
         } else if (v.localWins()) {
-            store.rebase(entry, server);
+            outbox.rebase(entry, server);
         } else {
-            store.completePush(entry, server == null ? local.asDeleted(SyncState.SYNCED) : server);
+            outbox.completePush(entry, server == null ? local.asDeleted(SyncState.SYNCED) : server);
         }
     }
 

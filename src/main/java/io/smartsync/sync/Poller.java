@@ -8,9 +8,9 @@ import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.Position;
-import io.smartsync.store.LocalStore;
 import io.smartsync.store.MemberCursor;
 import io.smartsync.store.PullResult;
+import io.smartsync.store.Store;
 import io.smartsync.store.SyncRun;
 import io.smartsync.store.TableCursor;
 import java.time.Clock;
@@ -39,7 +39,7 @@ final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     static final String CURSOR = "poll";
 
-    private final LocalStore store;
+    private final Store store;
     private final NotesTable caspio;
     private final SyncConfig config;
     private final Clock clock;
@@ -62,7 +62,7 @@ final class Poller {
     /** When the last poll that ran to its end started reading, on this service's clock; null until one has. */
     private Instant lastCompleteReadAt;
 
-    Poller(LocalStore store, NotesTable caspio, SyncConfig config, LagWatch lag, Clock clock) {
+    Poller(Store store, NotesTable caspio, SyncConfig config, LagWatch lag, Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.config = config;
@@ -76,7 +76,7 @@ final class Poller {
      * member's last sync, and its last run finished within {@code autoSyncInterval}.
      */
     boolean keepsFresh(Instant memberSyncedAt) {
-        Optional<TableCursor> c = store.tableCursor(CURSOR);
+        Optional<TableCursor> c = store.progress().tableCursor(CURSOR);
         return memberSyncedAt != null
                 && c.isPresent()
                 && c.get().finishedAt() != null
@@ -87,7 +87,7 @@ final class Poller {
     synchronized void pollOnce() {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
-        Optional<TableCursor> before = store.tableCursor(CURSOR);
+        Optional<TableCursor> before = store.progress().tableCursor(CURSOR);
         PullResult total = PullResult.NONE;
         String outcome = "ok";
         try (Tally cost = caspio.tally()) {
@@ -116,7 +116,7 @@ final class Poller {
                             reached.pk(),
                             reached.coversSince(),
                             last ? clock.instant() : reached.finishedAt());
-                    PullResult applied = store.applyPolled(mine.rows(), mine.positions(), step, startedAt);
+                    PullResult applied = store.merges().applyPolled(mine.rows(), mine.positions(), step, startedAt);
                     lag.observe(before.get().stamp(), mine.rows(), applied.insertedIds());
                     total = total.plus(applied);
                 }
@@ -128,18 +128,19 @@ final class Poller {
                 log.warn("global poll failed ({}); members are synced on selection until it runs again", e.kind());
             } finally {
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                store.recordRun(new SyncRun(
-                        startedAt,
-                        ms,
-                        "poll",
-                        null,
-                        cost.requests(),
-                        cost.bytesIn(),
-                        cost.bytesOut(),
-                        cost.rows(),
-                        total.inserted(),
-                        total.updated(),
-                        outcome));
+                store.history()
+                        .recordRun(new SyncRun(
+                                startedAt,
+                                ms,
+                                "poll",
+                                null,
+                                cost.requests(),
+                                cost.bytesIn(),
+                                cost.bytesOut(),
+                                cost.rows(),
+                                total.inserted(),
+                                total.updated(),
+                                outcome));
                 log.info(
                         "poll: {}, {} new, {} updated, {} requests, {} rows, {} ms",
                         outcome,
@@ -202,8 +203,8 @@ final class Poller {
                 reachedOf.put(key.member(), new MemberCursor(key.member(), stamp.wire(), key.pk()));
             }
         }
-        Set<MemberId> synced =
-                store.syncedAmong(page.keys().stream().map(RowKey::member).collect(Collectors.toSet()));
+        Set<MemberId> synced = store.progress()
+                .syncedAmong(page.keys().stream().map(RowKey::member).collect(Collectors.toSet()));
         List<RowKey> ofSynced =
                 page.keys().stream().filter(k -> synced.contains(k.member())).toList();
         observe(page.keys().size(), ofSynced.size());
@@ -281,7 +282,7 @@ final class Poller {
         String stamp =
                 newest.map(k -> k.position().stamp()).map(CaspioStamp::wire).orElse("1900-01-01T00:00:00");
         long pk = newest.map(RowKey::pk).orElse(0L);
-        store.saveTableCursor(CURSOR, new TableCursor(stamp, pk, startedAt, null));
+        store.progress().saveTableCursor(CURSOR, new TableCursor(stamp, pk, startedAt, null));
         log.info("global poll starts from {} (changes from now on are covered)", stamp);
     }
 

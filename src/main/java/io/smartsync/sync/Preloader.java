@@ -6,8 +6,8 @@ import io.smartsync.caspio.Tally;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.Position;
-import io.smartsync.store.LocalStore;
 import io.smartsync.store.PullResult;
+import io.smartsync.store.Store;
 import io.smartsync.store.SyncRun;
 import io.smartsync.store.TableCursor;
 import java.time.Clock;
@@ -55,7 +55,7 @@ final class Preloader {
         ALREADY_DONE
     }
 
-    private final LocalStore store;
+    private final Store store;
     private final NotesTable caspio;
     private final SyncConfig config;
     private final SyncEvents events;
@@ -63,7 +63,7 @@ final class Preloader {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Set<MemberId> clearedMeanwhile = ConcurrentHashMap.newKeySet();
 
-    Preloader(LocalStore store, NotesTable caspio, SyncConfig config, SyncEvents events, Clock clock) {
+    Preloader(Store store, NotesTable caspio, SyncConfig config, SyncEvents events, Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.config = config;
@@ -96,7 +96,7 @@ final class Preloader {
      */
     Start run(boolean again) {
         try {
-            Optional<TableCursor> before = store.tableCursor(CURSOR);
+            Optional<TableCursor> before = store.progress().tableCursor(CURSOR);
             if (before.isPresent() && before.get().finishedAt() == null) {
                 preload(before.get());
                 return Start.RESUMED;
@@ -108,7 +108,7 @@ final class Preloader {
                 return Start.ALREADY_DONE;
             }
             TableCursor top = new TableCursor(null, 0, clock.instant(), null);
-            store.saveTableCursor(CURSOR, top);
+            store.progress().saveTableCursor(CURSOR, top);
             preload(top);
             return Start.STARTED;
         } finally {
@@ -160,7 +160,8 @@ final class Preloader {
                         List<Note> write = batch;
                         TableCursor position = reached;
                         // Every page of the run is read after it began: the instant the merge weighs rows by.
-                        storing = writer.submit(() -> store.applyPreloaded(write, CURSOR, position, startedAt));
+                        storing =
+                                writer.submit(() -> store.merges().applyPreloaded(write, CURSOR, position, startedAt));
                         inFlight = batchPages;
                         batch = new ArrayList<>();
                         batchPages = 0;
@@ -173,11 +174,11 @@ final class Preloader {
                 progress(pagesStored, expected, inserted);
                 Instant finished = clock.instant();
                 TableCursor end = new TableCursor(reached.stamp(), reached.pk(), reached.coversSince(), finished);
-                int members = store.finishPreload(CURSOR, end);
+                int members = store.merges().finishPreload(CURSOR, end);
                 PullResult late = catchUp(end);
                 inserted += late.inserted();
                 updated += late.updated();
-                clearedMeanwhile.forEach(store::clearMember);
+                clearedMeanwhile.forEach(store.progress()::clearMember);
                 log.info("preload done: {} notes stored, {} members marked synced", inserted, members);
             } catch (CaspioException e) {
                 outcome = "failed: " + e.kind();
@@ -191,18 +192,19 @@ final class Preloader {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } finally {
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                store.recordRun(new SyncRun(
-                        startedAt,
-                        ms,
-                        "preload",
-                        null,
-                        cost.requests(),
-                        cost.bytesIn(),
-                        cost.bytesOut(),
-                        cost.rows(),
-                        (int) inserted,
-                        (int) updated,
-                        outcome));
+                store.history()
+                        .recordRun(new SyncRun(
+                                startedAt,
+                                ms,
+                                "preload",
+                                null,
+                                cost.requests(),
+                                cost.bytesIn(),
+                                cost.bytesOut(),
+                                cost.rows(),
+                                (int) inserted,
+                                (int) updated,
+                                outcome));
                 events.emit(
                         "sync.finished",
                         null,
@@ -234,7 +236,7 @@ final class Preloader {
         while (pages.hasNext()) {
             List<Note> rows = pages.next();
             reached = furthest(reached, rows);
-            total = total.plus(store.applyPreloaded(rows, CURSOR, reached, readAt));
+            total = total.plus(store.merges().applyPreloaded(rows, CURSOR, reached, readAt));
         }
         return total;
     }

@@ -3,7 +3,7 @@ package io.smartsync.sync;
 import io.smartsync.caspio.CaspioException;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class Pusher implements AutoCloseable {
     private static final ProcessResult PUSHED_ONE = new ProcessResult(1, 0);
     private static final ProcessResult FAILED_ONE = new ProcessResult(0, 1);
 
-    private final LocalStore store;
+    private final Store store;
     private final Push push;
     private final PushAlerts alerts;
     private final SyncEvents events;
@@ -57,7 +57,7 @@ final class Pusher implements AutoCloseable {
         void push(OutboxEntry entry, Note note);
     }
 
-    Pusher(LocalStore store, Push push, SyncEvents events, SyncConfig config, Clock clock, String owner) {
+    Pusher(Store store, Push push, SyncEvents events, SyncConfig config, Clock clock, String owner) {
         this.store = store;
         this.push = push;
         this.alerts = new PushAlerts(clock);
@@ -137,7 +137,7 @@ final class Pusher implements AutoCloseable {
             int free = config.pushConcurrency() - inFlight;
             if (claiming && free > 0) {
                 int want = Math.min(config.batchSize(), free);
-                List<OutboxEntry> batch = store.claim(owner, want, clock.instant(), config.pushLease());
+                List<OutboxEntry> batch = store.outbox().claim(owner, want, clock.instant(), config.pushLease());
                 for (OutboxEntry entry : batch) {
                     running.add(entry.id());
                     workers.execute(() -> settled.add(Optional.of(pushRunning(entry))));
@@ -187,7 +187,7 @@ final class Pusher implements AutoCloseable {
             return;
         }
         try {
-            store.renewClaims(owner, ids, clock.instant().plus(config.pushLease()));
+            store.outbox().renewClaims(owner, ids, clock.instant().plus(config.pushLease()));
         } catch (RuntimeException e) {
             log.warn("could not renew the claims of {} running pushes: {}", ids.size(), e.toString());
         }
@@ -198,7 +198,7 @@ final class Pusher implements AutoCloseable {
      * push of them is running any more, so they need not wait for their lease.
      */
     private void releaseOwnClaims() {
-        int released = store.releaseClaims(owner);
+        int released = store.outbox().releaseClaims(owner);
         if (released > 0) {
             log.info("took back {} outbox entries claimed by this instance before it restarted", released);
         }
@@ -207,7 +207,8 @@ final class Pusher implements AutoCloseable {
     /** An entry that failed unexpectedly here and then left the queue (pushed elsewhere) no longer alerts. */
     private void forgetSettledAlerts() {
         if (alerts.any()) {
-            alerts.retainQueued(store.pending().stream().map(OutboxEntry::id).toList());
+            alerts.retainQueued(
+                    store.outbox().pending().stream().map(OutboxEntry::id).toList());
         }
     }
 
@@ -227,7 +228,8 @@ final class Pusher implements AutoCloseable {
 
     private Result push(OutboxEntry entry) {
         try {
-            Note note = store.note(entry.noteId())
+            Note note = store.notes()
+                    .note(entry.noteId())
                     .orElseThrow(() -> new IllegalStateException(
                             "outbox entry " + entry.id() + " names a note that is not stored"));
             push.push(entry, note);
@@ -243,7 +245,7 @@ final class Pusher implements AutoCloseable {
             return refusedOrRetried(entry, e);
         } catch (NotYetException e) {
             alerts.settled(entry.id());
-            store.holdUntil(entry, owner, e.retryAt());
+            store.outbox().holdUntil(entry, owner, e.retryAt());
             log.info("push of note {} waits: {}", entry.noteId(), e.getMessage());
             return Result.WAITING;
         } catch (InvalidNoteException e) {
@@ -268,7 +270,7 @@ final class Pusher implements AutoCloseable {
             return unexpected(entry, e);
         }
         alerts.settled(entry.id());
-        store.recordFailure(entry, e.getMessage(), false);
+        store.outbox().recordFailure(entry, e.getMessage(), false);
         log.warn("push of note {} failed ({}, stays pending); attempt {}", entry.noteId(), e.kind(), entry.attempts());
         events.emit(
                 "note.failed",
@@ -279,7 +281,7 @@ final class Pusher implements AutoCloseable {
     }
 
     private Result park(OutboxEntry entry, String error, String why) {
-        store.recordFailure(entry, error, true);
+        store.outbox().recordFailure(entry, error, true);
         log.warn("push of note {} parked: {}; attempt {}", entry.noteId(), why, entry.attempts());
         events.emit(
                 "note.failed",

@@ -4,7 +4,7 @@ import io.smartsync.caspio.NotesTable;
 import io.smartsync.caspio.Scope;
 import io.smartsync.caspio.Tally;
 import io.smartsync.note.MemberId;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.StoredKeys;
 import io.smartsync.store.SyncRun;
 import java.time.Clock;
@@ -26,12 +26,12 @@ import org.slf4j.LoggerFactory;
 final class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
-    private final LocalStore store;
+    private final Store store;
     private final NotesTable caspio;
     private final SyncConfig config;
     private final Clock clock;
 
-    Reconciler(LocalStore store, NotesTable caspio, SyncConfig config, Clock clock) {
+    Reconciler(Store store, NotesTable caspio, SyncConfig config, Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.config = config;
@@ -47,7 +47,7 @@ final class Reconciler {
      * became tombstones, by member.
      */
     Map<MemberId, Integer> checkStored() {
-        Map<MemberId, StoredKeys> here = store.storedKeysByMember();
+        Map<MemberId, StoredKeys> here = store.reconciliation().storedKeysByMember();
         Map<MemberId, Integer> gone = new LinkedHashMap<>();
         if (here.isEmpty()) {
             return gone;
@@ -68,7 +68,7 @@ final class Reconciler {
                     gone.put(e.getKey(), n);
                 }
             } else {
-                store.markReconciled(e.getKey(), checkedAt);
+                store.reconciliation().markReconciled(e.getKey(), checkedAt);
             }
         }
         return gone;
@@ -86,7 +86,7 @@ final class Reconciler {
         long started = System.nanoTime();
         try (Tally cost = caspio.tally()) {
             int gone = settle(Scope.member(member), List.of(member));
-            store.markReconciled(member, clock.instant());
+            store.reconciliation().markReconciled(member, clock.instant());
             record(startedAt, started, member, cost, gone);
             if (gone > 0) {
                 log.info("reconcile of {}: {} notes deleted in Caspio", member, gone);
@@ -106,13 +106,14 @@ final class Reconciler {
         Instant startedAt = clock.instant();
         long started = System.nanoTime();
         try (Tally cost = caspio.tally()) {
-            List<MemberId> members = store.membersWithCaspioRows();
+            List<MemberId> members = store.reconciliation().membersWithCaspioRows();
             int gone = 0;
             if (!members.isEmpty()) {
                 List<List<MemberId>> groups = caspio.memberGroups(members);
                 long tableRows = caspio.count();
                 long tablePages = (tableRows + config.pageSize() - 1) / config.pageSize();
-                boolean byMember = store.storedKeys(null).count() * 2 < tableRows && groups.size() <= tablePages;
+                boolean byMember =
+                        store.reconciliation().storedKeys(null).count() * 2 < tableRows && groups.size() <= tablePages;
                 if (byMember) {
                     for (List<MemberId> group : groups) {
                         gone += settle(Scope.members(group), group);
@@ -150,7 +151,7 @@ final class Reconciler {
             Set<Long> live = new HashSet<>(page);
             boolean last = page.size() < config.pageSize();
             long to = last ? Long.MAX_VALUE : page.getLast();
-            gone += store.applyListing(members, live, after, to, readAt, commitLag);
+            gone += store.reconciliation().applyListing(members, live, after, to, readAt, commitLag);
             if (last) {
                 return gone;
             }
@@ -159,17 +160,18 @@ final class Reconciler {
     }
 
     private void record(Instant startedAt, long started, MemberId member, Tally cost, int gone) {
-        store.recordRun(new SyncRun(
-                startedAt,
-                (System.nanoTime() - started) / 1_000_000,
-                "reconcile",
-                member == null ? null : member.value(),
-                cost.requests(),
-                cost.bytesIn(),
-                cost.bytesOut(),
-                cost.rows(),
-                0,
-                gone,
-                "ok"));
+        store.history()
+                .recordRun(new SyncRun(
+                        startedAt,
+                        (System.nanoTime() - started) / 1_000_000,
+                        "reconcile",
+                        member == null ? null : member.value(),
+                        cost.requests(),
+                        cost.bytesIn(),
+                        cost.bytesOut(),
+                        cost.rows(),
+                        0,
+                        gone,
+                        "ok"));
     }
 }

@@ -6,9 +6,9 @@ import io.smartsync.caspio.Tally;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.store.Coordination;
-import io.smartsync.store.LocalStore;
 import io.smartsync.store.MemberBusyException;
 import io.smartsync.store.PullResult;
+import io.smartsync.store.Store;
 import io.smartsync.store.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
-    private final LocalStore store;
+    private final Store store;
     private final CaspioClient caspio;
     private final MemberPuller puller;
     private final Poller poller;
@@ -40,7 +40,7 @@ final class SyncEngine {
     private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
 
     SyncEngine(
-            LocalStore store,
+            Store store,
             CaspioClient caspio,
             MemberPuller puller,
             Poller poller,
@@ -90,7 +90,8 @@ final class SyncEngine {
     }
 
     private boolean reconcileDue(MemberId member) {
-        return store.lastReconciled(member)
+        return store.reconciliation()
+                .lastReconciled(member)
                 .map(at -> at.plusMillis(reconcileIntervalMs).isBefore(clock.instant()))
                 .orElse(true);
     }
@@ -99,7 +100,7 @@ final class SyncEngine {
         ReentrantLock lock = memberLocks.computeIfAbsent(member, m -> new ReentrantLock());
         lock.lock();
         try {
-            MemberSyncStatus before = store.status(member).orElse(MemberSyncStatus.fresh(member));
+            MemberSyncStatus before = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
             if (before.initialSyncCompleted()) {
                 return pull(member, force, before);
             }
@@ -112,7 +113,7 @@ final class SyncEngine {
             }
             try {
                 // Another instance may have finished the initial sync while this one waited.
-                return pull(member, force, store.status(member).orElse(MemberSyncStatus.fresh(member)));
+                return pull(member, force, store.progress().status(member).orElse(MemberSyncStatus.fresh(member)));
             } finally {
                 initialSync.close();
             }
@@ -143,9 +144,9 @@ final class SyncEngine {
                 if (check) {
                     reconciler.reconcile(member);
                 } else if (type == SyncType.INITIAL) {
-                    store.markReconciled(member, clock.instant()); // it has just read every row
+                    store.reconciliation().markReconciled(member, clock.instant()); // it has just read every row
                 }
-                store.finishSync(member, clock.instant());
+                store.progress().finishSync(member, clock.instant());
                 return type;
             } catch (CaspioException e) {
                 outcome = "failed: " + e.kind();
@@ -168,18 +169,19 @@ final class SyncEngine {
                                 found.updated(),
                                 "ms",
                                 ms));
-                store.recordRun(new SyncRun(
-                        startedAt,
-                        ms,
-                        type.wireName(),
-                        member.value(),
-                        cost.requests(),
-                        cost.bytesIn(),
-                        cost.bytesOut(),
-                        cost.rows(),
-                        found.inserted(),
-                        found.updated(),
-                        outcome));
+                store.history()
+                        .recordRun(new SyncRun(
+                                startedAt,
+                                ms,
+                                type.wireName(),
+                                member.value(),
+                                cost.requests(),
+                                cost.bytesIn(),
+                                cost.bytesOut(),
+                                cost.rows(),
+                                found.inserted(),
+                                found.updated(),
+                                outcome));
                 log.info(
                         "{} sync of member {}: {}, {} new, {} updated, {} requests, {} rows, {} ms",
                         type.wireName(),

@@ -1,8 +1,9 @@
 package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.History;
 import io.smartsync.store.QueueStats;
+import io.smartsync.store.Reports;
 import io.smartsync.store.SyncRun;
 import io.smartsync.store.SyncTotals;
 import java.time.Clock;
@@ -31,19 +32,21 @@ public final class SyncReports {
 
     private static final Set<String> MEMBER_SYNCS = Set.of("initial", "incremental");
 
-    private final LocalStore store;
+    private final History runs;
+    private final Reports reports;
     private final CaspioClient caspio;
     private final Clock clock;
 
-    public SyncReports(LocalStore store, CaspioClient caspio, Clock clock) {
-        this.store = store;
+    public SyncReports(History runs, Reports reports, CaspioClient caspio, Clock clock) {
+        this.runs = runs;
+        this.reports = reports;
         this.caspio = caspio;
         this.clock = clock;
     }
 
     /** The seed's sync metrics, with this month's Caspio calls. */
     public SyncMetrics metrics() {
-        SyncTotals t = store.reports().syncTotals(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        SyncTotals t = reports.syncTotals(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
         return new SyncMetrics(
                 t.totalMembers(),
                 t.syncedMembers(),
@@ -68,7 +71,7 @@ public final class SyncReports {
         long[][] sums = new long[hours][5]; // runs, requests, bytes in, bytes out, total ms
         List<SyncHistory.Run> recent = new ArrayList<>();
         long incrementalBytes = 0;
-        for (SyncRun r : store.recentRuns(HISTORY_READ)) {
+        for (SyncRun r : runs.recentRuns(HISTORY_READ)) {
             long slot = ChronoUnit.HOURS.between(first, r.startedAt());
             if (!r.startedAt().isBefore(first) && slot < hours) {
                 long[] s = sums[(int) slot];
@@ -104,14 +107,14 @@ public final class SyncReports {
     }
 
     public QueueState queue() {
-        QueueStats q = store.reports().queue();
+        QueueStats q = reports.queue();
         return new QueueState(q.pending(), q.failed(), q.oldestPendingAt());
     }
 
     /** True when the local store answers; without it nothing can be served or queued. */
     public boolean storeReachable() {
         try {
-            return store.reports().reachable();
+            return reports.reachable();
         } catch (RuntimeException e) {
             log.warn("the store does not answer: {}", e.toString());
             return false;

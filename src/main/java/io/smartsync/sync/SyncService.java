@@ -15,11 +15,11 @@ import io.smartsync.note.NotePosition;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
-import io.smartsync.store.LocalStore;
 import io.smartsync.store.NoteExistsException;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.QueueFullException;
 import io.smartsync.store.Served;
+import io.smartsync.store.Store;
 import io.smartsync.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
 
-    private final LocalStore store;
+    private final Store store;
     private final SyncConfig config;
     private final Clock clock;
     private final Supplier<UUID> ids;
@@ -75,7 +75,7 @@ public final class SyncService implements AutoCloseable {
     private volatile List<SyncSetting> settings = List.of();
 
     public SyncService(
-            LocalStore store,
+            Store store,
             CaspioClient caspio,
             NoteRowMapper mapper,
             SyncConfig config,
@@ -95,7 +95,7 @@ public final class SyncService implements AutoCloseable {
         this.engine = new SyncEngine(
                 store,
                 caspio,
-                new MemberPuller(store, table, config, events, lag, clock),
+                new MemberPuller(store.merges(), table, config, events, lag, clock),
                 poller,
                 reconciler,
                 config.reconcileIntervalMs(),
@@ -105,7 +105,8 @@ public final class SyncService implements AutoCloseable {
         this.pusher = new Pusher(
                 store,
                 new NotePush(
-                        store,
+                        store.outbox(),
+                        store.conflicts(),
                         table,
                         config.conflictPolicy(),
                         events,
@@ -117,7 +118,7 @@ public final class SyncService implements AutoCloseable {
                 instanceId);
         this.sourceTable = table.name();
         this.instanceId = instanceId;
-        this.conflictLog = new ConflictLog(store, config.conflictPolicy(), events, clock);
+        this.conflictLog = new ConflictLog(store.conflicts(), config.conflictPolicy(), events, clock);
         this.rowSizes = new RowSizes(store.reports(), mapper.fields().pk());
         this.memberEvents = MemberEvents.forward(store.changes(), events);
         caspio.onRowsRead(rowSizes::record);
@@ -223,7 +224,8 @@ public final class SyncService implements AutoCloseable {
 
     private void pruneQuietly() {
         try {
-            int pruned = store.pruneRuns(clock.instant().minus(Duration.ofDays(config.historyRetentionDays())));
+            int pruned =
+                    store.history().pruneRuns(clock.instant().minus(Duration.ofDays(config.historyRetentionDays())));
             if (pruned > 0) {
                 log.info("pruned {} sync runs older than {} days", pruned, config.historyRetentionDays());
             }
@@ -334,14 +336,14 @@ public final class SyncService implements AutoCloseable {
      * @param reader who reads, or null for no audit line
      */
     public MemberNotes select(MemberId member, Optional<Instant> changedSince, AuditedRead reader) {
-        MemberSyncStatus status = store.status(member).orElse(MemberSyncStatus.fresh(member));
+        MemberSyncStatus status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
         SyncType type = SyncType.CACHED;
         if (!engine.answerFromStore(status)) {
             type = pullWithinDeadline(member);
-            status = store.status(member).orElse(MemberSyncStatus.fresh(member));
+            status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
         }
-        status = CurrentStatus.of(store, status);
-        Served served = store.serve(member, changedSince.orElse(null), reader == null ? null : reader.line());
+        status = CurrentStatus.of(store.progress(), status);
+        Served served = store.notes().serve(member, changedSince.orElse(null), reader == null ? null : reader.line());
         return new MemberNotes(
                 member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));
     }
@@ -447,7 +449,7 @@ public final class SyncService implements AutoCloseable {
 
     /** The member a stored, live note belongs to; for calls that name the note only. */
     public Optional<MemberId> memberOf(String noteId) {
-        return store.note(noteId).filter(n -> !n.deleted()).map(Note::member);
+        return store.notes().note(noteId).filter(n -> !n.deleted()).map(Note::member);
     }
 
     /**
@@ -455,7 +457,7 @@ public final class SyncService implements AutoCloseable {
      * {@code limit}, after the position {@code after} (exclusive) when given. No Caspio call.
      */
     public List<Note> notesByAuthor(String userId, Optional<NotePosition> after, int limit) {
-        return store.notesByAuthor(userId, after, limit);
+        return store.notes().notesByAuthor(userId, after, limit);
     }
 
     private Object editLock(String noteId) {
@@ -487,14 +489,15 @@ public final class SyncService implements AutoCloseable {
     }
 
     private Note live(MemberId member, String noteId) {
-        return store.note(noteId)
+        return store.notes()
+                .note(noteId)
                 .filter(n -> n.member().equals(member) && !n.deleted())
                 .orElseThrow(() -> new NoSuchNoteException(member, noteId));
     }
 
     private void queue(Note note, OutboxAction action, String by) {
         try {
-            store.writeLocal(note, action, config.offlineQueueLimit(), by == null ? note.userFullName() : by);
+            store.notes().writeLocal(note, action, config.offlineQueueLimit(), by == null ? note.userFullName() : by);
         } catch (QueueFullException e) {
             throw new OfflineQueueFullException(e.getMessage(), e);
         }
@@ -521,19 +524,19 @@ public final class SyncService implements AutoCloseable {
         Set<Long> named = new TreeSet<>(table.pksNamedBy(event.data()));
         Instant readAt = clock.instant();
         List<Note> found = table.rowsByPk(List.copyOf(named));
-        PullResult result = store.applyRead(found, readAt);
+        PullResult result = store.merges().applyRead(found, readAt);
         found.forEach(n -> named.remove(n.pkId()));
         int gone = 0;
         Duration commitLag = Duration.ofSeconds(config.overlapSeconds());
         for (long pk : named) {
-            gone += store.applyListing(null, Set.of(), pk - 1, pk, readAt, commitLag);
+            gone += store.reconciliation().applyListing(null, Set.of(), pk - 1, pk, readAt, commitLag);
         }
         return result.inserted() + result.updated() + gone;
     }
 
     /** The conflict log, newest first. */
     public List<Conflict> conflicts(int limit) {
-        return store.conflicts(limit);
+        return store.conflicts().conflicts(limit);
     }
 
     /**
@@ -541,7 +544,8 @@ public final class SyncService implements AutoCloseable {
      * keeps Caspio's version and drops the edit.
      */
     public Conflict resolve(long conflictId, String choice, String by) {
-        Conflict c = store.conflict(conflictId)
+        Conflict c = store.conflicts()
+                .conflict(conflictId)
                 .orElseThrow(() -> new NoSuchNoteException("there is no conflict " + conflictId));
         if (!c.open()) {
             throw new NotSettleableException("conflict " + conflictId + " was already settled (" + c.outcome() + ")");
@@ -549,19 +553,19 @@ public final class SyncService implements AutoCloseable {
         if (!choice.equals("local") && !choice.equals("server")) {
             throw new IllegalArgumentException("resolution must be local or server, was " + choice);
         }
-        Optional<OutboxEntry> parked = store.failed().stream()
+        Optional<OutboxEntry> parked = store.outbox().failed().stream()
                 .filter(e -> e.noteId().equals(c.noteId()))
                 .findFirst();
         if (parked.isEmpty()) {
             resolveStaleWrite(c, choice, by);
         } else if (choice.equals("local")) {
-            store.rebase(parked.get(), c.server());
+            store.outbox().rebase(parked.get(), c.server());
         } else {
-            store.completePush(parked.get(), c.server());
+            store.outbox().completePush(parked.get(), c.server());
         }
-        store.resolveConflict(conflictId, choice, by);
+        store.conflicts().resolveConflict(conflictId, choice, by);
         pusher.wake();
-        return store.conflict(conflictId).orElseThrow();
+        return store.conflicts().conflict(conflictId).orElseThrow();
     }
 
     /**
@@ -573,7 +577,8 @@ public final class SyncService implements AutoCloseable {
             return;
         }
         synchronized (editLock(c.noteId())) {
-            Note current = store.note(c.noteId())
+            Note current = store.notes()
+                    .note(c.noteId())
                     .filter(n -> !n.deleted())
                     .orElseThrow(() -> new NotSettleableException(
                             "conflict " + c.id() + " cannot be settled as local: note " + c.noteId() + " is gone"));
@@ -593,12 +598,12 @@ public final class SyncService implements AutoCloseable {
      */
     public int clearMember(MemberId member) {
         preloader.cleared(member);
-        return store.clearMember(member);
+        return store.progress().clearMember(member);
     }
 
     /** Puts every parked entry back in the queue; answers how many. */
     public int retryFailed() {
-        int requeued = store.requeueFailed();
+        int requeued = store.outbox().requeueFailed();
         pusher.wake();
         return requeued;
     }
@@ -608,15 +613,15 @@ public final class SyncService implements AutoCloseable {
      * the global poll's latest run when that run kept the member fresh (a cached answer rests on it).
      */
     public Optional<MemberSyncStatus> status(MemberId member) {
-        return store.status(member).map(s -> CurrentStatus.of(store, s));
+        return store.progress().status(member).map(s -> CurrentStatus.of(store.progress(), s));
     }
 
     public List<OutboxEntry> pending() {
-        return store.pending();
+        return store.outbox().pending();
     }
 
     public List<OutboxEntry> failed() {
-        return store.failed();
+        return store.outbox().failed();
     }
 
     /** Pushes what can be pushed now and answers the seed's {@code {processed, failed}}. */

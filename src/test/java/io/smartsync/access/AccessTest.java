@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.smartsync.emulator.MutableClock;
 import io.smartsync.store.AccessRecords;
-import io.smartsync.store.JdbcStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.StoreKind;
 import io.smartsync.store.TestDatabase;
 import io.smartsync.store.UserRecord;
@@ -32,7 +32,7 @@ class AccessTest {
     StoreKind kind;
 
     TestDatabase db;
-    JdbcStore store;
+    Store store;
     AccessRecords records;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
 

@@ -53,6 +53,6 @@ public class ApplyPageBenchmark {
     @Benchmark
     public PullResult applyThousandRowPage() {
         flip = !flip;
-        return fixture.store.applyPulled(flip ? a : b, reached, java.time.Instant.now());
+        return fixture.store.merges().applyPulled(flip ? a : b, reached, java.time.Instant.now());
     }
 }

@@ -60,7 +60,7 @@ public class ClaimBenchmark {
                     null,
                     SyncState.PENDING,
                     false);
-            fixture.store.writeLocal(note, OutboxAction.CREATE, 10_000);
+            fixture.store.notes().writeLocal(note, OutboxAction.CREATE, 10_000);
         }
     }
 
@@ -72,6 +72,6 @@ public class ClaimBenchmark {
     @Benchmark
     public List<OutboxEntry> claimFifty() {
         now = now.plus(LEASE).plusMillis(1);
-        return fixture.store.claim("jmh", 50, now, LEASE);
+        return fixture.store.outbox().claim("jmh", 50, now, LEASE);
     }
 }

@@ -41,7 +41,9 @@ public class LocalReadBenchmark {
         fixture = new StoreFixture();
         for (int m = 1; m <= 500; m++) {
             List<Note> notes = StoreFixture.page(StoreFixture.member(m), (m - 1) * 30L + 1, 30, "v1");
-            fixture.store.applyPulled(notes, StoreFixture.reached(StoreFixture.member(m), notes), Instant.now());
+            fixture.store
+                    .merges()
+                    .applyPulled(notes, StoreFixture.reached(StoreFixture.member(m), notes), Instant.now());
         }
         member = StoreFixture.member(250);
     }
@@ -53,24 +55,24 @@ public class LocalReadBenchmark {
 
     @Benchmark
     public List<Note> notesOfOneMember() {
-        return fixture.store.notes(member);
+        return fixture.store.notes().notes(member);
     }
 
     @Benchmark
     public Served serveOneMember() {
-        return fixture.store.serve(member, null);
+        return fixture.store.notes().serve(member, null);
     }
 
     /** A return visit's store work now: the read's audit line in the marker's transaction (no disk wait). */
     @Benchmark
     public Served serveWithItsAuditLine() {
-        return fixture.store.serve(member, null, READ);
+        return fixture.store.notes().serve(member, null, READ);
     }
 
     /** As before issue 19: the marker, then the audit line in a transaction of its own that waits for the disk. */
     @Benchmark
     public Served serveThenAuditDurably() {
-        Served served = fixture.store.serve(member, null);
+        Served served = fixture.store.notes().serve(member, null);
         fixture.store.access().appendAudit(new AuditRecord(0, Instant.now(), "bench", "notes.read", "m", null, "ok"));
         return served;
     }

@@ -4,7 +4,7 @@ import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.SyncState;
-import io.smartsync.store.JdbcStore;
+import io.smartsync.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ final class StoreFixture implements AutoCloseable {
             + " the senior coordinator, next check-in booked for next week.";
 
     final Path dir;
-    final JdbcStore store;
+    final Store store;
 
     StoreFixture() {
         try {
@@ -33,7 +33,7 @@ final class StoreFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        store = JdbcStore.openSqlite(dir.resolve("store.db"), Clock.systemUTC());
+        store = Store.openSqlite(dir.resolve("store.db"), Clock.systemUTC());
     }
 
     static MemberId member(int n) {

@@ -7,7 +7,7 @@ import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
 import io.smartsync.note.MemberId;
-import io.smartsync.store.JdbcStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.StoreKind;
 import io.smartsync.store.TestDatabase;
 import java.nio.file.Path;
@@ -120,11 +120,11 @@ class ScaleOutTest {
                             == 0);
             instances.stopAll();
 
-            try (JdbcStore store = db.open(Clock.systemUTC())) {
-                assertThat(store.failed())
+            try (Store store = db.open(Clock.systemUTC())) {
+                assertThat(store.outbox().failed())
                         .as("entries parked (no retry-failed was called)")
                         .isEmpty();
-                assertThat(store.pending()).as("entries still queued").isEmpty();
+                assertThat(store.outbox().pending()).as("entries still queued").isEmpty();
                 List<Map<String, Object>> rows = emulator.rows(TABLE);
                 Map<String, Long> bySyncId = new HashMap<>();
                 Map<String, Long> byContent = new HashMap<>();
@@ -146,7 +146,7 @@ class ScaleOutTest {
                 int differing = 0;
                 for (String member : MEMBERS) {
                     Map<String, String> local = new TreeMap<>();
-                    store.notes(MemberId.of(member)).forEach(n -> local.put(n.noteId(), n.comments()));
+                    store.notes().notes(MemberId.of(member)).forEach(n -> local.put(n.noteId(), n.comments()));
                     Map<String, String> caspio = new TreeMap<>();
                     rows.stream()
                             .filter(r -> member.equals(r.get("Client_ID2")))

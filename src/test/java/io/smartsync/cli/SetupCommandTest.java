@@ -11,7 +11,7 @@ import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.TableShape;
 import io.smartsync.http.ApiSettings;
-import io.smartsync.store.JdbcStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.TableCursor;
 import io.smartsync.sync.SyncConfig;
 import java.io.PrintWriter;
@@ -154,8 +154,8 @@ class SetupCommandTest {
                 .withShape(TableShape.ORIGINAL))) {
             assertThat(setup(emulator, "--apply").status()).isZero();
             var location = StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test"));
-            try (JdbcStore store = JdbcStore.open(location, java.time.Clock.systemUTC())) {
-                store.saveTableCursor("poll", new TableCursor("null", 0, Instant.now(), null));
+            try (Store store = Store.open(location, java.time.Clock.systemUTC())) {
+                store.progress().saveTableCursor("poll", new TableCursor("null", 0, Instant.now(), null));
             }
             SyncConfig sync =
                     SyncConfig.builder().autoSyncInterval(50).pageSize(10).build();

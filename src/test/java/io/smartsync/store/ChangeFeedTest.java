@@ -26,17 +26,17 @@ class ChangeFeedTest {
     @Test
     void a_local_write_committed_on_one_instance_is_heard_by_the_other_and_a_rolled_back_one_is_not() {
         try (TestDatabase db = TestDatabase.create(StoreKind.POSTGRES, dir);
-                JdbcStore one = db.open(Clock.systemUTC());
-                JdbcStore two = db.open(Clock.systemUTC())) {
+                Store one = db.open(Clock.systemUTC());
+                Store two = db.open(Clock.systemUTC())) {
             List<StoredChange> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
             two.changes().listen(heard::add);
             await().atMost(Duration.ofSeconds(20)).until(() -> two.changes().hearsOtherInstances());
 
-            one.writeLocal(StoreNotes.local("n-1", "Private words"), OutboxAction.CREATE, 100, "Dana Lee");
-            assertThatThrownBy(() ->
-                            one.writeLocal(StoreNotes.local("n-1", "Sent again"), OutboxAction.CREATE, 100, "Dana Lee"))
+            one.notes().writeLocal(StoreNotes.local("n-1", "Private words"), OutboxAction.CREATE, 100, "Dana Lee");
+            assertThatThrownBy(() -> one.notes()
+                            .writeLocal(StoreNotes.local("n-1", "Sent again"), OutboxAction.CREATE, 100, "Dana Lee"))
                     .isInstanceOf(NoteExistsException.class);
-            one.writeLocal(StoreNotes.local("n-2", "More words"), OutboxAction.CREATE, 100, "Dana Lee");
+            one.notes().writeLocal(StoreNotes.local("n-2", "More words"), OutboxAction.CREATE, 100, "Dana Lee");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> heard.size() >= 2);
             assertThat(heard)

@@ -42,8 +42,8 @@ class ConcurrentInstancesTest {
     StoreKind kind;
 
     TestDatabase db;
-    JdbcStore first;
-    JdbcStore second;
+    Store first;
+    Store second;
 
     @BeforeEach
     void open() {
@@ -60,17 +60,17 @@ class ConcurrentInstancesTest {
     @Test
     void claims_from_two_instances_at_once_never_share_an_entry() throws Exception {
         for (int i = 0; i < 200; i++) {
-            first.writeLocal(local("n" + i, "text " + i), OutboxAction.CREATE, 1000);
+            first.notes().writeLocal(local("n" + i, "text " + i), OutboxAction.CREATE, 1000);
         }
         ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
-                JdbcStore store = w % 2 == 0 ? first : second;
+                Store store = w % 2 == 0 ? first : second;
                 String owner = "worker-" + w;
                 workers.add(pool.submit(() -> {
                     List<OutboxEntry> batch;
-                    while (!(batch = store.claim(owner, 7, Instant.now(), Duration.ofMinutes(1))).isEmpty()) {
+                    while (!(batch = store.outbox().claim(owner, 7, Instant.now(), Duration.ofMinutes(1))).isEmpty()) {
                         batch.forEach(e -> claimed.add(e.id()));
                     }
                 }));
@@ -87,23 +87,24 @@ class ConcurrentInstancesTest {
     void an_edit_racing_the_completion_of_a_push_stays_queued_with_its_text() throws Exception {
         List<OutboxEntry> inFlight = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            first.writeLocal(local("n" + i, "original"), OutboxAction.CREATE, 1000);
+            first.notes().writeLocal(local("n" + i, "original"), OutboxAction.CREATE, 1000);
         }
-        inFlight.addAll(first.claim("pusher", 100, Instant.now(), Duration.ofMinutes(1)));
+        inFlight.addAll(first.outbox().claim("pusher", 100, Instant.now(), Duration.ofMinutes(1)));
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             for (OutboxEntry entry : inFlight) {
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<?> push = pool.submit(() -> {
                     together.await();
-                    first.completePush(entry, pushed(entry.noteId(), "original"));
+                    first.outbox().completePush(entry, pushed(entry.noteId(), "original"));
                     return null;
                 });
                 Future<?> edit = pool.submit(() -> {
                     together.await();
-                    second.writeLocal(
-                            pushed(entry.noteId(), "edited").withSyncState(SyncState.PENDING),
-                            OutboxAction.UPDATE,
-                            1000);
+                    second.notes()
+                            .writeLocal(
+                                    pushed(entry.noteId(), "edited").withSyncState(SyncState.PENDING),
+                                    OutboxAction.UPDATE,
+                                    1000);
                     return null;
                 });
                 push.get();
@@ -112,11 +113,11 @@ class ConcurrentInstancesTest {
         }
 
         for (OutboxEntry entry : inFlight) {
-            assertThat(first.note(entry.noteId()).orElseThrow().comments())
+            assertThat(first.notes().note(entry.noteId()).orElseThrow().comments())
                     .as("note %s", entry.noteId())
                     .isEqualTo("edited");
         }
-        assertThat(first.pending()).extracting(OutboxEntry::noteId).hasSize(inFlight.size());
+        assertThat(first.outbox().pending()).extracting(OutboxEntry::noteId).hasSize(inFlight.size());
     }
 
     private static Note pushed(String id, String text) {

@@ -33,7 +33,7 @@ class FrontDoorRecordsTest {
     StoreKind kind;
 
     TestDatabase db;
-    JdbcStore store;
+    Store store;
     FrontDoorRecords records;
 
     @BeforeEach

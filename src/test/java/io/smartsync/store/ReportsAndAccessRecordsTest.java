@@ -38,7 +38,7 @@ class ReportsAndAccessRecordsTest {
     StoreKind kind;
 
     TestDatabase db;
-    JdbcStore store;
+    Store store;
 
     @BeforeEach
     void open() {
@@ -54,21 +54,22 @@ class ReportsAndAccessRecordsTest {
     @Test
     void data_transfer_saved_is_every_visits_full_answer_minus_every_byte_exchanged() {
         // Given three notes of 500, 600 and 700 bytes (as Caspio's reads answered them) and a deleted one
-        store.applyPulled(
-                List.of(
-                        synced("n1", 1L, "text", "2026-11-25T09:00:00"),
-                        synced("n2", 2L, "text", "2026-11-25T09:00:00"),
-                        synced("n3", 3L, "text", "2026-11-25T09:00:00"),
-                        synced("n4", 4L, "text", "2026-11-25T09:00:00").asDeleted(SyncState.SYNCED)),
-                new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 4, 0, null),
-                NOW);
+        store.merges()
+                .applyPulled(
+                        List.of(
+                                synced("n1", 1L, "text", "2026-11-25T09:00:00"),
+                                synced("n2", 2L, "text", "2026-11-25T09:00:00"),
+                                synced("n3", 3L, "text", "2026-11-25T09:00:00"),
+                                synced("n4", 4L, "text", "2026-11-25T09:00:00").asDeleted(SyncState.SYNCED)),
+                        new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 4, 0, null),
+                        NOW);
         store.reports().recordRowBytes(Map.of(1L, 500, 2L, 600, 3L, 700, 4L, 9_999));
-        store.recordRun(run("initial", 10_000, 10, 120));
-        store.recordRun(run("incremental", 400, 0, 20));
+        store.history().recordRun(run("initial", 10_000, 10, 120));
+        store.history().recordRun(run("incremental", 400, 0, 20));
 
         // When the member is served twice and 1,000 bytes went each way
-        store.serve(MEMBER, null);
-        store.serve(MEMBER, null);
+        store.notes().serve(MEMBER, null);
+        store.notes().serve(MEMBER, null);
         store.reports().addCaspioUsage(MONTH, 3, 1_000, 1_000);
 
         // Then a full answer is {"Result":[ + three rows + two commas + ]} = 13 + 1,800 + 2 = 1,815 bytes
@@ -79,16 +80,16 @@ class ReportsAndAccessRecordsTest {
         assertThat(t.avgSyncMillis()).isEqualTo(70);
 
         // And clearing the member keeps what its visits would have fetched
-        assertThat(store.clearMember(MEMBER)).isEqualTo(3);
+        assertThat(store.progress().clearMember(MEMBER)).isEqualTo(3);
         assertThat(store.reports().syncTotals(MONTH).fullReloadBytes()).isEqualTo(2 * 1_815);
     }
 
     @Test
     void total_members_counts_a_member_served_whose_first_sync_never_finished() {
-        store.applyPulled(List.of(), new MemberSyncStatus(MEMBER, true, NOW, null, 0, 0, null), NOW);
+        store.merges().applyPulled(List.of(), new MemberSyncStatus(MEMBER, true, NOW, null, 0, 0, null), NOW);
         MemberId never = new MemberId("CL-never");
 
-        store.serve(never, null);
+        store.notes().serve(never, null);
 
         SyncTotals t = store.reports().syncTotals(MONTH);
         assertThat(t.totalMembers()).isEqualTo(2);
@@ -99,14 +100,15 @@ class ReportsAndAccessRecordsTest {
     @Test
     void a_served_read_writes_its_audit_line_with_the_marker() {
         // Given a member with one note
-        store.applyPulled(
-                List.of(synced("n1", 1L, "text", "2026-11-25T09:00:00")),
-                new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 1, 0, null),
-                NOW);
+        store.merges()
+                .applyPulled(
+                        List.of(synced("n1", 1L, "text", "2026-11-25T09:00:00")),
+                        new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 1, 0, null),
+                        NOW);
 
         // When it is served twice, once for kim with her read's audit line, once without
-        store.serve(MEMBER, null, new AuditRecord(0, null, "kim", "notes.read", null, null, "ok"));
-        Served second = store.serve(MEMBER, null);
+        store.notes().serve(MEMBER, null, new AuditRecord(0, null, "kim", "notes.read", null, null, "ok"));
+        Served second = store.notes().serve(MEMBER, null);
 
         // Then the log holds kim's read of that member, at the answer's time, and the marker moved with it
         assertThat(store.access().audit(new AuditQuery(null, null, null, null, null, null, 10)))
@@ -127,8 +129,8 @@ class ReportsAndAccessRecordsTest {
     @Test
     void the_queue_shows_pending_and_parked_writes_and_when_the_oldest_was_queued() {
         assertThat(store.reports().queue()).isEqualTo(new QueueStats(0, 0, null));
-        store.writeLocal(local("a", "text"), OutboxAction.CREATE, 100);
-        store.writeLocal(local("b", "text"), OutboxAction.CREATE, 100);
+        store.notes().writeLocal(local("a", "text"), OutboxAction.CREATE, 100);
+        store.notes().writeLocal(local("b", "text"), OutboxAction.CREATE, 100);
 
         assertThat(store.reports().queue()).isEqualTo(new QueueStats(2, 0, NOW));
         assertThat(store.reports().reachable()).isTrue();
@@ -136,20 +138,21 @@ class ReportsAndAccessRecordsTest {
 
     @Test
     void clearing_a_member_forgets_its_synced_notes_and_status_but_keeps_queued_writes() {
-        store.applyPulled(
-                List.of(
-                        synced("n1", 1L, "text", "2026-11-25T09:00:00"),
-                        synced("n2", 2L, "text", "2026-11-25T09:00:00")),
-                new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 2, 0, null),
-                NOW);
-        store.writeLocal(local("mine", "text"), OutboxAction.CREATE, 100);
+        store.merges()
+                .applyPulled(
+                        List.of(
+                                synced("n1", 1L, "text", "2026-11-25T09:00:00"),
+                                synced("n2", 2L, "text", "2026-11-25T09:00:00")),
+                        new MemberSyncStatus(MEMBER, true, NOW, "2026-11-25T09:00:00", 2, 0, null),
+                        NOW);
+        store.notes().writeLocal(local("mine", "text"), OutboxAction.CREATE, 100);
 
-        int removed = store.clearMember(MEMBER);
+        int removed = store.progress().clearMember(MEMBER);
 
         assertThat(removed).isEqualTo(2);
-        assertThat(store.status(MEMBER)).isEmpty();
-        assertThat(store.notes(MEMBER)).extracting(Note::noteId).containsExactly("mine");
-        assertThat(store.pending()).hasSize(1);
+        assertThat(store.progress().status(MEMBER)).isEmpty();
+        assertThat(store.notes().notes(MEMBER)).extracting(Note::noteId).containsExactly("mine");
+        assertThat(store.outbox().pending()).hasSize(1);
     }
 
     @Test

@@ -46,8 +46,8 @@ public final class TestDatabase implements AutoCloseable {
         return location;
     }
 
-    public JdbcStore open(Clock clock) {
-        return JdbcStore.open(location, clock);
+    public Store open(Clock clock) {
+        return Store.open(location, clock);
     }
 
     /** The server's URL for tests. */

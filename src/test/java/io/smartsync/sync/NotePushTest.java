@@ -21,7 +21,7 @@ import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
-import io.smartsync.store.JdbcStore;
+import io.smartsync.store.Store;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +46,7 @@ class NotePushTest {
     private final Clock clock = Clock.systemUTC();
     private CaspioEmulator emulator;
     private HttpClient http;
-    private JdbcStore store;
+    private Store store;
     private NotePush push;
     private NotesTable table;
 
@@ -58,7 +58,7 @@ class NotePushTest {
                 .withNotesPerMember(0)
                 .withSyncIdUnique(false));
         http = HttpClient.newHttpClient();
-        store = JdbcStore.openSqlite(dir.resolve("store.db"), clock);
+        store = Store.openSqlite(dir.resolve("store.db"), clock);
         CaspioPolicy noRetries = new CaspioPolicy(
                 0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(1), 0, 1);
         CaspioClient caspio = new CaspioClient(
@@ -70,7 +70,13 @@ class NotePushTest {
         NoteFields names = NoteFields.defaults();
         table = new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names)));
         push = new NotePush(
-                store, table, ConflictPolicy.LAST_WRITE_WINS, new SyncEvents(clock), clock, Duration.ofSeconds(30));
+                store.outbox(),
+                store.conflicts(),
+                table,
+                ConflictPolicy.LAST_WRITE_WINS,
+                new SyncEvents(clock),
+                clock,
+                Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -83,21 +89,21 @@ class NotePushTest {
     @Test
     void a_create_whose_answer_was_lost_is_looked_up_again_not_sent_again() {
         Note note = local("n1");
-        store.writeLocal(note, OutboxAction.CREATE, 100);
+        store.notes().writeLocal(note, OutboxAction.CREATE, 100);
         emulator.dropNextAfterCommit(1);
 
         assertThatThrownBy(() -> push.push(claim(), note)).isInstanceOf(CaspioException.class);
         push.push(claim(), note);
 
         assertThat(rowsOf("n1")).isEqualTo(1);
-        assertThat(store.pending()).isEmpty();
+        assertThat(store.outbox().pending()).isEmpty();
     }
 
     @Test
     void a_lost_create_that_is_still_committing_is_not_created_a_second_time() {
         // Given a create whose answer is lost and whose row stays invisible for a while (a late commit)
         Note note = local("n1");
-        store.writeLocal(note, OutboxAction.CREATE, 100);
+        store.notes().writeLocal(note, OutboxAction.CREATE, 100);
         emulator.faults(FaultConfig.parse("lateCommit=1,lateCommitLag=5s"));
         emulator.dropNextAfterCommit(1);
         assertThatThrownBy(() -> push.push(claim(), note))
@@ -116,28 +122,31 @@ class NotePushTest {
     void a_lost_create_whose_row_a_read_saw_and_caspio_deleted_since_is_not_made_again() {
         // Given a create whose answer is lost, and a member pull that then finds the note's row in Caspio
         Note note = local("n1");
-        store.writeLocal(note, OutboxAction.CREATE, 100);
+        store.notes().writeLocal(note, OutboxAction.CREATE, 100);
         emulator.dropNextAfterCommit(1);
         assertThatThrownBy(() -> push.push(claim(), note)).isInstanceOf(CaspioException.class);
         Instant readAt = clock.instant();
         Note row = table.created(note).orElseThrow();
-        store.applyPulled(List.of(row), new MemberSyncStatus(note.member(), true, readAt, null, 0, 1, null), readAt);
+        store.merges()
+                .applyPulled(List.of(row), new MemberSyncStatus(note.member(), true, readAt, null, 0, 1, null), readAt);
 
         // When a Caspio user deletes that row before the create is tried again
         emulator.delete(TABLE, row.pkId());
-        push.push(claim(), store.note("n1").orElseThrow());
+        push.push(claim(), store.notes().note("n1").orElseThrow());
 
         // Then the note is not created a second time: the delete made in Caspio stands, here too
         assertThat(rowsOf("n1")).isZero();
-        assertThat(store.note("n1"))
+        assertThat(store.notes().note("n1"))
                 .hasValueSatisfying(n -> assertThat(n.deleted()).isTrue());
-        assertThat(store.pending()).isEmpty();
+        assertThat(store.outbox().pending()).isEmpty();
     }
 
     /** Claims the only entry, as a push cycle would after the previous attempt released it. */
     private OutboxEntry claim() {
-        store.pending().forEach(e -> store.recordFailure(e, "released by the test", false));
-        return store.claim("test", 1, clock.instant(), Duration.ofMinutes(1)).getFirst();
+        store.outbox().pending().forEach(e -> store.outbox().recordFailure(e, "released by the test", false));
+        return store.outbox()
+                .claim("test", 1, clock.instant(), Duration.ofMinutes(1))
+                .getFirst();
     }
 
     private long rowsOf(String noteId) {

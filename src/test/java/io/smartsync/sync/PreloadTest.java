@@ -21,7 +21,7 @@ import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.SyncState;
-import io.smartsync.store.JdbcStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.SyncRun;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class PreloadTest {
 
     private CaspioEmulator emulator;
     private HttpClient http;
-    private JdbcStore store;
+    private Store store;
     private SyncEvents events;
     private Preloader preloader;
 
@@ -62,7 +62,7 @@ class PreloadTest {
                 .withNotesPerMember(4));
         http = HttpClient.newHttpClient();
         Clock clock = Clock.systemUTC();
-        store = JdbcStore.openSqlite(dir.resolve("store.db"), clock);
+        store = Store.openSqlite(dir.resolve("store.db"), clock);
         CaspioPolicy noRetries = new CaspioPolicy(
                 0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(1), 0, 1);
         CaspioClient caspio = new CaspioClient(
@@ -94,7 +94,7 @@ class PreloadTest {
 
     private Set<String> storedIds() {
         return members().stream()
-                .flatMap(m -> store.notes(m).stream())
+                .flatMap(m -> store.notes().notes(m).stream())
                 .map(Note::noteId)
                 .collect(Collectors.toSet());
     }
@@ -121,9 +121,9 @@ class PreloadTest {
                 .as("one count, %d pages and one read after the last page, plus the token", pages)
                 .isBetween(pages + 2, pages + 3);
         for (MemberId m : members()) {
-            MemberSyncStatus s = store.status(m).orElseThrow();
+            MemberSyncStatus s = store.progress().status(m).orElseThrow();
             assertThat(s.initialSyncCompleted()).as(m.value()).isTrue();
-            assertThat(s.totalNotesCount()).isEqualTo(store.notes(m).size());
+            assertThat(s.totalNotesCount()).isEqualTo(store.notes().notes(m).size());
             assertThat(s.lastSyncAt()).isNotNull();
             String newest = emulator.rows(TABLE).stream()
                     .filter(r -> m.value().equals(r.get("Client_ID2")))
@@ -132,7 +132,7 @@ class PreloadTest {
                     .orElseThrow();
             assertThat(s.cursorStamp()).as("the cursor is a stamp Caspio wrote").isEqualTo(newest);
         }
-        SyncRun run = store.recentRuns(1).getFirst();
+        SyncRun run = store.history().recentRuns(1).getFirst();
         assertThat(run.kind()).isEqualTo("preload");
         assertThat(run.outcome()).isEqualTo("ok");
         assertThat(run.newNotes()).isEqualTo(rows.size());
@@ -160,8 +160,8 @@ class PreloadTest {
         int stored = storedIds().size();
         assertThat(stored).isBetween(2 * PAGE, total - 1);
         assertThat(members())
-                .anyMatch(m -> store.status(m).isEmpty()
-                        || !store.status(m).orElseThrow().initialSyncCompleted());
+                .anyMatch(m -> store.progress().status(m).isEmpty()
+                        || !store.progress().status(m).orElseThrow().initialSyncCompleted());
         long rowsBefore = emulator.stats().rowsReturned();
 
         assertThat(preload(false)).isEqualTo(Preloader.Start.RESUMED);
@@ -170,7 +170,8 @@ class PreloadTest {
         assertThat(emulator.stats().rowsReturned() - rowsBefore)
                 .as("rows read after the cut: only those not stored yet")
                 .isEqualTo(total - stored);
-        assertThat(members()).allMatch(m -> store.status(m).orElseThrow().initialSyncCompleted());
+        assertThat(members())
+                .allMatch(m -> store.progress().status(m).orElseThrow().initialSyncCompleted());
     }
 
     @Test
@@ -189,7 +190,7 @@ class PreloadTest {
 
         preload(true);
 
-        assertThat(store.note("caspio_" + pk).orElseThrow().comments())
+        assertThat(store.notes().note("caspio_" + pk).orElseThrow().comments())
                 .isEqualTo("Edited in a DataPage during the preload");
     }
 
@@ -203,16 +204,16 @@ class PreloadTest {
         events.listen(e -> {
             if (e.type().equals("sync.progress") && once.compareAndSet(false, true)) {
                 preloader.cleared(member); // what SyncService.clearMember does, as an admin's "clear data"
-                store.clearMember(member);
+                store.progress().clearMember(member);
             }
         });
 
         preload(true);
 
-        assertThat(store.status(member))
+        assertThat(store.progress().status(member))
                 .as("its next selection syncs it from the start")
                 .isEmpty();
-        assertThat(store.notes(member)).isEmpty();
+        assertThat(store.notes().notes(member)).isEmpty();
     }
 
     @Test
@@ -237,12 +238,14 @@ class PreloadTest {
                 (String) row.get("Last_Modified"),
                 SyncState.PENDING,
                 false);
-        store.writeLocal(local, OutboxAction.UPDATE, 100);
+        store.notes().writeLocal(local, OutboxAction.UPDATE, 100);
 
         preload(true);
 
-        assertThat(store.note("caspio_" + pk).orElseThrow().comments()).isEqualTo("Edited here, not pushed yet");
-        assertThat(store.pending()).hasSize(1);
-        assertThat(store.status(member).orElseThrow().initialSyncCompleted()).isTrue();
+        assertThat(store.notes().note("caspio_" + pk).orElseThrow().comments())
+                .isEqualTo("Edited here, not pushed yet");
+        assertThat(store.outbox().pending()).hasSize(1);
+        assertThat(store.progress().status(member).orElseThrow().initialSyncCompleted())
+                .isTrue();
     }
 }

@@ -13,8 +13,7 @@ import io.smartsync.note.Note;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
-import io.smartsync.store.JdbcStore;
-import io.smartsync.store.LocalStore;
+import io.smartsync.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,24 +45,24 @@ class PusherTest {
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong pks = new AtomicLong();
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private LocalStore store;
+    private Store store;
     private Pusher pusher;
 
     @BeforeEach
     void open() {
-        store = JdbcStore.openSqlite(dir.resolve("smartsync.db"), clock);
+        store = Store.openSqlite(dir.resolve("smartsync.db"), clock);
         Pusher.Push push = (entry, note) -> {
             RuntimeException e = failure.get();
             if (e != null) {
                 throw e;
             }
-            store.completePush(entry, inCaspio(note));
+            store.outbox().completePush(entry, inCaspio(note));
         };
         SyncConfig config = SyncConfig.builder().pushLease(LEASE).build();
         pusher = new Pusher(store, push, new SyncEvents(clock), config, clock, "test-instance");
         logged.start();
         ((Logger) LoggerFactory.getLogger(Pusher.class)).addAppender(logged);
-        store.writeLocal(local("n1"), OutboxAction.CREATE, 100);
+        store.notes().writeLocal(local("n1"), OutboxAction.CREATE, 100);
     }
 
     @AfterEach
@@ -81,8 +80,8 @@ class PusherTest {
         pusher.pushAll();
 
         // Then nothing is parked: the entry waits, counted and shown as an alert, and the log has no note text
-        assertThat(store.failed()).isEmpty();
-        assertThat(store.pending()).extracting(OutboxEntry::noteId).containsExactly("n1");
+        assertThat(store.outbox().failed()).isEmpty();
+        assertThat(store.outbox().pending()).extracting(OutboxEntry::noteId).containsExactly("n1");
         PushAlerts.Snapshot alert = pusher.alerts().snapshot();
         assertThat(alert.alert()).isTrue();
         assertThat(alert.unexpectedTotal()).isEqualTo(1);
@@ -96,8 +95,8 @@ class PusherTest {
         pusher.pushAll();
 
         // Then it is pushed and the alert clears; the count stays
-        assertThat(store.pending()).isEmpty();
-        assertThat(store.failed()).isEmpty();
+        assertThat(store.outbox().pending()).isEmpty();
+        assertThat(store.outbox().failed()).isEmpty();
         assertThat(pusher.alerts().snapshot().alert()).isFalse();
         assertThat(pusher.alerts().snapshot().unexpectedTotal()).isEqualTo(1);
     }
@@ -108,7 +107,7 @@ class PusherTest {
 
         pusher.pushAll();
 
-        assertThat(store.failed()).extracting(OutboxEntry::noteId).containsExactly("n1");
+        assertThat(store.outbox().failed()).extracting(OutboxEntry::noteId).containsExactly("n1");
         assertThat(pusher.alerts().snapshot().alert()).isFalse();
     }
 
@@ -118,7 +117,7 @@ class PusherTest {
 
         pusher.pushAll();
 
-        assertThat(store.failed()).extracting(OutboxEntry::noteId).containsExactly("n1");
+        assertThat(store.outbox().failed()).extracting(OutboxEntry::noteId).containsExactly("n1");
     }
 
     @Test
@@ -132,8 +131,8 @@ class PusherTest {
 
             pusher.pushAll();
 
-            assertThat(store.failed()).as(e.kind().name()).isEmpty();
-            assertThat(store.pending()).as(e.kind().name()).hasSize(1);
+            assertThat(store.outbox().failed()).as(e.kind().name()).isEmpty();
+            assertThat(store.outbox().pending()).as(e.kind().name()).hasSize(1);
         }
         assertThat(pusher.alerts().snapshot().alert()).isFalse();
     }
@@ -144,7 +143,7 @@ class PusherTest {
 
         pusher.pushAll();
 
-        assertThat(store.failed()).isEmpty();
+        assertThat(store.outbox().failed()).isEmpty();
         assertThat(pusher.alerts().snapshot().alert()).isTrue();
     }
 
@@ -162,11 +161,12 @@ class PusherTest {
                             .atMost(lease.multipliedBy(8))
                             .pollInterval(Duration.ofMillis(25))
                             .until(() -> {
-                                store.claim("other-instance", 10, real.instant(), lease)
+                                store.outbox()
+                                        .claim("other-instance", 10, real.instant(), lease)
                                         .forEach(e -> takenElsewhere.add(e.noteId()));
                                 return takenElsewhere.isEmpty();
                             });
-                    store.completePush(entry, inCaspio(note));
+                    store.outbox().completePush(entry, inCaspio(note));
                 },
                 new SyncEvents(real),
                 SyncConfig.builder()
@@ -181,21 +181,21 @@ class PusherTest {
 
         // Then the other instance never got the entry (it would have created the note a second time)
         assertThat(takenElsewhere).isEmpty();
-        assertThat(store.pending()).isEmpty();
+        assertThat(store.outbox().pending()).isEmpty();
     }
 
     @Test
     void an_instance_that_starts_again_takes_back_its_own_claims_and_no_other() {
         // Given claims left by this instance's earlier run (it died mid-push) and a claim another instance holds
-        store.writeLocal(local("n2"), OutboxAction.CREATE, 100);
-        store.claim("test-instance", 1, clock.instant(), LEASE);
-        store.claim("other-instance", 1, clock.instant(), LEASE);
+        store.notes().writeLocal(local("n2"), OutboxAction.CREATE, 100);
+        store.outbox().claim("test-instance", 1, clock.instant(), LEASE);
+        store.outbox().claim("other-instance", 1, clock.instant(), LEASE);
         List<String> pushed = new ArrayList<>();
         Pusher restarted = new Pusher(
                 store,
                 (entry, note) -> {
                     pushed.add(entry.noteId());
-                    store.completePush(entry, inCaspio(note));
+                    store.outbox().completePush(entry, inCaspio(note));
                 },
                 new SyncEvents(clock),
                 SyncConfig.builder().pushLease(LEASE).autoSyncInterval(60_000).build(),
@@ -209,14 +209,14 @@ class PusherTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pushed.contains("n1"));
         restarted.close();
         assertThat(pushed).containsExactly("n1");
-        assertThat(store.pending()).extracting(OutboxEntry::noteId).containsExactly("n2");
+        assertThat(store.outbox().pending()).extracting(OutboxEntry::noteId).containsExactly("n2");
     }
 
     @Test
     void a_later_write_of_a_note_waits_while_its_earlier_one_is_with_another_instance() {
         // Given the note's create claimed by another instance, and an edit of the same note queued after it
-        store.claim("other-instance", 10, clock.instant(), LEASE);
-        store.writeLocal(local("n1"), OutboxAction.UPDATE, 100);
+        store.outbox().claim("other-instance", 10, clock.instant(), LEASE);
+        store.notes().writeLocal(local("n1"), OutboxAction.UPDATE, 100);
         List<OutboxAction> pushed = new ArrayList<>();
         Pusher watched = new Pusher(
                 store,

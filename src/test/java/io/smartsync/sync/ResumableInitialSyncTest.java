@@ -16,7 +16,7 @@ import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
-import io.smartsync.store.JdbcStore;
+import io.smartsync.store.Store;
 import io.smartsync.store.StoreKind;
 import io.smartsync.store.TestDatabase;
 import java.net.http.HttpClient;
@@ -51,7 +51,7 @@ class ResumableInitialSyncTest {
                         .withMembers(0));
                 HttpClient http = HttpClient.newHttpClient();
                 TestDatabase db = TestDatabase.create(kind, dir);
-                JdbcStore store = db.open(Clock.systemUTC())) {
+                Store store = db.open(Clock.systemUTC())) {
             for (int i = 0; i < 30; i++) {
                 emulator.insert(TABLE, Map.of("Client_ID2", MEMBER.value(), "Comments", "note " + i));
             }
@@ -75,7 +75,7 @@ class ResumableInitialSyncTest {
             SyncEvents events = new SyncEvents(clock);
             NoteFields names = NoteFields.defaults();
             MemberPuller puller = new MemberPuller(
-                    store,
+                    store.merges(),
                     new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
                     config,
                     events,
@@ -93,14 +93,14 @@ class ResumableInitialSyncTest {
             assertThatThrownBy(() -> puller.initial(MemberSyncStatus.fresh(MEMBER)))
                     .isInstanceOf(CaspioException.class);
 
-            MemberSyncStatus cut = store.status(MEMBER).orElseThrow();
+            MemberSyncStatus cut = store.progress().status(MEMBER).orElseThrow();
             assertThat(cut.initialSyncCompleted()).isFalse();
             assertThat(cut.totalNotesCount()).isEqualTo(10);
             long rowsBefore = emulator.stats().rowsReturned();
 
             puller.initial(cut);
 
-            MemberSyncStatus done = store.status(MEMBER).orElseThrow();
+            MemberSyncStatus done = store.progress().status(MEMBER).orElseThrow();
             assertThat(done.initialSyncCompleted()).isTrue();
             assertThat(done.totalNotesCount()).isEqualTo(30);
             assertThat(emulator.stats().rowsReturned() - rowsBefore)

@@ -1,0 +1,34 @@
+package io.smartsync.store;
+
+import io.smartsync.note.MemberId;
+import io.smartsync.note.MemberSyncStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How far each member's sync has got (its status and cursor) and the named table-wide cursors of the
+ * poll and the preload. Every method is one transaction; implementations are safe for use from many threads.
+ */
+public interface SyncProgress {
+    Optional<MemberSyncStatus> status(MemberId member);
+
+    /** Those of {@code members} whose initial sync is complete: the members synced here. */
+    Set<MemberId> syncedAmong(Collection<MemberId> members);
+
+    /** Records that a sync of the member finished at {@code at}, keeping the cursor. */
+    MemberSyncStatus finishSync(MemberId member, Instant at);
+
+    /**
+     * Forgets a member's notes and sync status, so the next selection syncs it from the start. Notes
+     * with a write still queued are kept, and so is the queue.
+     *
+     * @return how many notes were removed
+     */
+    int clearMember(MemberId member);
+
+    Optional<TableCursor> tableCursor(String name);
+
+    void saveTableCursor(String name, TableCursor cursor);
+}
