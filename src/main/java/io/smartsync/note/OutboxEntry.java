@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param baseStamp for an update or delete, Caspio's stamp of the version the edit was made on; the
  *     push is conditional on it. Null for a create, or when the note had not reached Caspio yet
  * @param baseHash {@link Note#contentHash()} of that version, for tables without an update stamp
+ * @param unansweredAt when an attempt sent earlier got no answer (it may still commit late), else null
  */
 public record OutboxEntry(
         long id,
@@ -21,7 +22,8 @@ public record OutboxEntry(
         String lastError,
         boolean failed,
         String baseStamp,
-        String baseHash) {
+        String baseHash,
+        Instant unansweredAt) {
 
     public OutboxEntry {
         Objects.requireNonNull(noteId, "noteId");

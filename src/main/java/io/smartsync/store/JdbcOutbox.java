@@ -122,6 +122,14 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public void markUnanswered(OutboxEntry entry, Instant at) {
+        db.tx(h -> {
+            OutboxSql.markUnanswered(h, entry.id(), at);
+            return null;
+        });
+    }
+
+    @Override
     public void recordFailure(OutboxEntry entry, String error, boolean permanent) {
         Instant now = clock.instant();
         db.tx(h -> {

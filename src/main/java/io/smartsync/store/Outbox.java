@@ -54,6 +54,12 @@ public interface Outbox {
     /** Parks an entry whose conflict waits for a person; the note shows {@code conflict}. */
     void parkConflict(OutboxEntry entry, long conflictId);
 
+    /**
+     * Records that the entry's latest attempt, sent at about {@code at}, got no answer: the row it may have
+     * made can still commit late, which a retry (here or on another instance, after a restart) waits for.
+     */
+    void markUnanswered(OutboxEntry entry, Instant at);
+
     /** Records why an attempt failed and releases the lease; a permanent failure parks the entry until someone retries it. */
     void recordFailure(OutboxEntry entry, String error, boolean permanent);
 

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** The statements on the {@code outbox} table; each runs on a handle inside the caller's transaction. */
 final class OutboxSql {
     private static final String COLUMNS =
-            "id, note_id, client_id2, action, queued_at, attempts, last_error, failed, base_stamp, base_hash";
+            "id, note_id, client_id2, action, queued_at, attempts, last_error, failed, base_stamp, base_hash,"
+                    + " unanswered_at";
 
     /** Only the oldest entry of a note may be taken, so a note's writes reach Caspio in order. */
     private static final String CLAIMABLE = "SELECT " + COLUMNS + " FROM outbox o WHERE o.failed = FALSE"
@@ -47,7 +48,7 @@ final class OutboxSql {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
-        return new OutboxEntry(id, noteId, member, action, at, 0, null, false, baseStamp, baseHash);
+        return new OutboxEntry(id, noteId, member, action, at, 0, null, false, baseStamp, baseHash, null);
     }
 
     /** The note's newest entry, if no push holds it and it is not parked: a new write may merge into it. */
@@ -126,7 +127,8 @@ final class OutboxSql {
                     e.lastError(),
                     false,
                     e.baseStamp(),
-                    e.baseHash()));
+                    e.baseHash(),
+                    e.unansweredAt()));
         }
         return claimed;
     }
@@ -161,6 +163,14 @@ final class OutboxSql {
     static int releaseAll(Handle h, String owner) {
         return h.createUpdate("UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = :owner")
                 .bind("owner", owner)
+                .execute();
+    }
+
+    /** The entry's latest attempt, sent at about {@code at}, got no answer. */
+    static void markUnanswered(Handle h, long id, Instant at) {
+        h.createUpdate("UPDATE outbox SET unanswered_at = :at WHERE id = :id")
+                .bind("at", at.toEpochMilli())
+                .bind("id", id)
                 .execute();
     }
 
@@ -222,6 +232,7 @@ final class OutboxSql {
                 rs.getString("last_error"),
                 rs.getBoolean("failed"),
                 rs.getString("base_stamp"),
-                rs.getString("base_hash"));
+                rs.getString("base_hash"),
+                Sql.instant(rs, "unanswered_at"));
     }
 }

@@ -10,9 +10,7 @@ import io.smartsync.store.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +31,6 @@ final class NotePush implements Pusher.Push {
     private final ConflictLog conflicts;
     private final Clock clock;
     private final Duration commitLag;
-    /** When each create without an answer was sent, by note id: see {@link #awaitLateCommit(Note)}. */
-    private final Map<String, Instant> ambiguousCreates = new ConcurrentHashMap<>();
 
     /** @param commitLag the longest a Caspio commit may lag behind its stamp: the cursor's overlap window */
     NotePush(
@@ -67,24 +63,20 @@ final class NotePush implements Pusher.Push {
      */
     private Note create(OutboxEntry entry, Note note) {
         if (entry.attempts() > 1 && note.pkId() != null) {
-            ambiguousCreates.remove(note.noteId());
             return madeAndSeen(note);
         }
         if (entry.attempts() > 1) {
             Optional<Note> earlier = created(note);
             if (earlier.isPresent()) {
-                ambiguousCreates.remove(note.noteId());
                 return earlier.get();
             }
-            awaitLateCommit(note);
+            awaitLateCommit(entry, note);
         }
         try {
-            Note row = ownData(note, () -> caspio.insert(note));
-            ambiguousCreates.remove(note.noteId());
-            return row;
+            return ownData(note, () -> caspio.insert(note));
         } catch (CaspioException e) {
             if (e.kind() == CaspioException.Kind.AMBIGUOUS) {
-                ambiguousCreates.put(note.noteId(), clock.instant());
+                outbox.markUnanswered(entry, clock.instant());
             }
             if (e.kind() != CaspioException.Kind.PERMANENT || !UNIQUE.equals(e.caspioCode())) {
                 throw e;
@@ -109,11 +101,11 @@ final class NotePush implements Pusher.Push {
      * cursor's overlap allows (rule 3). Until that much time has passed since the attempt, not finding its
      * row proves nothing, and creating another could duplicate the note on a table whose sync id is not
      * unique. The entry is held until then (not for its whole lease), so the rest of the queue goes on and
-     * it is looked up again as soon as a commit that late would show. Known to this instance
-     * only: after a restart the attempt is forgotten, which the restart's own time mostly covers.
+     * it is looked up again as soon as a commit that late would show. The time is stored with the entry,
+     * so a restart, or another instance taking the entry over, waits as well.
      */
-    private void awaitLateCommit(Note note) {
-        Instant attempted = ambiguousCreates.get(note.noteId());
+    private void awaitLateCommit(OutboxEntry entry, Note note) {
+        Instant attempted = entry.unansweredAt();
         Instant visibleBy = attempted == null ? null : attempted.plus(commitLag);
         if (visibleBy != null && clock.instant().isBefore(visibleBy)) {
             throw new NotYetException(

@@ -69,7 +69,12 @@ class NotePushTest {
                 new SimpleMeterRegistry());
         NoteFields names = NoteFields.defaults();
         table = new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names)));
-        push = new NotePush(
+        push = newPush();
+    }
+
+    /** A pusher as a service (re)started on this store makes it: it knows only what the store holds. */
+    private NotePush newPush() {
+        return new NotePush(
                 store.outbox(),
                 store.conflicts(),
                 table,
@@ -115,6 +120,25 @@ class NotePushTest {
 
         // Then it waits instead of creating the note a second time
         assertThatThrownBy(() -> push.push(again, note)).isInstanceOf(NotYetException.class);
+        assertThat(rowsOf("n1")).isEqualTo(1);
+    }
+
+    @Test
+    void a_lost_create_that_is_still_committing_is_not_created_again_after_a_restart() {
+        // Given a create whose answer is lost and whose row stays invisible for a while (a late commit)
+        Note note = local("n1");
+        store.notes().writeLocal(note, OutboxAction.CREATE, 100);
+        emulator.faults(FaultConfig.parse("lateCommit=1,lateCommitLag=5s"));
+        emulator.dropNextAfterCommit(1);
+        assertThatThrownBy(() -> push.push(claim(), note)).isInstanceOf(CaspioException.class);
+
+        // When the service restarts (a new pusher on the same store) and tries again before a commit that
+        // late could have shown
+        NotePush restarted = newPush();
+        OutboxEntry again = claim();
+
+        // Then it waits as well: no second insert reaches Caspio (this table's Sync_ID is not unique)
+        assertThatThrownBy(() -> restarted.push(again, note)).isInstanceOf(NotYetException.class);
         assertThat(rowsOf("n1")).isEqualTo(1);
     }
 
