@@ -561,11 +561,23 @@ public final class SyncService implements AutoCloseable {
         } else if (choice.equals("local")) {
             store.outbox().rebase(parked.get(), c.server());
         } else {
-            store.outbox().completePush(parked.get(), c.server());
+            store.outbox().completePush(parked.get(), currentInCaspio(c));
         }
         store.conflicts().resolveConflict(conflictId, choice, by);
         pusher.wake();
         return store.conflicts().conflict(conflictId).orElseThrow();
+    }
+
+    /**
+     * Caspio's version of a conflict's note now, which may have moved on since the conflict: the poll
+     * passed it by while the edit was parked, so storing the conflict's copy would keep an old version.
+     */
+    private Note currentInCaspio(Conflict c) {
+        Note local = c.local();
+        if (c.server() == null || c.server().pkId() == null) {
+            return local.asDeleted(SyncState.SYNCED);
+        }
+        return table.rowByPk(c.server().pkId()).orElseGet(() -> local.asDeleted(SyncState.SYNCED));
     }
 
     /**

@@ -196,4 +196,32 @@ class WebhookAndManualConflictTest {
                         .asText())
                 .isEqualTo("local");
     }
+
+    @Test
+    void settling_a_conflict_for_caspio_keeps_caspio_s_version_of_now_not_the_one_the_conflict_saw() {
+        notes("CL000003");
+        long pk = ((Number) firstRow("CL000003").get("PK_ID")).longValue();
+        emulator.update(TABLE, pk, Map.of("Comments", "Caspio's first version"));
+        api.put("/api/client-notes/caspio_" + pk, Map.of("clientId2", "CL000003", "comments", "The app's version"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !api.get("/api/sync/failed").body().path("data").isEmpty());
+        long conflict = api.get("/api/sync/conflicts")
+                .body()
+                .path("data")
+                .get(0)
+                .path("id")
+                .asLong();
+
+        // While the conflict waits, the row moves on in Caspio and the table's poll passes it by
+        emulator.update(TABLE, pk, Map.of("Comments", "Caspio's second version"));
+        assertThat(api.post("/api/sync/force", Map.of()).status()).isEqualTo(200);
+
+        assertThat(api.post("/api/sync/conflicts/" + conflict + "/resolve", Map.of("resolution", "server"))
+                        .status())
+                .isEqualTo(200);
+        // (no poll after this: one within the overlap window would read the row again and hide a stale copy)
+        assertThat(notes("CL000003").findValuesAsText("comments"))
+                .contains("Caspio's second version")
+                .doesNotContain("Caspio's first version", "The app's version");
+    }
 }
