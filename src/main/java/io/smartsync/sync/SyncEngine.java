@@ -2,17 +2,14 @@ package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.Tally;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.store.Coordination;
 import io.smartsync.store.LocalStore;
 import io.smartsync.store.MemberBusyException;
 import io.smartsync.store.PullResult;
-import io.smartsync.store.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,13 +26,12 @@ final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
     private final LocalStore store;
-    private final CaspioClient caspio;
+    private final RunRecorder runs;
     private final MemberPuller puller;
     private final Poller poller;
     private final Reconciler reconciler;
     private final long reconcileIntervalMs;
     private final Duration initialSyncWait;
-    private final SyncEvents events;
     private final Clock clock;
     private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
 
@@ -50,13 +46,12 @@ final class SyncEngine {
             SyncEvents events,
             Clock clock) {
         this.store = store;
-        this.caspio = caspio;
+        this.runs = new RunRecorder(store, caspio::tally, events, clock);
         this.puller = puller;
         this.poller = poller;
         this.reconciler = reconciler;
         this.reconcileIntervalMs = reconcileIntervalMs;
         this.initialSyncWait = initialSyncWait;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -126,71 +121,34 @@ final class SyncEngine {
             return SyncType.CACHED;
         }
         SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;
-        Instant startedAt = clock.instant();
-        long started = System.nanoTime();
-        PullResult found = PullResult.NONE;
-        String outcome = "ok";
-        events.emit("sync.started", member.value(), null, Map.of("type", type.wireName()));
-        try (Tally cost = caspio.tally()) {
+        try (RunRecorder.Run run = runs.start(type.wireName(), member)
+                .announce(Map.of())
+                .logAs(type.wireName() + " sync of member " + member)) {
             try {
-                boolean check =
-                        type == SyncType.INCREMENTAL && (force || (!puller.cursorSeesEdits() && reconcileDue(member)));
-                // Without a stamp that moves on edits, the periodic check reads every row's content.
-                boolean readAll = force || (check && !puller.cursorSeesEdits());
-                found = type == SyncType.INITIAL
-                        ? puller.initial(before)
-                        : readAll ? puller.everything(before) : puller.incremental(before);
-                if (check) {
-                    reconciler.reconcile(member);
-                } else if (type == SyncType.INITIAL) {
-                    store.markReconciled(member, clock.instant()); // it has just read every row
-                }
+                run.brought(read(member, force, type, before));
                 store.finishSync(member, clock.instant());
                 return type;
             } catch (CaspioException e) {
-                outcome = "failed: " + e.kind();
+                run.ended(RunOutcome.failed(e.kind()));
                 log.warn("sync of member {} could not reach Caspio ({}): answering from the store", member, e.kind());
                 return SyncType.STALE;
-            } finally {
-                long ms = (System.nanoTime() - started) / 1_000_000;
-                events.emit(
-                        "sync.finished",
-                        member.value(),
-                        null,
-                        Map.of(
-                                "type",
-                                type.wireName(),
-                                "outcome",
-                                outcome,
-                                "newNotes",
-                                found.inserted(),
-                                "updatedNotes",
-                                found.updated(),
-                                "ms",
-                                ms));
-                store.recordRun(new SyncRun(
-                        startedAt,
-                        ms,
-                        type.wireName(),
-                        member.value(),
-                        cost.requests(),
-                        cost.bytesIn(),
-                        cost.bytesOut(),
-                        cost.rows(),
-                        found.inserted(),
-                        found.updated(),
-                        outcome));
-                log.info(
-                        "{} sync of member {}: {}, {} new, {} updated, {} requests, {} rows, {} ms",
-                        type.wireName(),
-                        member,
-                        outcome,
-                        found.inserted(),
-                        found.updated(),
-                        cost.requests(),
-                        cost.rows(),
-                        ms);
             }
         }
+    }
+
+    /** Reads what the run needs from Caspio, and checks for deletes when one is due. */
+    private PullResult read(MemberId member, boolean force, SyncType type, MemberSyncStatus before) {
+        boolean check = type == SyncType.INCREMENTAL && (force || (!puller.cursorSeesEdits() && reconcileDue(member)));
+        // Without a stamp that moves on edits, the periodic check reads every row's content.
+        boolean readAll = force || (check && !puller.cursorSeesEdits());
+        PullResult found = type == SyncType.INITIAL
+                ? puller.initial(before)
+                : readAll ? puller.everything(before) : puller.incremental(before);
+        if (check) {
+            reconciler.reconcile(member);
+        } else if (type == SyncType.INITIAL) {
+            store.markReconciled(member, clock.instant()); // it has just read every row
+        }
+        return found;
     }
 }
