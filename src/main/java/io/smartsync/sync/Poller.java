@@ -96,7 +96,10 @@ final class Poller {
                 }
                 watch.ok();
             } catch (CaspioException e) {
-                run.ended(RunOutcome.failed(e.kind()));
+                run.ended(RunOutcome.of(e));
+                if (run.outcome() instanceof RunOutcome.Interrupted) {
+                    return; // the service is stopping: the poll runs again after the restart
+                }
                 watch.failed(String.valueOf(e.kind()) + (e.caspioCode() == null ? "" : " " + e.caspioCode()));
                 log.warn("global poll failed ({}); members are synced on selection until it runs again", e.kind());
             }

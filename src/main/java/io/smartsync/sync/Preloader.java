@@ -76,6 +76,11 @@ final class Preloader {
         return running.compareAndSet(false, true);
     }
 
+    /** True while a preload runs or is about to. */
+    boolean running() {
+        return running.get();
+    }
+
     /**
      * An admin cleared the member's data while a preload runs: the pass may already have read some of its
      * rows, so at the end the member is cleared again instead of marked synced, and its next selection
@@ -133,7 +138,7 @@ final class Preloader {
                 TableCursor reached = readAndStore(from, new Pipeline(writer, run, expected));
                 finish(reached, run);
             } catch (CaspioException e) {
-                run.ended(RunOutcome.failed(e.kind()));
+                run.ended(RunOutcome.of(e));
                 log.warn("preload stopped ({}); it resumes after the last stored page", e.kind());
                 throw e;
             } catch (InterruptedException e) {

@@ -13,6 +13,14 @@ sealed interface RunOutcome {
     /** The run's outcome as stored and sent. */
     String text();
 
+    /**
+     * How a run that Caspio failed ended: interrupted when the thread was interrupted (the service is
+     * stopping, the call was cut), else failed with the failure's kind.
+     */
+    static RunOutcome of(CaspioException e) {
+        return Thread.currentThread().isInterrupted() ? INTERRUPTED : failed(e.kind());
+    }
+
     /** Caspio could not be read or written: the failure's kind is the cause. */
     static RunOutcome failed(CaspioException.Kind kind) {
         return new Failed(String.valueOf(kind));

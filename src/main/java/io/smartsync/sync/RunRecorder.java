@@ -54,7 +54,7 @@ final class RunRecorder {
             try {
                 return body.apply(run);
             } catch (CaspioException e) {
-                run.ended(RunOutcome.failed(e.kind()));
+                run.ended(RunOutcome.of(e));
                 throw e;
             }
         }
@@ -114,6 +114,11 @@ final class RunRecorder {
         /** How the run ended, when not as planned. */
         void ended(RunOutcome how) {
             this.outcome = how;
+        }
+
+        /** How the run has ended so far ({@link RunOutcome#OK} until told otherwise). */
+        RunOutcome outcome() {
+            return outcome;
         }
 
         /** When the run started, on the service's clock. */

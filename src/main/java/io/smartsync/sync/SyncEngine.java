@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ final class SyncEngine {
     private final Duration initialSyncWait;
     private final Clock clock;
     private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
 
     SyncEngine(
             LocalStore store,
@@ -90,8 +92,14 @@ final class SyncEngine {
                 .orElse(true);
     }
 
+    /** How many member syncs run (or wait for their member) now, for the stop's last word. */
+    int running() {
+        return running.get();
+    }
+
     private SyncType run(MemberId member, boolean force) {
         ReentrantLock lock = memberLocks.computeIfAbsent(member, m -> new ReentrantLock());
+        running.incrementAndGet();
         lock.lock();
         try {
             MemberSyncStatus before = store.status(member).orElse(MemberSyncStatus.fresh(member));
@@ -113,6 +121,7 @@ final class SyncEngine {
             }
         } finally {
             lock.unlock();
+            running.decrementAndGet();
         }
     }
 
@@ -129,8 +138,13 @@ final class SyncEngine {
                 store.finishSync(member, clock.instant());
                 return type;
             } catch (CaspioException e) {
-                run.ended(RunOutcome.failed(e.kind()));
-                log.warn("sync of member {} could not reach Caspio ({}): answering from the store", member, e.kind());
+                run.ended(RunOutcome.of(e));
+                if (!(run.outcome() instanceof RunOutcome.Interrupted)) {
+                    log.warn(
+                            "sync of member {} could not reach Caspio ({}): answering from the store",
+                            member,
+                            e.kind());
+                }
                 return SyncType.STALE;
             }
         }
