@@ -52,8 +52,17 @@ final class Figures {
     }
 
     private static void window(Measured m, List<Figure> f, Map<String, Object> details) {
-        WindowRun.Result t = m.traditionalWindow();
         WindowRun.Result s = m.smartWindow();
+        selections(m.traditionalWindow(), s, f);
+        Background bg = m.background();
+        HourModel hour =
+                HourModel.of(m.workload(), s, bg.quiet(), bg.quietSeconds(), bg.tableCheck(), bg.tableCheckSeconds());
+        costs(m, hour, f);
+        windowDetails(m, hour, details);
+    }
+
+    /** How long selections took, first and return visits, at three percentiles. */
+    private static void selections(WindowRun.Result t, WindowRun.Result s, List<Figure> f) {
         for (String visit : List.of("first", "return")) {
             for (int q : new int[] {50, 95, 99}) {
                 List<Double> tm = visit.equals("first") ? t.firstMs() : t.returnMs();
@@ -76,9 +85,12 @@ final class Figures {
                     Figure.percentile(s.floorMs(), 50),
                     Compare.NONE));
         }
+    }
+
+    /** What the visits cost in Caspio calls, per visit and per hour, on both sides. */
+    private static void costs(Measured m, HourModel hour, List<Figure> f) {
+        WindowRun.Result t = m.traditionalWindow();
         Workload w = m.workload();
-        Background bg = m.background();
-        HourModel hour = HourModel.of(w, s, bg.quiet(), bg.quietSeconds(), bg.tableCheck(), bg.tableCheckSeconds());
         double firsts = Math.max(1, m.plan().firstVisits());
         double returns = Math.max(1, m.plan().returnVisits());
         Cost tFirst = Cost.of(t.firstVisits());
@@ -96,7 +108,11 @@ final class Figures {
                 hour.returnVisits(),
                 1 / returns);
         add(f, "caspio.perHour", "per hour of staff use", tHour, hour.hour(), 1);
+    }
 
+    private static void windowDetails(Measured m, HourModel hour, Map<String, Object> details) {
+        WindowRun.Result t = m.traditionalWindow();
+        WindowRun.Result s = m.smartWindow();
         List<SyncRun> inWindow = HourModel.between(m.history(), s.startedAt(), s.endedAt());
         List<SyncRun> polls =
                 inWindow.stream().filter(r -> r.kind().equals("poll")).toList();
@@ -111,7 +127,7 @@ final class Figures {
                 Map.of("traditional", t.total().toJson(), "smartSync", s.total().toJson()));
         details.put("smartSyncRunsInWindow", runsByKind(inWindow));
         details.put("pollsInWindow", polls.size());
-        details.put("background", bg.toJson());
+        details.put("background", m.background().toJson());
         details.put("hourModel", hour.toJson());
     }
 

@@ -31,72 +31,97 @@ final class ScaleRun {
             p.step();
             long notes = app.count();
             Plan plan = Plan.draw(w, notes, new Random(w.seed()));
-            List<String> others = sample(plan.unvisited(w.members()), w.initialMembers());
-
-            p.stage(label + ": traditional, load members", others.size());
-            InitialSync.Result tInit =
-                    InitialSync.run(others, w.parallelism(), traditional::select, m -> true, caspio, p);
-            caspio.faults(w.latencySpec());
-            p.stage(label + ": traditional, " + w.minutes() + " min of visits", plan.visits());
-            WindowRun.Result tWindow = WindowRun.play(plan, caspio, traditional::select, null, w, false, p);
-            PushRun.Result tPush = withPush ? PushRun.direct(app, Plan.memberId(1), w.pushSamples()) : null;
-
+            Stage s = new Stage(label, w, caspio, plan, sample(plan.unvisited(w.members()), w.initialMembers()), p);
+            Traditional t = traditional(s, app, traditional, withPush);
             caspio.faults("");
-            p.stage(label + ": starting the service", 1);
-            try (ServiceJvm svc = ServiceJvm.start(dir.resolve("service"), caspio.baseUri(), w, Map.of());
-                    AppClient smart = new AppClient(svc.port(), svc.key())) {
-                Instant started = Instant.now();
-                p.step();
-                p.stage(label + ": smart sync, initial sync", others.size());
-                InitialSync.Result sInit =
-                        InitialSync.run(others, w.parallelism(), smart::select, smart::initialSyncDone, caspio, p);
-                // The poll keeps members fresh once its second run is done (the first finds where the table
-                // ends): a service that has run a while, as in production, not one just started. The preload
-                // of the table by a fresh service of its own is timed meanwhile, while this one idles.
-                PreloadRun.Result preload =
-                        PreloadRun.run(label, dir.resolve("preload"), caspio.baseUri(), w, caspio, p);
-                p.stage(label + ": waiting for the poll", 1);
-                sleepUntil(started.plus(w.pollInterval()).plusSeconds(3));
-                p.step();
-                caspio.faults(w.latencySpec());
-                p.stage(label + ": smart sync, " + w.minutes() + " min of visits", plan.visits());
-                WindowRun.Result sWindow = WindowRun.play(plan, caspio, smart::select, smart::live, w, true, p);
-                Background background = Background.measure(label, w, caspio, smart, p);
-                List<ReadsRun.Result> readRuns = new ArrayList<>();
-                if (reads != null) {
-                    readRuns.addAll(ReadsPhase.run("SQLite", smart, caspio, List.copyOf(plan.visited()), reads, p));
-                }
-                PushRun.Result sPush = null;
-                if (withPush) {
-                    p.stage(label + ": smart sync, pushes", 1);
-                    sPush = PushRun.service(
-                            smart, caspio, Plan.memberId(1), w.pushSamples(), w.backlog(), w.latencySpec());
-                    p.step();
-                }
-                svc.stop();
-                if (reads != null && !reads.postgresUrl().isBlank()) {
-                    readRuns.addAll(ReadsPhase.postgres(
-                            dir.resolve("postgres"), caspio, w, List.copyOf(plan.visited()), reads, p));
-                }
-                return new Measured(
-                        label,
-                        w,
-                        notes,
-                        plan,
-                        tInit,
-                        tWindow,
-                        tPush,
-                        sInit,
-                        sWindow,
-                        background,
-                        sPush,
-                        svc.history(),
-                        svc.heap(),
-                        svc.peakRss(),
-                        preload,
-                        readRuns);
-            }
+            return smart(s, dir, withPush, reads, notes, t);
         }
+    }
+
+    /** What the two approaches share: the run's label, workload, emulator, plan and the members loaded first. */
+    private record Stage(
+            String label, Workload w, InProcessCaspio caspio, Plan plan, List<String> others, Progress p) {}
+
+    /** The traditional approach's figures. */
+    private record Traditional(InitialSync.Result init, WindowRun.Result window, PushRun.Result push) {}
+
+    private static Traditional traditional(Stage s, TraditionalApp app, AppClient client, boolean withPush) {
+        s.p().stage(s.label() + ": traditional, load members", s.others().size());
+        InitialSync.Result init =
+                InitialSync.run(s.others(), s.w().parallelism(), client::select, m -> true, s.caspio(), s.p());
+        s.caspio().faults(s.w().latencySpec());
+        s.p().stage(
+                        s.label() + ": traditional, " + s.w().minutes() + " min of visits",
+                        s.plan().visits());
+        WindowRun.Result window = WindowRun.play(s.plan(), s.caspio(), client::select, null, s.w(), false, s.p());
+        PushRun.Result push = withPush ? PushRun.direct(app, Plan.memberId(1), s.w().pushSamples()) : null;
+        return new Traditional(init, window, push);
+    }
+
+    private static Measured smart(
+            Stage s, Path dir, boolean withPush, ReadsPhase.Settings reads, long notes, Traditional t) {
+        String label = s.label();
+        Workload w = s.w();
+        InProcessCaspio caspio = s.caspio();
+        Progress p = s.p();
+        p.stage(label + ": starting the service", 1);
+        try (ServiceJvm svc = ServiceJvm.start(dir.resolve("service"), caspio.baseUri(), w, Map.of());
+                AppClient smart = new AppClient(svc.port(), svc.key())) {
+            Instant started = Instant.now();
+            p.step();
+            p.stage(label + ": smart sync, initial sync", s.others().size());
+            InitialSync.Result sInit =
+                    InitialSync.run(s.others(), w.parallelism(), smart::select, smart::initialSyncDone, caspio, p);
+            // The poll keeps members fresh once its second run is done (the first finds where the table
+            // ends): a service that has run a while, as in production, not one just started. The preload
+            // of the table by a fresh service of its own is timed meanwhile, while this one idles.
+            PreloadRun.Result preload = PreloadRun.run(label, dir.resolve("preload"), caspio.baseUri(), w, caspio, p);
+            p.stage(label + ": waiting for the poll", 1);
+            sleepUntil(started.plus(w.pollInterval()).plusSeconds(3));
+            p.step();
+            caspio.faults(w.latencySpec());
+            p.stage(
+                    label + ": smart sync, " + w.minutes() + " min of visits",
+                    s.plan().visits());
+            WindowRun.Result sWindow = WindowRun.play(s.plan(), caspio, smart::select, smart::live, w, true, p);
+            Background background = Background.measure(label, w, caspio, smart, p);
+            List<ReadsRun.Result> readRuns = new ArrayList<>();
+            if (reads != null) {
+                readRuns.addAll(ReadsPhase.run(
+                        "SQLite", smart, caspio, List.copyOf(s.plan().visited()), reads, p));
+            }
+            PushRun.Result sPush = withPush ? smartPush(s, smart) : null;
+            svc.stop();
+            if (reads != null && !reads.postgresUrl().isBlank()) {
+                readRuns.addAll(ReadsPhase.postgres(
+                        dir.resolve("postgres"), caspio, w, List.copyOf(s.plan().visited()), reads, p));
+            }
+            return new Measured(
+                    label,
+                    w,
+                    notes,
+                    s.plan(),
+                    t.init(),
+                    t.window(),
+                    t.push(),
+                    sInit,
+                    sWindow,
+                    background,
+                    sPush,
+                    svc.history(),
+                    svc.heap(),
+                    svc.peakRss(),
+                    preload,
+                    readRuns);
+        }
+    }
+
+    private static PushRun.Result smartPush(Stage s, AppClient smart) {
+        s.p().stage(s.label() + ": smart sync, pushes", 1);
+        PushRun.Result push = PushRun.service(
+                smart, s.caspio(), Plan.memberId(1), s.w().pushSamples(), s.w().backlog(), s.w().latencySpec());
+        s.p().step();
+        return push;
     }
 
     /**

@@ -66,6 +66,16 @@ final class ThroughputFigures {
                 of(t, r -> Math.ceil(r.notes() / 1000.0)),
                 Math.ceil(s.notes() / 1000.0),
                 Compare.NONE));
+        details.put("initialSync", initialDetails(m));
+        if (m.smartInitial() != null) {
+            perMember(m, f, details);
+        }
+    }
+
+    /** What the initial sync figures rest on: how each side loaded and what the preload cost. */
+    private static Map<String, Object> initialDetails(Measured m) {
+        InitialSync.Result t = m.traditionalInitial();
+        PreloadRun.Result s = m.preload();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("smartSync", "the preload (POST /api/sync/preload) of the whole table by a fresh service, zero latency");
         d.put("traditional", t == null ? "not measured" : t.members() + " members loaded one by one");
@@ -81,10 +91,7 @@ final class ThroughputFigures {
             d.put("parallelism", m.workload().parallelism());
             d.put("failed", t.failures());
         }
-        details.put("initialSync", d);
-        if (m.smartInitial() != null) {
-            perMember(m, f, details);
-        }
+        return d;
     }
 
     /** Members selected for the first time one by one, {@code parallelism} at once, on both sides. */

@@ -105,6 +105,12 @@ final class Resilience {
                     null,
                     e);
         } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                // Interrupted between attempts (the service is stopping): not sent again, like an interrupted call.
+                Thread.currentThread().interrupt();
+                throw new CaspioException(
+                        CaspioException.Kind.TRANSIENT, what + ": interrupted", 0, null, null, null, e);
+            }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }

@@ -3,7 +3,6 @@ package io.smartsync.sync;
 import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.NotesTable;
 import io.smartsync.caspio.RowKey;
-import io.smartsync.caspio.Tally;
 import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
@@ -11,7 +10,6 @@ import io.smartsync.note.Position;
 import io.smartsync.store.MemberCursor;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.Store;
-import io.smartsync.store.SyncRun;
 import io.smartsync.store.TableCursor;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +42,7 @@ final class Poller {
     private final SyncConfig config;
     private final Clock clock;
     private final LagWatch lag;
+    private final RunRecorder runs;
     /**
      * At or above this share of changed rows of members synced here, the poll reads full rows at once (a
      * keys-only row is about a tenth of a full one, so below it keys first cost fewer bytes).
@@ -68,6 +67,7 @@ final class Poller {
         this.config = config;
         this.clock = clock;
         this.lag = lag;
+        this.runs = new RunRecorder(store.history(), caspio::tally, null, clock);
         this.watch = new PollWatch(clock);
     }
 
@@ -85,71 +85,51 @@ final class Poller {
     }
 
     synchronized void pollOnce() {
-        Instant startedAt = clock.instant();
-        long started = System.nanoTime();
-        Optional<TableCursor> before = store.progress().tableCursor(CURSOR);
-        PullResult total = PullResult.NONE;
-        String outcome = "ok";
-        try (Tally cost = caspio.tally()) {
+        try (RunRecorder.Run run = runs.start("poll", null).logAs("poll")) {
             try {
+                Optional<TableCursor> before = store.progress().tableCursor(CURSOR);
                 if (before.isEmpty() || !usable(before.get().stamp())) {
-                    start(startedAt);
-                    watch.ok();
-                    return;
+                    start(run.startedAt());
+                } else {
+                    readChanges(before.get(), run);
+                    lastCompleteReadAt = run.startedAt();
                 }
-                TableCursor reached = before.get();
-                // PK_ID is positive: position 0 of a stamp is before every row with that stamp.
-                Position from = settled(reached)
-                        ? Position.of(reached.stamp(), reached.pk())
-                        : new Position(CaspioStamp.parse(reached.stamp()).minusSeconds(config.overlapSeconds()), 0);
-                boolean keysFirst = keysFirst();
-                Iterator<Page> pages = pages(from, keysFirst);
-                while (pages.hasNext()) {
-                    Page page = pages.next();
-                    boolean last = !pages.hasNext();
-                    Changes mine = ofMembersSyncedHere(page, keysFirst);
-                    if (!page.keys().isEmpty()) {
-                        reached = furthest(reached, page.keys().getLast());
-                    }
-                    TableCursor step = new TableCursor(
-                            reached.stamp(),
-                            reached.pk(),
-                            reached.coversSince(),
-                            last ? clock.instant() : reached.finishedAt());
-                    PullResult applied = store.merges().applyPolled(mine.rows(), mine.positions(), step, startedAt);
-                    lag.observe(before.get().stamp(), mine.rows(), applied.insertedIds());
-                    total = total.plus(applied);
-                }
-                lastCompleteReadAt = startedAt;
                 watch.ok();
             } catch (CaspioException e) {
-                outcome = "failed: " + e.kind();
+                run.ended(RunOutcome.of(e));
+                if (run.outcome() instanceof RunOutcome.Interrupted) {
+                    return; // the service is stopping: the poll runs again after the restart
+                }
                 watch.failed(String.valueOf(e.kind()) + (e.caspioCode() == null ? "" : " " + e.caspioCode()));
                 log.warn("global poll failed ({}); members are synced on selection until it runs again", e.kind());
-            } finally {
-                long ms = (System.nanoTime() - started) / 1_000_000;
-                store.history()
-                        .recordRun(new SyncRun(
-                                startedAt,
-                                ms,
-                                "poll",
-                                null,
-                                cost.requests(),
-                                cost.bytesIn(),
-                                cost.bytesOut(),
-                                cost.rows(),
-                                total.inserted(),
-                                total.updated(),
-                                outcome));
-                log.info(
-                        "poll: {}, {} new, {} updated, {} requests, {} rows, {} ms",
-                        outcome,
-                        total.inserted(),
-                        total.updated(),
-                        cost.requests(),
-                        cost.rows(),
-                        ms);
             }
+        }
+    }
+
+    /** Reads the changes after the cursor page by page and applies each page with the cursor it reached. */
+    private void readChanges(TableCursor before, RunRecorder.Run run) {
+        TableCursor reached = before;
+        // PK_ID is positive: position 0 of a stamp is before every row with that stamp.
+        Position from = settled(reached)
+                ? Position.of(reached.stamp(), reached.pk())
+                : new Position(CaspioStamp.parse(reached.stamp()).minusSeconds(config.overlapSeconds()), 0);
+        boolean keysFirst = keysFirst();
+        Iterator<Page> pages = pages(from, keysFirst);
+        while (pages.hasNext()) {
+            Page page = pages.next();
+            boolean last = !pages.hasNext();
+            Changes mine = ofMembersSyncedHere(page, keysFirst);
+            if (!page.keys().isEmpty()) {
+                reached = furthest(reached, page.keys().getLast());
+            }
+            TableCursor step = new TableCursor(
+                    reached.stamp(),
+                    reached.pk(),
+                    reached.coversSince(),
+                    last ? clock.instant() : reached.finishedAt());
+            PullResult applied = store.merges().applyPolled(mine.rows(), mine.positions(), step, run.startedAt());
+            lag.observe(before.stamp(), mine.rows(), applied.insertedIds());
+            run.brought(applied);
         }
     }
 

@@ -2,13 +2,11 @@ package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.NotesTable;
-import io.smartsync.caspio.Tally;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.Position;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.Store;
-import io.smartsync.store.SyncRun;
 import io.smartsync.store.TableCursor;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +58,7 @@ final class Preloader {
     private final SyncConfig config;
     private final SyncEvents events;
     private final Clock clock;
+    private final RunRecorder runs;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Set<MemberId> clearedMeanwhile = ConcurrentHashMap.newKeySet();
 
@@ -69,11 +68,17 @@ final class Preloader {
         this.config = config;
         this.events = events;
         this.clock = clock;
+        this.runs = new RunRecorder(store.history(), caspio::tally, events, clock);
     }
 
     /** Takes the right to run the next preload; false while one runs or is about to. */
     boolean claim() {
         return running.compareAndSet(false, true);
+    }
+
+    /** True while a preload runs or is about to. */
+    boolean running() {
+        return running.get();
     }
 
     /**
@@ -118,109 +123,112 @@ final class Preloader {
     }
 
     private void preload(TableCursor from) {
-        Instant startedAt = clock.instant();
-        long started = System.nanoTime();
-        long inserted = 0;
-        long updated = 0;
-        long pagesStored = 0;
-        String outcome = "ok";
-        try (Tally cost = caspio.tally();
+        try (RunRecorder.Run run = runs.start("preload", null).announceEnd();
                 ExecutorService writer = Executors.newSingleThreadExecutor(
                         Thread.ofPlatform().name("smartsync-preload-store").factory())) {
             try {
                 Position start = Position.of(from.stamp(), from.pk());
                 long expected = Math.max(1, (caspio.countAfter(start) + config.pageSize() - 1) / config.pageSize());
-                events.emit("sync.started", null, null, Map.of("type", "preload", "pagesExpected", expected));
+                run.announce(Map.of("pagesExpected", expected));
                 log.info(
                         "preload {} ({} pages of {} rows to read)",
                         from.stamp() == null ? "starts" : "resumes after " + from.stamp(),
                         expected,
                         config.pageSize());
-                Iterator<List<Note>> pages = caspio.rows(start, config.pageSize());
-                TableCursor reached = from;
-                Future<PullResult> storing = CompletableFuture.completedFuture(PullResult.NONE);
-                long inFlight = 0;
-                List<Note> batch = new ArrayList<>();
-                long batchPages = 0;
-                while (pages.hasNext()) {
-                    List<Note> rows = pages.next(); // read while earlier pages are being stored
-                    batch.addAll(rows);
-                    batchPages++;
-                    reached = furthest(reached, rows);
-                    // Pages read while a transaction runs go together into the next one, up to a limit: one
-                    // commit rewrites every index page it touched, so fewer, larger commits write far less.
-                    if (storing.isDone() || batchPages >= MAX_PAGES_PER_TRANSACTION || !pages.hasNext()) {
-                        PullResult stored = storing.get();
-                        inserted += stored.inserted();
-                        updated += stored.updated();
-                        pagesStored += inFlight;
-                        if (inFlight > 0) {
-                            progress(pagesStored, expected, inserted);
-                        }
-                        List<Note> write = batch;
-                        TableCursor position = reached;
-                        // Every page of the run is read after it began: the instant the merge weighs rows by.
-                        storing =
-                                writer.submit(() -> store.merges().applyPreloaded(write, CURSOR, position, startedAt));
-                        inFlight = batchPages;
-                        batch = new ArrayList<>();
-                        batchPages = 0;
-                    }
-                }
-                PullResult last = storing.get();
-                inserted += last.inserted();
-                updated += last.updated();
-                pagesStored += inFlight;
-                progress(pagesStored, expected, inserted);
-                Instant finished = clock.instant();
-                TableCursor end = new TableCursor(reached.stamp(), reached.pk(), reached.coversSince(), finished);
-                int members = store.merges().finishPreload(CURSOR, end);
-                PullResult late = catchUp(end);
-                inserted += late.inserted();
-                updated += late.updated();
-                clearedMeanwhile.forEach(store.progress()::clearMember);
-                log.info("preload done: {} notes stored, {} members marked synced", inserted, members);
+                TableCursor reached = readAndStore(from, new Pipeline(writer, run, expected));
+                finish(reached, run);
             } catch (CaspioException e) {
-                outcome = "failed: " + e.kind();
+                run.ended(RunOutcome.of(e));
                 log.warn("preload stopped ({}); it resumes after the last stored page", e.kind());
                 throw e;
             } catch (InterruptedException e) {
-                outcome = "interrupted";
+                run.ended(RunOutcome.INTERRUPTED);
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {
-                outcome = "failed: store";
+                run.ended(RunOutcome.failed("store"));
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } finally {
-                long ms = (System.nanoTime() - started) / 1_000_000;
-                store.history()
-                        .recordRun(new SyncRun(
-                                startedAt,
-                                ms,
-                                "preload",
-                                null,
-                                cost.requests(),
-                                cost.bytesIn(),
-                                cost.bytesOut(),
-                                cost.rows(),
-                                (int) inserted,
-                                (int) updated,
-                                outcome));
-                events.emit(
-                        "sync.finished",
-                        null,
-                        null,
-                        Map.of(
-                                "type",
-                                "preload",
-                                "outcome",
-                                outcome,
-                                "newNotes",
-                                inserted,
-                                "updatedNotes",
-                                updated,
-                                "ms",
-                                ms));
             }
+        }
+    }
+
+    /** Reads every page after {@code from} while earlier ones are stored; answers the position reached. */
+    private TableCursor readAndStore(TableCursor from, Pipeline pipeline)
+            throws InterruptedException, ExecutionException {
+        Iterator<List<Note>> pages = caspio.rows(Position.of(from.stamp(), from.pk()), config.pageSize());
+        TableCursor reached = from;
+        while (pages.hasNext()) {
+            List<Note> rows = pages.next(); // read while earlier pages are being stored
+            pipeline.add(rows);
+            reached = furthest(reached, rows);
+            if (pipeline.ready() || !pages.hasNext()) {
+                pipeline.hand(reached);
+            }
+        }
+        pipeline.settle(true);
+        return reached;
+    }
+
+    /** Marks the members synced, picks up rows changed meanwhile, and clears again who was cleared meanwhile. */
+    private void finish(TableCursor reached, RunRecorder.Run run) {
+        TableCursor end = new TableCursor(reached.stamp(), reached.pk(), reached.coversSince(), clock.instant());
+        int members = store.merges().finishPreload(CURSOR, end);
+        run.brought(catchUp(end));
+        clearedMeanwhile.forEach(store.progress()::clearMember);
+        log.info("preload done: {} notes stored, {} members marked synced", run.newNotes(), members);
+    }
+
+    /**
+     * The pages on their way to the store: one transaction runs on the writer thread while the next pages
+     * are read, and the pages read meanwhile go together into the next one, up to a limit: one commit
+     * rewrites every index page it touched, so fewer, larger commits write far less. Confined to the
+     * preload's thread.
+     */
+    private final class Pipeline {
+        private final ExecutorService writer;
+        private final RunRecorder.Run run;
+        private final long expected;
+        private Future<PullResult> storing = CompletableFuture.completedFuture(PullResult.NONE);
+        private long inFlight;
+        private long pagesStored;
+        private List<Note> batch = new ArrayList<>();
+        private long batchPages;
+
+        Pipeline(ExecutorService writer, RunRecorder.Run run, long expected) {
+            this.writer = writer;
+            this.run = run;
+            this.expected = expected;
+        }
+
+        void add(List<Note> rows) {
+            batch.addAll(rows);
+            batchPages++;
+        }
+
+        /** True when the writer is free or the batch is as large as one transaction may be. */
+        boolean ready() {
+            return storing.isDone() || batchPages >= MAX_PAGES_PER_TRANSACTION;
+        }
+
+        /** Waits for the transaction running, then hands the batch to the writer with the position it reached. */
+        void hand(TableCursor position) throws InterruptedException, ExecutionException {
+            settle(false);
+            List<Note> write = batch;
+            // Every page of the run is read after it began: the instant the merge weighs rows by.
+            Instant readAt = run.startedAt();
+            storing = writer.submit(() -> store.merges().applyPreloaded(write, CURSOR, position, readAt));
+            inFlight = batchPages;
+            batch = new ArrayList<>();
+            batchPages = 0;
+        }
+
+        /** Waits for the transaction running and counts it; tells the progress when it stored pages, or at the end. */
+        void settle(boolean last) throws InterruptedException, ExecutionException {
+            run.brought(storing.get());
+            pagesStored += inFlight;
+            if (inFlight > 0 || last) {
+                progress(pagesStored, expected, run.newNotes());
+            }
+            inFlight = 0;
         }
     }
 

@@ -5,6 +5,7 @@ import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,9 @@ final class Pusher implements AutoCloseable {
     private volatile BlockingQueue<Optional<Result>> signals;
 
     private volatile boolean active;
+    /** Set when the service stops: no entry is claimed any more, and a push cut short is no failure. */
+    private volatile boolean stopping;
+
     private Thread thread;
 
     /** Pushes one claimed entry of a stored note to Caspio ({@link NotePush}). */
@@ -135,7 +139,7 @@ final class Pusher implements AutoCloseable {
         boolean claiming = true;
         while (true) {
             int free = config.pushConcurrency() - inFlight;
-            if (claiming && free > 0) {
+            if (claiming && !stopping && free > 0) {
                 int want = Math.min(config.batchSize(), free);
                 List<OutboxEntry> batch = store.outbox().claim(owner, want, clock.instant(), config.pushLease());
                 for (OutboxEntry entry : batch) {
@@ -223,7 +227,9 @@ final class Pusher implements AutoCloseable {
         PARKED,
         UNEXPECTED,
         /** Held until it can be tried safely (not for its whole lease); the others go on. */
-        WAITING
+        WAITING,
+        /** Interrupted by the service stopping; stays queued. */
+        CUT
     }
 
     private Result push(OutboxEntry entry) {
@@ -241,19 +247,40 @@ final class Pusher implements AutoCloseable {
                     entry.noteId(),
                     Map.of("action", entry.action().wireName()));
             return Result.PUSHED;
-        } catch (CaspioException e) {
-            return refusedOrRetried(entry, e);
-        } catch (NotYetException e) {
-            alerts.settled(entry.id());
-            store.outbox().holdUntil(entry, owner, e.retryAt());
-            log.info("push of note {} waits: {}", entry.noteId(), e.getMessage());
-            return Result.WAITING;
-        } catch (InvalidNoteException e) {
-            alerts.settled(entry.id());
-            return park(entry, e.getMessage(), "its own data cannot be written to Caspio");
         } catch (RuntimeException e) {
-            return unexpected(entry, e);
+            return cutByStop() ? cut(entry) : notPushed(entry, e);
         }
+    }
+
+    private Result notPushed(OutboxEntry entry, RuntimeException e) {
+        return switch (e) {
+            case CaspioException c -> refusedOrRetried(entry, c);
+            case NotYetException n -> {
+                alerts.settled(entry.id());
+                store.outbox().holdUntil(entry, owner, n.retryAt());
+                log.info("push of note {} waits: {}", entry.noteId(), n.getMessage());
+                yield Result.WAITING;
+            }
+            case InvalidNoteException i -> {
+                alerts.settled(entry.id());
+                yield park(entry, i.getMessage(), "its own data cannot be written to Caspio");
+            }
+            default -> unexpected(entry, e);
+        };
+    }
+
+    /** True on a push the stopping service interrupted: whatever failed, it failed because of the cut. */
+    private boolean cutByStop() {
+        return stopping && Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * A push the stopping service cut short is no failure of the note: its entry stays queued and claimed
+     * by this instance, which takes the claim back when it starts again (another instance after the lease).
+     */
+    private Result cut(OutboxEntry entry) {
+        log.debug("push of note {} cut short by the stop; it stays queued", entry.noteId());
+        return Result.CUT;
     }
 
     /**
@@ -339,21 +366,64 @@ final class Pusher implements AutoCloseable {
         return b.toString();
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops taking work: no entry is claimed any more and no cycle starts; the pushes already running
+     * go on until {@link #awaitStopped} or {@link #cut}.
+     */
+    void stopClaiming() {
+        synchronized (this) {
+            stopping = true;
+            active = false;
+        }
+        wake();
+    }
+
+    /** Waits until the running pushes have ended, or {@code deadline} ({@link System#nanoTime}) has passed. */
+    boolean awaitStopped(long deadline) {
+        Thread t = loopThread();
+        if (t == null) {
+            return true;
+        }
+        try {
+            t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
+    }
+
+    /**
+     * Interrupts the pushes still running (their entries stay queued) and waits up to {@code unwind} for
+     * them to end; answers how many were running.
+     */
+    int cut(Duration unwind) {
+        int left = running.size();
         Thread t;
         synchronized (this) {
-            active = false;
             t = thread;
             thread = null;
         }
         if (t != null) {
             t.interrupt();
             try {
-                t.join(config.syncTimeoutMs());
+                t.join(unwind);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        return left;
+    }
+
+    private synchronized Thread loopThread() {
+        return thread;
+    }
+
+    /** Stops in order: no new claims, the running pushes get {@code syncTimeoutMs}, then the rest is cut. */
+    @Override
+    public void close() {
+        stopClaiming();
+        awaitStopped(
+                System.nanoTime() + Duration.ofMillis(config.syncTimeoutMs()).toNanos());
+        cut(Duration.ofMillis(config.syncTimeoutMs()));
     }
 }

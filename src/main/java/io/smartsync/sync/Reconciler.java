@@ -2,11 +2,9 @@ package io.smartsync.sync;
 
 import io.smartsync.caspio.NotesTable;
 import io.smartsync.caspio.Scope;
-import io.smartsync.caspio.Tally;
 import io.smartsync.note.MemberId;
 import io.smartsync.store.Store;
 import io.smartsync.store.StoredKeys;
-import io.smartsync.store.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +23,20 @@ import org.slf4j.LoggerFactory;
  */
 final class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    private static final String KIND = "reconcile";
 
     private final Store store;
     private final NotesTable caspio;
     private final SyncConfig config;
     private final Clock clock;
+    private final RunRecorder runs;
 
     Reconciler(Store store, NotesTable caspio, SyncConfig config, Clock clock) {
         this.store = store;
         this.caspio = caspio;
         this.config = config;
         this.clock = clock;
+        this.runs = new RunRecorder(store.history(), caspio::tally, null, clock);
     }
 
     /**
@@ -52,14 +53,9 @@ final class Reconciler {
         if (here.isEmpty()) {
             return gone;
         }
-        Instant startedAt = clock.instant();
-        long started = System.nanoTime();
         long maxPk = here.values().stream().mapToLong(StoredKeys::maxPk).max().orElse(0);
-        Map<MemberId, Long> there;
-        try (Tally cost = caspio.tally()) {
-            there = caspio.countsByMember(List.copyOf(here.keySet()), maxPk);
-            record(startedAt, started, null, cost, 0);
-        }
+        Map<MemberId, Long> there =
+                runs.record(KIND, null, run -> caspio.countsByMember(List.copyOf(here.keySet()), maxPk));
         Instant checkedAt = clock.instant();
         for (Map.Entry<MemberId, StoredKeys> e : here.entrySet()) {
             if (there.getOrDefault(e.getKey(), 0L) != e.getValue().count()) {
@@ -82,17 +78,15 @@ final class Reconciler {
         if (member == null) {
             return reconcileTable();
         }
-        Instant startedAt = clock.instant();
-        long started = System.nanoTime();
-        try (Tally cost = caspio.tally()) {
+        return runs.record(KIND, member, run -> {
             int gone = settle(Scope.member(member), List.of(member));
             store.reconciliation().markReconciled(member, clock.instant());
-            record(startedAt, started, member, cost, gone);
+            run.brought(0, gone);
             if (gone > 0) {
                 log.info("reconcile of {}: {} notes deleted in Caspio", member, gone);
             }
             return gone;
-        }
+        });
     }
 
     /**
@@ -103,9 +97,7 @@ final class Reconciler {
      * page, as before. Either way a table of any size is checked in bounded memory.
      */
     private int reconcileTable() {
-        Instant startedAt = clock.instant();
-        long started = System.nanoTime();
-        try (Tally cost = caspio.tally()) {
+        return runs.record(KIND, null, run -> {
             List<MemberId> members = store.reconciliation().membersWithCaspioRows();
             int gone = 0;
             if (!members.isEmpty()) {
@@ -129,9 +121,9 @@ final class Reconciler {
                         tableRows,
                         gone);
             }
-            record(startedAt, started, null, cost, gone);
+            run.brought(0, gone);
             return gone;
-        }
+        });
     }
 
     /**
@@ -157,21 +149,5 @@ final class Reconciler {
             }
             after = to;
         }
-    }
-
-    private void record(Instant startedAt, long started, MemberId member, Tally cost, int gone) {
-        store.history()
-                .recordRun(new SyncRun(
-                        startedAt,
-                        (System.nanoTime() - started) / 1_000_000,
-                        "reconcile",
-                        member == null ? null : member.value(),
-                        cost.requests(),
-                        cost.bytesIn(),
-                        cost.bytesOut(),
-                        cost.rows(),
-                        0,
-                        gone,
-                        "ok"));
     }
 }

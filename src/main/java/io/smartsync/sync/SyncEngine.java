@@ -2,19 +2,17 @@ package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.Tally;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.store.Coordination;
 import io.smartsync.store.MemberBusyException;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.Store;
-import io.smartsync.store.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +27,15 @@ final class SyncEngine {
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
     private final Store store;
-    private final CaspioClient caspio;
+    private final RunRecorder runs;
     private final MemberPuller puller;
     private final Poller poller;
     private final Reconciler reconciler;
     private final long reconcileIntervalMs;
     private final Duration initialSyncWait;
-    private final SyncEvents events;
     private final Clock clock;
     private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
 
     SyncEngine(
             Store store,
@@ -50,13 +48,12 @@ final class SyncEngine {
             SyncEvents events,
             Clock clock) {
         this.store = store;
-        this.caspio = caspio;
+        this.runs = new RunRecorder(store.history(), caspio::tally, events, clock);
         this.puller = puller;
         this.poller = poller;
         this.reconciler = reconciler;
         this.reconcileIntervalMs = reconcileIntervalMs;
         this.initialSyncWait = initialSyncWait;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -96,8 +93,14 @@ final class SyncEngine {
                 .orElse(true);
     }
 
+    /** How many member syncs run (or wait for their member) now, for the stop's last word. */
+    int running() {
+        return running.get();
+    }
+
     private SyncType run(MemberId member, boolean force) {
         ReentrantLock lock = memberLocks.computeIfAbsent(member, m -> new ReentrantLock());
+        running.incrementAndGet();
         lock.lock();
         try {
             MemberSyncStatus before = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
@@ -119,6 +122,7 @@ final class SyncEngine {
             }
         } finally {
             lock.unlock();
+            running.decrementAndGet();
         }
     }
 
@@ -127,72 +131,39 @@ final class SyncEngine {
             return SyncType.CACHED;
         }
         SyncType type = before.initialSyncCompleted() ? SyncType.INCREMENTAL : SyncType.INITIAL;
-        Instant startedAt = clock.instant();
-        long started = System.nanoTime();
-        PullResult found = PullResult.NONE;
-        String outcome = "ok";
-        events.emit("sync.started", member.value(), null, Map.of("type", type.wireName()));
-        try (Tally cost = caspio.tally()) {
+        try (RunRecorder.Run run = runs.start(type.wireName(), member)
+                .announce(Map.of())
+                .logAs(type.wireName() + " sync of member " + member)) {
             try {
-                boolean check =
-                        type == SyncType.INCREMENTAL && (force || (!puller.cursorSeesEdits() && reconcileDue(member)));
-                // Without a stamp that moves on edits, the periodic check reads every row's content.
-                boolean readAll = force || (check && !puller.cursorSeesEdits());
-                found = type == SyncType.INITIAL
-                        ? puller.initial(before)
-                        : readAll ? puller.everything(before) : puller.incremental(before);
-                if (check) {
-                    reconciler.reconcile(member);
-                } else if (type == SyncType.INITIAL) {
-                    store.reconciliation().markReconciled(member, clock.instant()); // it has just read every row
-                }
+                run.brought(read(member, force, type, before));
                 store.progress().finishSync(member, clock.instant());
                 return type;
             } catch (CaspioException e) {
-                outcome = "failed: " + e.kind();
-                log.warn("sync of member {} could not reach Caspio ({}): answering from the store", member, e.kind());
+                run.ended(RunOutcome.of(e));
+                if (!(run.outcome() instanceof RunOutcome.Interrupted)) {
+                    log.warn(
+                            "sync of member {} could not reach Caspio ({}): answering from the store",
+                            member,
+                            e.kind());
+                }
                 return SyncType.STALE;
-            } finally {
-                long ms = (System.nanoTime() - started) / 1_000_000;
-                events.emit(
-                        "sync.finished",
-                        member.value(),
-                        null,
-                        Map.of(
-                                "type",
-                                type.wireName(),
-                                "outcome",
-                                outcome,
-                                "newNotes",
-                                found.inserted(),
-                                "updatedNotes",
-                                found.updated(),
-                                "ms",
-                                ms));
-                store.history()
-                        .recordRun(new SyncRun(
-                                startedAt,
-                                ms,
-                                type.wireName(),
-                                member.value(),
-                                cost.requests(),
-                                cost.bytesIn(),
-                                cost.bytesOut(),
-                                cost.rows(),
-                                found.inserted(),
-                                found.updated(),
-                                outcome));
-                log.info(
-                        "{} sync of member {}: {}, {} new, {} updated, {} requests, {} rows, {} ms",
-                        type.wireName(),
-                        member,
-                        outcome,
-                        found.inserted(),
-                        found.updated(),
-                        cost.requests(),
-                        cost.rows(),
-                        ms);
             }
         }
+    }
+
+    /** Reads what the run needs from Caspio, and checks for deletes when one is due. */
+    private PullResult read(MemberId member, boolean force, SyncType type, MemberSyncStatus before) {
+        boolean check = type == SyncType.INCREMENTAL && (force || (!puller.cursorSeesEdits() && reconcileDue(member)));
+        // Without a stamp that moves on edits, the periodic check reads every row's content.
+        boolean readAll = force || (check && !puller.cursorSeesEdits());
+        PullResult found = type == SyncType.INITIAL
+                ? puller.initial(before)
+                : readAll ? puller.everything(before) : puller.incremental(before);
+        if (check) {
+            reconciler.reconcile(member);
+        } else if (type == SyncType.INITIAL) {
+            store.reconciliation().markReconciled(member, clock.instant()); // it has just read every row
+        }
+        return found;
     }
 }

@@ -643,6 +643,11 @@ public final class SyncService implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Stops in order: no new work is taken (the schedule, selections, preload retries and push claims
+     * stop), what runs gets up to {@code syncTimeoutMs} (at most {@link Stopping#MOST}) to finish, and what
+     * is still running then is interrupted; one line says what was left. A push cut short stays queued.
+     */
     @Override
     public void close() {
         try {
@@ -650,17 +655,21 @@ public final class SyncService implements AutoCloseable {
         } catch (Exception e) {
             log.debug("member events: {}", e.toString());
         }
-        schedule.shutdownNow();
-        preloads.shutdownNow();
-        selections.shutdownNow();
-        pusher.close();
-        try {
-            schedule.awaitTermination(config.syncTimeoutMs(), TimeUnit.MILLISECONDS);
-            preloads.awaitTermination(config.syncTimeoutMs(), TimeUnit.MILLISECONDS);
-            selections.awaitTermination(config.syncTimeoutMs(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        schedule.shutdown(); // its periodic tasks are dropped; one that runs goes on
+        selections.shutdown();
+        if (preloader.running()) {
+            preloads.shutdown();
+        } else {
+            preloads.shutdownNow(); // a retry waiting for its delay is dropped; the next start resumes
         }
+        pusher.stopClaiming();
+        Stopping stop = new Stopping(Duration.ofMillis(config.syncTimeoutMs()));
+        pusher.awaitStopped(stop.deadline());
+        stop.left(pusher.cut(Stopping.UNWIND), "push|pushes", "each stays queued and is pushed after the restart");
+        stop.await(schedule, () -> 1, "a poll or delete check", "it runs again after the restart");
+        stop.await(preloads, () -> 1, "the preload", "it resumes after its last stored page");
+        stop.await(selections, engine::running, "member sync|member syncs", "each runs again when selected");
+        stop.report(log);
     }
 
     private static Object[] newLocks(int n) {

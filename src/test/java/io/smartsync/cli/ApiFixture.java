@@ -10,6 +10,7 @@ import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,10 +24,12 @@ final class ApiFixture implements AutoCloseable {
     final ServiceRuntime service;
     final String adminKey;
     final String staffKey;
+    private final Function<CaspioEmulator, ServiceRuntime> starter;
 
-    private ApiFixture(CaspioEmulator emulator, ServiceRuntime service) {
+    private ApiFixture(CaspioEmulator emulator, Function<CaspioEmulator, ServiceRuntime> starter) {
         this.emulator = emulator;
-        this.service = service;
+        this.starter = starter;
+        this.service = starter.apply(emulator);
         this.adminKey = service.keys().issue("admin-1", "Ada Admin", Role.ADMIN).key();
         this.staffKey = service.keys().issue("staff-1", "Sam Staff", Role.STAFF).key();
     }
@@ -50,22 +53,28 @@ final class ApiFixture implements AutoCloseable {
                 .withMembers(members)
                 .withClientId("demo")
                 .withClientSecret("demo-secret"));
+        Function<CaspioEmulator, ServiceRuntime> starter = e -> ServiceRuntime.start(
+                StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
+                new CaspioConfig(e.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
+                CaspioEmulator.NOTES_TABLE,
+                sync,
+                SyncSettings.policy(new Env(Map.of()), sync),
+                settings.apply(ApiSettings.defaults("127.0.0.1", 0).withWebhookSecret(WEBHOOK_SECRET)),
+                door,
+                AccessSettings.defaults(),
+                s -> {});
         try {
-            ServiceRuntime service = ServiceRuntime.start(
-                    StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
-                    new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
-                    CaspioEmulator.NOTES_TABLE,
-                    sync,
-                    SyncSettings.policy(new Env(Map.of()), sync),
-                    settings.apply(ApiSettings.defaults("127.0.0.1", 0).withWebhookSecret(WEBHOOK_SECRET)),
-                    door,
-                    AccessSettings.defaults(),
-                    s -> {});
-            return new ApiFixture(emulator, service);
+            return new ApiFixture(emulator, starter);
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
         }
+    }
+
+    /** Stops the service alone and starts it again on its data directory, against the same emulator. */
+    ApiFixture restarted() {
+        service.close();
+        return new ApiFixture(emulator, starter);
     }
 
     int port() {

@@ -49,6 +49,15 @@ final class Comparison {
         extra.forEach(pk -> note(problems, "duplicated: note " + idOfPk.get(pk) + " has a second row, PK_ID " + pk));
 
         Set<String> liveInCaspio = new HashSet<>(idOfPk.values());
+        int lost = lost(store, liveInCaspio, ledger, problems);
+        int resurrected = resurrected(store, liveInCaspio, ledger, problems);
+        int differing = differing(store, caspioRows, members, problems);
+        return new Result(
+                lost, extra.size(), extraBySyncId.size(), extraByContent.size(), resurrected, differing, problems);
+    }
+
+    /** Notes accepted here and not deleted since that are missing in Caspio or the store. */
+    private static int lost(StorePeek.Snapshot store, Set<String> liveInCaspio, Ledger ledger, List<String> problems) {
         int lost = 0;
         for (Map.Entry<String, Ledger.Accepted> a : new TreeMap<>(ledger.accepted).entrySet()) {
             String id = a.getKey();
@@ -66,7 +75,12 @@ final class Comparison {
                                 + (stored == null ? "no" : stored.deleted() ? "tombstone" : "live") + ")");
             }
         }
+        return lost;
+    }
 
+    /** Deleted notes that are live again, here or in Caspio. */
+    private static int resurrected(
+            StorePeek.Snapshot store, Set<String> liveInCaspio, Ledger ledger, List<String> problems) {
         int resurrected = 0;
         for (String id : new TreeSet<>(ledger.deleted)) {
             StorePeek.Stored stored = store.notes().get(id);
@@ -81,7 +95,15 @@ final class Comparison {
                                 + liveInCaspio.contains(id) + ")");
             }
         }
+        return resurrected;
+    }
 
+    /** Members whose live notes (ids and comments) differ between the store and Caspio. */
+    private static int differing(
+            StorePeek.Snapshot store,
+            List<Map<String, Object>> caspioRows,
+            List<String> members,
+            List<String> problems) {
         int differing = 0;
         for (String member : members) {
             Map<String, String> local = new TreeMap<>();
@@ -97,8 +119,7 @@ final class Comparison {
                 note(problems, "member " + member + " differs: " + describe(local, remote));
             }
         }
-        return new Result(
-                lost, extra.size(), extraBySyncId.size(), extraByContent.size(), resurrected, differing, problems);
+        return differing;
     }
 
     /** Ids only: only in the store, only in Caspio, and with other comments on each side. */

@@ -67,41 +67,18 @@ public final class Soak {
                 .toList();
         Ledger ledger = new Ledger();
         List<ServeProcess> services = new ArrayList<>();
-        try (CaspioEmulator caspio =
-                CaspioEmulator.start(EmulatorConfig.defaults(plan.dir().resolve("emulator"))
-                        .withPort(0)
-                        .withMembers(plan.members())
-                        .withNotesPerMember(10)
-                        .withSeed(plan.seed())
-                        .withSyncIdUnique(false))) {
-            StoreLocation location = plan.store() != null
-                    ? plan.store()
-                    : StoreLocation.sqlite(
-                            plan.dir().resolve("instance-0").resolve("data").resolve("smartsync.db"));
-            for (int i = 0; i < plan.instances(); i++) {
-                services.add(
-                        new ServeProcess(env(caspio, i), plan.dir().resolve("instance-" + i + ".log"), SERVICE_JVM));
-            }
-            services.forEach(ServeProcess::spawn);
-            services.forEach(ServeProcess::awaitReady);
+        try (CaspioEmulator caspio = emulator()) {
+            startServices(caspio, services);
             List<SoakApi> apis =
                     services.stream().map(s -> new SoakApi(s.baseUri(), KEY)).toList();
-            Random pick = new Random(plan.seed() + 1);
-            SoakWorkload work = new SoakWorkload(
-                    new Random(plan.seed()),
-                    plan.seed(),
-                    () -> apis.get(pick.nextInt(apis.size())),
-                    caspio,
-                    members,
-                    ledger,
-                    CLOCK_SKEW);
+            SoakWorkload work = workload(caspio, apis, members, ledger);
             work.selectAll();
             caspio.faults(FaultConfig.parse(FAULTS));
             drive(work, services, ledger);
 
             caspio.faults(FaultConfig.NONE);
             long drainStarted = System.nanoTime();
-            StorePeek peek = new StorePeek(location);
+            StorePeek peek = new StorePeek(storeLocation());
             boolean converged = awaitConvergence(peek, caspio, ledger, members);
             long drainMillis = (System.nanoTime() - drainStarted) / 1_000_000;
             services.forEach(s -> s.stop(Duration.ofSeconds(30)));
@@ -109,32 +86,80 @@ public final class Soak {
 
             StorePeek.Snapshot end = peek.read();
             Comparison.Result r = Comparison.of(end, caspio.rows(CaspioEmulator.NOTES_TABLE), ledger, members);
-            return new SoakReport(
-                    plan.seed(),
-                    location.isPostgres() ? "postgresql" : "sqlite",
-                    plan.instances(),
-                    ledger.ops,
-                    ledger.kills,
-                    ledger.accepted.size(),
-                    ledger.caspioWrites,
-                    r.lost(),
-                    r.duplicated(),
-                    r.duplicatedBySyncId(),
-                    r.duplicatedByContent(),
-                    r.resurrected(),
-                    r.membersDiffering(),
-                    end.parked(),
-                    end.pending(),
-                    ledger.serverErrors,
-                    ledger.sameSecondEditsSkipped,
-                    ledger.unseenDeletesSkipped,
-                    converged,
-                    drainMillis,
-                    (System.nanoTime() - started) / 1_000_000,
-                    r.problems());
+            return report(ledger, r, end, converged, drainMillis, (System.nanoTime() - started) / 1_000_000);
         } finally {
             services.forEach(ServeProcess::close);
         }
+    }
+
+    private CaspioEmulator emulator() {
+        return CaspioEmulator.start(EmulatorConfig.defaults(plan.dir().resolve("emulator"))
+                .withPort(0)
+                .withMembers(plan.members())
+                .withNotesPerMember(10)
+                .withSeed(plan.seed())
+                .withSyncIdUnique(false));
+    }
+
+    /** The store the instances share: the plan's, else the first instance's SQLite file. */
+    private StoreLocation storeLocation() {
+        return plan.store() != null
+                ? plan.store()
+                : StoreLocation.sqlite(
+                        plan.dir().resolve("instance-0").resolve("data").resolve("smartsync.db"));
+    }
+
+    /** Starts the plan's instances, each added to {@code services} first so that a failed start closes them. */
+    private void startServices(CaspioEmulator caspio, List<ServeProcess> services) {
+        for (int i = 0; i < plan.instances(); i++) {
+            services.add(new ServeProcess(env(caspio, i), plan.dir().resolve("instance-" + i + ".log"), SERVICE_JVM));
+        }
+        services.forEach(ServeProcess::spawn);
+        services.forEach(ServeProcess::awaitReady);
+    }
+
+    private SoakWorkload workload(CaspioEmulator caspio, List<SoakApi> apis, List<String> members, Ledger ledger) {
+        Random pick = new Random(plan.seed() + 1);
+        return new SoakWorkload(
+                new Random(plan.seed()),
+                plan.seed(),
+                () -> apis.get(pick.nextInt(apis.size())),
+                caspio,
+                members,
+                ledger,
+                CLOCK_SKEW);
+    }
+
+    private SoakReport report(
+            Ledger ledger,
+            Comparison.Result r,
+            StorePeek.Snapshot end,
+            boolean converged,
+            long drainMillis,
+            long totalMillis) {
+        return new SoakReport(
+                plan.seed(),
+                storeLocation().isPostgres() ? "postgresql" : "sqlite",
+                plan.instances(),
+                ledger.ops,
+                ledger.kills,
+                ledger.accepted.size(),
+                ledger.caspioWrites,
+                r.lost(),
+                r.duplicated(),
+                r.duplicatedBySyncId(),
+                r.duplicatedByContent(),
+                r.resurrected(),
+                r.membersDiffering(),
+                end.parked(),
+                end.pending(),
+                ledger.serverErrors,
+                ledger.sameSecondEditsSkipped,
+                ledger.unseenDeletesSkipped,
+                converged,
+                drainMillis,
+                totalMillis,
+                r.problems());
     }
 
     /** The ops, with a SIGKILL and restart of a random instance after each of {@code kills} random ops. */
