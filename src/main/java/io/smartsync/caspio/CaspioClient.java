@@ -223,12 +223,10 @@ public final class CaspioClient {
                 .path("Result")
                 .path(0);
         if (!row.isObject()) {
-            throw new CaspioException(
+            throw CaspioException.answered(
                     CaspioException.Kind.AMBIGUOUS,
                     "Caspio created a row in " + table + " but did not return it",
                     201,
-                    null,
-                    null,
                     null,
                     null);
         }
@@ -322,14 +320,10 @@ public final class CaspioClient {
         String url = config.restRoot() + "/tables/" + encode(Where.field(table)) + "/records";
         String full = query.length() == 0 ? url : url + "?" + query;
         if (full.length() > MAX_URI) {
-            throw new CaspioException(
+            throw CaspioException.noAnswer(
                     CaspioException.Kind.PERMANENT,
                     "request to " + table + " would be " + full.length() + " characters long; Caspio refuses URIs over "
                             + MAX_URI,
-                    0,
-                    null,
-                    null,
-                    null,
                     null);
         }
         return URI.create(full);

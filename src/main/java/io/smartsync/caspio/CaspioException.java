@@ -27,7 +27,8 @@ public class CaspioException extends RuntimeException {
     private final String requestId;
     private final Duration retryAfter;
 
-    public CaspioException(
+    /** Caspio's answer to a request, as {@link Failures} reads it: its status, code, request id and Retry-After. */
+    CaspioException(
             Kind kind,
             String message,
             int status,
@@ -41,6 +42,24 @@ public class CaspioException extends RuntimeException {
         this.caspioCode = caspioCode;
         this.requestId = requestId;
         this.retryAfter = retryAfter;
+    }
+
+    /** A call that got no answer from Caspio: not sent, cut, interrupted, or refused before sending. */
+    public static CaspioException noAnswer(Kind kind, String message, Throwable cause) {
+        return new CaspioException(kind, message, 0, null, null, null, cause);
+    }
+
+    /**
+     * An answer with status {@code status} and no code of Caspio's (a body that is missing or not JSON,
+     * or a refusal whose body said nothing more).
+     */
+    public static CaspioException answered(Kind kind, String message, int status, String requestId, Throwable cause) {
+        return new CaspioException(kind, message, status, null, requestId, null, cause);
+    }
+
+    /** This failure, to be tried again later for the reason {@code message}; Caspio's details are kept. */
+    public CaspioException retryLater(String message) {
+        return new CaspioException(Kind.TRANSIENT, message, status, caspioCode, requestId, null, this);
     }
 
     public Kind kind() {

@@ -86,30 +86,19 @@ final class Resilience {
         try {
             return (T) executor.get((CheckedSupplier<Object>) work);
         } catch (CircuitBreakerOpenException e) {
-            throw new CaspioException(
+            throw CaspioException.noAnswer(
                     CaspioException.Kind.TRANSIENT,
                     what + ": not sent, Caspio's circuit breaker is open (retrying in "
                             + breaker.getRemainingDelay().toMillis() + " ms)",
-                    0,
-                    null,
-                    null,
-                    null,
                     e);
         } catch (RateLimitExceededException e) {
-            throw new CaspioException(
-                    CaspioException.Kind.TRANSIENT,
-                    what + ": not sent, client rate limit reached",
-                    0,
-                    null,
-                    null,
-                    null,
-                    e);
+            throw CaspioException.noAnswer(
+                    CaspioException.Kind.TRANSIENT, what + ": not sent, client rate limit reached", e);
         } catch (FailsafeException e) {
             if (e.getCause() instanceof InterruptedException) {
                 // Interrupted between attempts (the service is stopping): not sent again, like an interrupted call.
                 Thread.currentThread().interrupt();
-                throw new CaspioException(
-                        CaspioException.Kind.TRANSIENT, what + ": interrupted", 0, null, null, null, e);
+                throw CaspioException.noAnswer(CaspioException.Kind.TRANSIENT, what + ": interrupted", e);
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

@@ -60,8 +60,7 @@ final class TokenRequest {
     }
 
     private static CaspioException transientFailure(String what, Throwable cause) {
-        return new CaspioException(
-                CaspioException.Kind.TRANSIENT, "POST /oauth/token: " + what, 0, null, null, null, cause);
+        return CaspioException.noAnswer(CaspioException.Kind.TRANSIENT, "POST /oauth/token: " + what, cause);
     }
 
     private static String enc(String s) {

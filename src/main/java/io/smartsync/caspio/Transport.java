@@ -78,13 +78,11 @@ final class Transport {
         try {
             return reader.read(answer == null || isBlank(answer) ? EMPTY_OBJECT : answer);
         } catch (IOException e) {
-            throw new CaspioException(
+            throw CaspioException.answered(
                     write ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
                     method + " " + uri.getPath() + ": Caspio answered with a body that is not JSON",
                     response.statusCode(),
-                    null,
                     Failures.requestId(response),
-                    null,
                     e);
         }
     }
@@ -143,26 +141,18 @@ final class Transport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             meters.request(kind, 0, payload.length, 0);
-            throw new CaspioException(
+            throw CaspioException.noAnswer(
                     write ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
                     method + " " + uri.getPath() + ": interrupted",
-                    0,
-                    null,
-                    null,
-                    null,
                     e);
         } catch (IOException e) {
             meters.request(kind, 0, payload.length, 0);
             // A refused connection never carried the request; anything later may have been applied.
             boolean neverSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
-            throw new CaspioException(
+            throw CaspioException.noAnswer(
                     write && !neverSent ? CaspioException.Kind.AMBIGUOUS : CaspioException.Kind.TRANSIENT,
                     method + " " + uri.getPath() + ": " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : " " + e.getMessage()),
-                    0,
-                    null,
-                    null,
-                    null,
                     e);
         }
     }

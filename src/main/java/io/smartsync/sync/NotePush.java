@@ -84,15 +84,8 @@ final class NotePush implements Pusher.Push {
             // The sync id is taken: an earlier attempt made the row. Adopt it; if it is not visible yet
             // (a late commit), look again later. Creating another would duplicate the note.
             return created(note)
-                    .orElseThrow(() -> new CaspioException(
-                            CaspioException.Kind.TRANSIENT,
-                            "note " + note.noteId()
-                                    + " exists in Caspio but is not visible yet; looking it up again later",
-                            e.status(),
-                            e.caspioCode(),
-                            e.requestId(),
-                            null,
-                            e));
+                    .orElseThrow(() -> e.retryLater("note " + note.noteId()
+                            + " exists in Caspio but is not visible yet; looking it up again later"));
         }
     }
 

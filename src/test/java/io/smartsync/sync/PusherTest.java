@@ -234,7 +234,7 @@ class PusherTest {
     }
 
     private static CaspioException caspio(CaspioException.Kind kind, int status) {
-        return new CaspioException(kind, "test failure", status, null, "req-1", null, null);
+        return CaspioException.answered(kind, "test failure", status, "req-1", null);
     }
 
     private static Note local(String id) {
