@@ -12,12 +12,8 @@ import io.smartsync.note.Note;
 import io.smartsync.note.NoteDraft;
 import io.smartsync.note.NoteEdit;
 import io.smartsync.note.NotePosition;
-import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
-import io.smartsync.note.SyncState;
-import io.smartsync.store.NoteExistsException;
 import io.smartsync.store.PullResult;
-import io.smartsync.store.QueueFullException;
 import io.smartsync.store.Served;
 import io.smartsync.store.Store;
 import io.smartsync.store.StoreException;
@@ -51,14 +47,14 @@ public final class SyncService implements AutoCloseable {
     private final Store store;
     private final SyncConfig config;
     private final Clock clock;
-    private final Supplier<UUID> ids;
     private final SyncEngine engine;
     private final Pusher pusher;
     private final Poller poller;
     private final LagWatch lag;
     private final Reconciler reconciler;
     private final Preloader preloader;
-    private final Object[] editLocks = newLocks(64);
+    private final NoteWrites writes;
+    private final ConflictResolution conflictResolution;
     private final ExecutorService selections = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("smartsync-select-", 0).factory());
     private final ScheduledExecutorService preloads = Executors.newSingleThreadScheduledExecutor(
@@ -70,7 +66,6 @@ public final class SyncService implements AutoCloseable {
     private final NotesTable table;
     private final String instanceId;
     private final RowSizes rowSizes;
-    private final ConflictLog conflictLog;
     private final AutoCloseable memberEvents;
     private volatile List<SyncSetting> settings = List.of();
 
@@ -85,7 +80,6 @@ public final class SyncService implements AutoCloseable {
         this.store = store;
         this.config = config;
         this.clock = clock;
-        this.ids = ids;
         this.events = new SyncEvents(clock);
         this.lag = new LagWatch(config.overlapSeconds());
         this.table = new NotesTable(caspio, mapper);
@@ -118,7 +112,15 @@ public final class SyncService implements AutoCloseable {
                 instanceId);
         this.sourceTable = table.name();
         this.instanceId = instanceId;
-        this.conflictLog = new ConflictLog(store.conflicts(), config.conflictPolicy(), events, clock);
+        this.writes = new NoteWrites(
+                store,
+                config,
+                clock,
+                ids,
+                table,
+                new ConflictLog(store.conflicts(), config.conflictPolicy(), events, clock),
+                pusher);
+        this.conflictResolution = new ConflictResolution(store, table, writes, pusher);
         this.rowSizes = new RowSizes(store.reports(), mapper.fields().pk());
         this.memberEvents = MemberEvents.forward(store.changes(), events);
         caspio.onRowsRead(rowSizes::record);
@@ -369,7 +371,7 @@ public final class SyncService implements AutoCloseable {
      * @throws OfflineQueueFullException when {@code offlineQueueLimit} writes are waiting
      */
     public Note create(MemberId member, NoteDraft draft, Author author) {
-        return create(member, ids.get().toString(), draft, author);
+        return writes.create(member, draft, author);
     }
 
     /**
@@ -380,37 +382,7 @@ public final class SyncService implements AutoCloseable {
      *     to a deleted one
      */
     public Note create(MemberId member, String noteId, NoteDraft draft, Author author) {
-        try {
-            return createNew(member, noteId, draft, author);
-        } catch (NoteExistsException e) {
-            Note stored = e.stored();
-            if (stored.member().equals(member) && author.userId().equals(stored.userId()) && !stored.deleted()) {
-                return stored;
-            }
-            throw new NoteIdTakenException(noteId);
-        }
-    }
-
-    private Note createNew(MemberId member, String noteId, NoteDraft draft, Author author) {
-        Note note = new Note(
-                noteId,
-                member,
-                null,
-                draft.comments(),
-                author.userId(),
-                author.fullName(),
-                clock.instant(),
-                draft.followUpDate(),
-                draft.followUpStatus(),
-                draft.followUpAssignment(),
-                draft.assignedFirst(),
-                draft.seniorFullName(),
-                null,
-                null,
-                SyncState.PENDING,
-                false);
-        queue(note, OutboxAction.CREATE, author.fullName());
-        return note;
+        return writes.create(member, noteId, draft, author);
     }
 
     /**
@@ -430,21 +402,7 @@ public final class SyncService implements AutoCloseable {
      *     kept the newer version or left the choice to a person
      */
     public Note update(MemberId member, String noteId, NoteEdit edit, String by, Optional<String> basedOn) {
-        // One edit of a note at a time in this process, so two partial edits (one naming the status, the
-        // other the date) both land instead of the second writing back the first's old value.
-        synchronized (editLock(noteId)) {
-            Note current = live(member, noteId);
-            Note edited = current.edited(edit.applyTo(current));
-            settleIfStale(current, edited, basedOn);
-            queue(edited, OutboxAction.UPDATE, by);
-            return edited;
-        }
-    }
-
-    private void settleIfStale(Note current, Note written, Optional<String> basedOn) {
-        if (basedOn.isPresent() && !basedOn.get().equals(current.version())) {
-            conflictLog.settleStaleWrite(current, written, table.clockOffset());
-        }
+        return writes.update(member, noteId, edit, by, basedOn);
     }
 
     /** The member a stored, live note belongs to; for calls that name the note only. */
@@ -458,10 +416,6 @@ public final class SyncService implements AutoCloseable {
      */
     public List<Note> notesByAuthor(String userId, Optional<NotePosition> after, int limit) {
         return store.notes().notesByAuthor(userId, after, limit);
-    }
-
-    private Object editLock(String noteId) {
-        return editLocks[Math.floorMod(noteId.hashCode(), editLocks.length)];
     }
 
     /**
@@ -480,28 +434,7 @@ public final class SyncService implements AutoCloseable {
      * @throws StaleWriteException as {@link #update(MemberId, String, NoteEdit, String, Optional)} does
      */
     public void delete(MemberId member, String noteId, String by, Optional<String> basedOn) {
-        synchronized (editLock(noteId)) {
-            Note current = live(member, noteId);
-            Note deleted = current.asDeleted(SyncState.PENDING);
-            settleIfStale(current, deleted, basedOn);
-            queue(deleted, OutboxAction.DELETE, by);
-        }
-    }
-
-    private Note live(MemberId member, String noteId) {
-        return store.notes()
-                .note(noteId)
-                .filter(n -> n.member().equals(member) && !n.deleted())
-                .orElseThrow(() -> new NoSuchNoteException(member, noteId));
-    }
-
-    private void queue(Note note, OutboxAction action, String by) {
-        try {
-            store.notes().writeLocal(note, action, config.offlineQueueLimit(), by == null ? note.userFullName() : by);
-        } catch (QueueFullException e) {
-            throw new OfflineQueueFullException(e.getMessage(), e);
-        }
-        pusher.wake();
+        writes.delete(member, noteId, by, basedOn);
     }
 
     /**
@@ -544,62 +477,7 @@ public final class SyncService implements AutoCloseable {
      * keeps Caspio's version and drops the edit.
      */
     public Conflict resolve(long conflictId, String choice, String by) {
-        Conflict c = store.conflicts()
-                .conflict(conflictId)
-                .orElseThrow(() -> new NoSuchNoteException("there is no conflict " + conflictId));
-        if (!c.open()) {
-            throw new NotSettleableException("conflict " + conflictId + " was already settled (" + c.outcome() + ")");
-        }
-        if (!choice.equals("local") && !choice.equals("server")) {
-            throw new IllegalArgumentException("resolution must be local or server, was " + choice);
-        }
-        Optional<OutboxEntry> parked = store.outbox().failed().stream()
-                .filter(e -> e.noteId().equals(c.noteId()))
-                .findFirst();
-        if (parked.isEmpty()) {
-            resolveStaleWrite(c, choice, by);
-        } else if (choice.equals("local")) {
-            store.outbox().rebase(parked.get(), c.server());
-        } else {
-            store.outbox().completePush(parked.get(), currentInCaspio(c));
-        }
-        store.conflicts().resolveConflict(conflictId, choice, by);
-        pusher.wake();
-        return store.conflicts().conflict(conflictId).orElseThrow();
-    }
-
-    /**
-     * Caspio's version of a conflict's note now, which may have moved on since the conflict: the poll
-     * passed it by while the edit was parked, so storing the conflict's copy would keep an old version.
-     */
-    private Note currentInCaspio(Conflict c) {
-        Note local = c.local();
-        if (c.server() == null || c.server().pkId() == null) {
-            return local.asDeleted(SyncState.SYNCED);
-        }
-        return table.rowByPk(c.server().pkId()).orElseGet(() -> local.asDeleted(SyncState.SYNCED));
-    }
-
-    /**
-     * A conflict of a write based on an older version ({@link ConflictLog#settleStaleWrite}) has no queued write: choosing
-     * {@code local} makes that write now, over the stored version; {@code server} leaves the stored one.
-     */
-    private void resolveStaleWrite(Conflict c, String choice, String by) {
-        if (choice.equals("server")) {
-            return;
-        }
-        synchronized (editLock(c.noteId())) {
-            Note current = store.notes()
-                    .note(c.noteId())
-                    .filter(n -> !n.deleted())
-                    .orElseThrow(() -> new NotSettleableException(
-                            "conflict " + c.id() + " cannot be settled as local: note " + c.noteId() + " is gone"));
-            if (c.local().deleted()) {
-                queue(current.asDeleted(SyncState.PENDING), OutboxAction.DELETE, by);
-            } else {
-                queue(current.edited(NoteDraft.of(c.local())), OutboxAction.UPDATE, by);
-            }
-        }
+        return conflictResolution.resolve(conflictId, choice, by);
     }
 
     /**
@@ -670,13 +548,5 @@ public final class SyncService implements AutoCloseable {
         stop.await(preloads, () -> 1, "the preload", "it resumes after its last stored page");
         stop.await(selections, engine::running, "member sync|member syncs", "each runs again when selected");
         stop.report(log);
-    }
-
-    private static Object[] newLocks(int n) {
-        Object[] locks = new Object[n];
-        for (int i = 0; i < n; i++) {
-            locks[i] = new Object();
-        }
-        return locks;
     }
 }
