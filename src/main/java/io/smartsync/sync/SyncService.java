@@ -1,7 +1,6 @@
 package io.smartsync.sync;
 
 import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.CaspioException;
 import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.NotesTable;
 import io.smartsync.note.Author;
@@ -13,26 +12,14 @@ import io.smartsync.note.NoteDraft;
 import io.smartsync.note.NoteEdit;
 import io.smartsync.note.NotePosition;
 import io.smartsync.note.OutboxEntry;
-import io.smartsync.store.PullResult;
-import io.smartsync.store.Served;
 import io.smartsync.store.Store;
-import io.smartsync.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,26 +33,19 @@ public final class SyncService implements AutoCloseable {
 
     private final Store store;
     private final SyncConfig config;
-    private final Clock clock;
     private final SyncEngine engine;
     private final Pusher pusher;
     private final Poller poller;
     private final LagWatch lag;
-    private final Reconciler reconciler;
-    private final Preloader preloader;
     private final NoteWrites writes;
     private final ConflictResolution conflictResolution;
-    private final ExecutorService selections = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("smartsync-select-", 0).factory());
-    private final ScheduledExecutorService preloads = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("smartsync-preload").daemon().factory());
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("smartsync-poll").daemon().factory());
+    private final Selections selections;
+    private final Preloads preloads;
+    private final BackgroundChecks checks;
+    private final WebhookHints webhooks;
     private final String sourceTable;
     private final SyncEvents events;
-    private final NotesTable table;
     private final String instanceId;
-    private final RowSizes rowSizes;
     private final AutoCloseable memberEvents;
     private volatile List<SyncSetting> settings = List.of();
 
@@ -79,13 +59,11 @@ public final class SyncService implements AutoCloseable {
             String instanceId) {
         this.store = store;
         this.config = config;
-        this.clock = clock;
         this.events = new SyncEvents(clock);
         this.lag = new LagWatch(config.overlapSeconds());
-        this.table = new NotesTable(caspio, mapper);
+        NotesTable table = new NotesTable(caspio, mapper);
         this.poller = new Poller(store, table, config, lag, clock);
-        this.reconciler = new Reconciler(store, table, config, clock);
-        this.preloader = new Preloader(store, table, config, events, clock);
+        Reconciler reconciler = new Reconciler(store, table, config, clock);
         this.engine = new SyncEngine(
                 store,
                 caspio,
@@ -96,21 +74,12 @@ public final class SyncService implements AutoCloseable {
                 Duration.ofMillis(config.syncTimeoutMs()),
                 events,
                 clock);
-        this.pusher = new Pusher(
-                store,
-                new NotePush(
-                        store.outbox(),
-                        store.conflicts(),
-                        table,
-                        config.conflictPolicy(),
-                        events,
-                        clock,
-                        Duration.ofSeconds(config.overlapSeconds())),
-                events,
-                config,
-                clock,
-                instanceId);
+        this.pusher = newPusher(store, table, config, events, clock, instanceId);
         this.sourceTable = table.name();
+        this.selections = new Selections(store, engine, config);
+        this.preloads = new Preloads(new Preloader(store, table, config, events, clock), config);
+        this.checks = new BackgroundChecks(store, config, clock, events, poller, reconciler, instanceId);
+        this.webhooks = new WebhookHints(store, table, config, clock);
         this.instanceId = instanceId;
         this.writes = new NoteWrites(
                 store,
@@ -121,15 +90,27 @@ public final class SyncService implements AutoCloseable {
                 new ConflictLog(store.conflicts(), config.conflictPolicy(), events, clock),
                 pusher);
         this.conflictResolution = new ConflictResolution(store, table, writes, pusher);
-        this.rowSizes = new RowSizes(store.reports(), mapper.fields().pk());
         this.memberEvents = MemberEvents.forward(store.changes(), events);
-        caspio.onRowsRead(rowSizes::record);
+        caspio.onRowsRead(new RowSizes(store.reports(), mapper.fields().pk())::record);
         caspio.onAvailabilityChange(online -> {
             events.emit(online ? "online" : "offline", null, null, Map.of());
             if (online) {
                 pusher.wake(); // the queue drains by itself once Caspio answers again
             }
         });
+    }
+
+    private static Pusher newPusher(
+            Store store, NotesTable table, SyncConfig config, SyncEvents events, Clock clock, String instanceId) {
+        NotePush push = new NotePush(
+                store.outbox(),
+                store.conflicts(),
+                table,
+                config.conflictPolicy(),
+                events,
+                clock,
+                Duration.ofSeconds(config.overlapSeconds()));
+        return new Pusher(store, push, events, config, clock, instanceId);
     }
 
     /** Says which sync settings are in effect and where each came from (the settings view). */
@@ -174,18 +155,7 @@ public final class SyncService implements AutoCloseable {
      */
     public void start() {
         pusher.start();
-        schedule.scheduleWithFixedDelay(this::pollQuietly, 0, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
-        schedule.scheduleWithFixedDelay(
-                this::checkStoredQuietly,
-                config.reconcileIntervalMs(),
-                config.reconcileIntervalMs(),
-                TimeUnit.MILLISECONDS);
-        schedule.scheduleWithFixedDelay(
-                this::reconcileQuietly,
-                config.tableReconcileIntervalMs(),
-                config.tableReconcileIntervalMs(),
-                TimeUnit.MILLISECONDS);
-        schedule.scheduleWithFixedDelay(this::pruneQuietly, 0, 1, TimeUnit.HOURS);
+        checks.start();
     }
 
     /**
@@ -193,11 +163,7 @@ public final class SyncService implements AutoCloseable {
      * reads the whole table again. Answers false when one is running already.
      */
     public boolean preload() {
-        if (!preloader.claim()) {
-            return false;
-        }
-        preloads.execute(() -> preloadQuietly(true));
-        return true;
+        return preloads.preload();
     }
 
     /**
@@ -206,34 +172,7 @@ public final class SyncService implements AutoCloseable {
      * autoSyncInterval}, resuming after the last stored page.
      */
     public void preloadAtStart() {
-        if (preloader.claim()) {
-            preloads.execute(() -> preloadQuietly(false));
-        }
-    }
-
-    private void preloadQuietly(boolean again) {
-        try {
-            preloader.run(again);
-        } catch (CaspioException e) {
-            log.warn("preload could not read Caspio ({}); resuming in {} ms", e.kind(), config.autoSyncInterval());
-            if (!preloads.isShutdown()) {
-                preloads.schedule(this::preloadAtStart, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
-            }
-        } catch (RuntimeException e) {
-            log.error("preload failed: {}", e.toString());
-        }
-    }
-
-    private void pruneQuietly() {
-        try {
-            int pruned =
-                    store.history().pruneRuns(clock.instant().minus(Duration.ofDays(config.historyRetentionDays())));
-            if (pruned > 0) {
-                log.info("pruned {} sync runs older than {} days", pruned, config.historyRetentionDays());
-            }
-        } catch (RuntimeException e) {
-            log.warn("pruning the sync history failed: {}", e.toString());
-        }
+        preloads.preloadAtStart();
     }
 
     /** This instance's name: the owner of its outbox leases, and how it shows as the poller. */
@@ -246,48 +185,7 @@ public final class SyncService implements AutoCloseable {
      * share a store (this one, on SQLite), empty while none has taken the role yet.
      */
     public Optional<String> pollerInstance() {
-        try {
-            return store.coordination().leader();
-        } catch (StoreException e) {
-            log.warn("cannot tell which instance polls: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** True when this instance holds, or has just taken, the poller role. */
-    private boolean leads() {
-        return store.coordination().lead(instanceId);
-    }
-
-    /** The delete check of every member stored here (one instance at a time), every {@code reconcileIntervalMs}. */
-    private void checkStoredQuietly() {
-        try {
-            if (!leads()) {
-                return;
-            }
-            reconciler
-                    .checkStored()
-                    .forEach((member, gone) ->
-                            events.emit("sync.deleted", member.value(), null, Map.of("deletedNotes", gone)));
-        } catch (CaspioException e) {
-            log.info(
-                    "delete check could not reach Caspio ({}); it runs again in {} ms",
-                    e.kind(),
-                    config.reconcileIntervalMs());
-        } catch (RuntimeException e) {
-            log.warn("delete check failed: {}", e.toString());
-        }
-    }
-
-    private void reconcileQuietly() {
-        try {
-            if (!leads()) {
-                return;
-            }
-            reconciler.reconcile(null);
-        } catch (RuntimeException e) {
-            log.warn("scheduled reconcile failed: {}", e.toString());
-        }
+        return checks.pollerInstance();
     }
 
     /**
@@ -295,29 +193,7 @@ public final class SyncService implements AutoCloseable {
      * or with no member a poll and a reconcile of the whole table.
      */
     public SyncType force(Optional<MemberId> member) {
-        if (member.isPresent()) {
-            return engine.force(member.get());
-        }
-        try {
-            poller.pollOnce();
-            reconciler.reconcile(null);
-            return SyncType.INCREMENTAL;
-        } catch (CaspioException e) {
-            log.warn("forced sync of the table could not reach Caspio ({})", e.kind());
-            return SyncType.STALE;
-        }
-    }
-
-    private void pollQuietly() {
-        try {
-            if (!leads()) {
-                return;
-            }
-            poller.pollOnce();
-        } catch (RuntimeException e) {
-            poller.watch.failed(e.getClass().getSimpleName());
-            log.error("global poll failed: {}", e.toString());
-        }
+        return member.isPresent() ? engine.force(member.get()) : checks.forceTable();
     }
 
     /**
@@ -338,31 +214,7 @@ public final class SyncService implements AutoCloseable {
      * @param reader who reads, or null for no audit line
      */
     public MemberNotes select(MemberId member, Optional<Instant> changedSince, AuditedRead reader) {
-        MemberSyncStatus status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
-        SyncType type = SyncType.CACHED;
-        if (!engine.answerFromStore(status)) {
-            type = pullWithinDeadline(member);
-            status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
-        }
-        status = CurrentStatus.of(store.progress(), status);
-        Served served = store.notes().serve(member, changedSince.orElse(null), reader == null ? null : reader.line());
-        return new MemberNotes(
-                member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));
-    }
-
-    private SyncType pullWithinDeadline(MemberId member) {
-        Future<SyncType> run = selections.submit(() -> engine.select(member));
-        try {
-            return run.get(config.selectionDeadlineMs(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.info("sync of member {} is past its deadline; answering from the store while it finishes", member);
-            return SyncType.STALE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SyncType.STALE;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        return selections.select(member, changedSince, reader);
     }
 
     /**
@@ -447,24 +299,7 @@ public final class SyncService implements AutoCloseable {
      * @throws io.smartsync.caspio.CaspioException when Caspio cannot be read now (the sender may retry)
      */
     public int apply(CaspioEvent event) {
-        if (!sourceTable.equalsIgnoreCase(event.objectName())) {
-            throw new IllegalArgumentException("webhook for table " + event.objectName() + ", expected " + sourceTable);
-        }
-        if (!Set.of("table.recordInsert", "table.recordUpdate", "table.recordDelete")
-                .contains(event.eventType())) {
-            throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
-        }
-        Set<Long> named = new TreeSet<>(table.pksNamedBy(event.data()));
-        Instant readAt = clock.instant();
-        List<Note> found = table.rowsByPk(List.copyOf(named));
-        PullResult result = store.merges().applyRead(found, readAt);
-        found.forEach(n -> named.remove(n.pkId()));
-        int gone = 0;
-        Duration commitLag = Duration.ofSeconds(config.overlapSeconds());
-        for (long pk : named) {
-            gone += store.reconciliation().applyListing(null, Set.of(), pk - 1, pk, readAt, commitLag);
-        }
-        return result.inserted() + result.updated() + gone;
+        return webhooks.apply(event);
     }
 
     /** The conflict log, newest first. */
@@ -487,7 +322,7 @@ public final class SyncService implements AutoCloseable {
      * @return how many notes were removed
      */
     public int clearMember(MemberId member) {
-        preloader.cleared(member);
+        preloads.cleared(member);
         return store.progress().clearMember(member);
     }
 
@@ -533,20 +368,16 @@ public final class SyncService implements AutoCloseable {
         } catch (Exception e) {
             log.debug("member events: {}", e.toString());
         }
-        schedule.shutdown(); // its periodic tasks are dropped; one that runs goes on
-        selections.shutdown();
-        if (preloader.running()) {
-            preloads.shutdown();
-        } else {
-            preloads.shutdownNow(); // a retry waiting for its delay is dropped; the next start resumes
-        }
+        checks.stopTaking();
+        selections.stopTaking();
+        preloads.stopTaking();
         pusher.stopClaiming();
         Stopping stop = new Stopping(Duration.ofMillis(config.syncTimeoutMs()));
         pusher.awaitStopped(stop.deadline());
         stop.left(pusher.cut(Stopping.UNWIND), "push|pushes", "each stays queued and is pushed after the restart");
-        stop.await(schedule, () -> 1, "a poll or delete check", "it runs again after the restart");
-        stop.await(preloads, () -> 1, "the preload", "it resumes after its last stored page");
-        stop.await(selections, engine::running, "member sync|member syncs", "each runs again when selected");
+        checks.awaitStop(stop);
+        preloads.awaitStop(stop);
+        selections.awaitStop(stop);
         stop.report(log);
     }
 }
