@@ -1,6 +1,5 @@
 package io.smartsync.sync;
 
-import io.smartsync.caspio.CaspioException;
 import io.smartsync.note.Note;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.store.Store;
@@ -27,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code autoSyncInterval} otherwise, or on demand. Safe for use from many threads; one push cycle
  * runs at a time per instance, pushing up to {@code pushConcurrency} notes at once on virtual threads.
  * The store's claim gives out only the oldest entry of each note, so a note never has two writes in
- * flight; its lease, renewed by a heartbeat while the push runs, keeps other instances off the entry. Only
- * Caspio's permanent refusal of a write, or a note whose own data cannot be written, parks an entry; any
- * other failure leaves it queued ({@link PushAlerts}).
+ * flight; its lease, renewed by a heartbeat while the push runs, keeps other instances off the entry. What
+ * becomes of a push that fails is {@link PushFailures}' to judge.
  */
 final class Pusher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pusher.class);
@@ -39,6 +37,7 @@ final class Pusher implements AutoCloseable {
     private final Store store;
     private final Push push;
     private final PushAlerts alerts;
+    private final PushFailures failures;
     private final SyncEvents events;
     private final SyncConfig config;
     private final Clock clock;
@@ -65,6 +64,7 @@ final class Pusher implements AutoCloseable {
         this.store = store;
         this.push = push;
         this.alerts = new PushAlerts(clock);
+        this.failures = new PushFailures(store, alerts, events, config, owner);
         this.events = events;
         this.config = config;
         this.clock = clock;
@@ -174,7 +174,7 @@ final class Pusher implements AutoCloseable {
         try {
             return push(entry);
         } catch (Error e) {
-            log.error("push of note {} failed: {}", entry.noteId(), describe(e));
+            log.error("push of note {} failed: {}", entry.noteId(), PushFailures.describe(e));
             return Result.UNEXPECTED;
         } finally {
             running.remove(entry.id());
@@ -221,7 +221,8 @@ final class Pusher implements AutoCloseable {
         return alerts;
     }
 
-    private enum Result {
+    /** How one push ended. */
+    enum Result {
         PUSHED,
         RETRY_LATER,
         PARKED,
@@ -248,25 +249,8 @@ final class Pusher implements AutoCloseable {
                     Map.of("action", entry.action().wireName()));
             return Result.PUSHED;
         } catch (RuntimeException e) {
-            return cutByStop() ? cut(entry) : notPushed(entry, e);
+            return cutByStop() ? cut(entry) : failures.notPushed(entry, e);
         }
-    }
-
-    private Result notPushed(OutboxEntry entry, RuntimeException e) {
-        return switch (e) {
-            case CaspioException c -> refusedOrRetried(entry, c);
-            case NotYetException n -> {
-                alerts.settled(entry.id());
-                store.outbox().holdUntil(entry, owner, n.retryAt());
-                log.info("push of note {} waits: {}", entry.noteId(), n.getMessage());
-                yield Result.WAITING;
-            }
-            case InvalidNoteException i -> {
-                alerts.settled(entry.id());
-                yield park(entry, i.getMessage(), "its own data cannot be written to Caspio");
-            }
-            default -> unexpected(entry, e);
-        };
     }
 
     /** True on a push the stopping service interrupted: whatever failed, it failed because of the cut. */
@@ -281,89 +265,6 @@ final class Pusher implements AutoCloseable {
     private Result cut(OutboxEntry entry) {
         log.debug("push of note {} cut short by the stop; it stays queued", entry.noteId());
         return Result.CUT;
-    }
-
-    /**
-     * Only Caspio's refusal of the request itself (a 4xx a retry cannot fix) parks an entry; everything
-     * else Caspio does (5xx, 429, a cut connection, credentials refused) leaves it pending. A refusal made
-     * here before anything was sent is our own fault, not the note's.
-     */
-    private Result refusedOrRetried(OutboxEntry entry, CaspioException e) {
-        if (e.kind() == CaspioException.Kind.PERMANENT && e.status() >= 400 && e.status() < 500) {
-            alerts.settled(entry.id());
-            return park(entry, e.getMessage(), "Caspio refused it (" + e.status() + ")");
-        }
-        if (e.kind() == CaspioException.Kind.PERMANENT) {
-            return unexpected(entry, e);
-        }
-        alerts.settled(entry.id());
-        store.outbox().recordFailure(entry, e.getMessage(), false);
-        log.warn("push of note {} failed ({}, stays pending); attempt {}", entry.noteId(), e.kind(), entry.attempts());
-        events.emit(
-                "note.failed",
-                entry.member().value(),
-                entry.noteId(),
-                Map.of("action", entry.action().wireName(), "attempts", entry.attempts(), "parked", false));
-        return Result.RETRY_LATER;
-    }
-
-    private Result park(OutboxEntry entry, String error, String why) {
-        store.outbox().recordFailure(entry, error, true);
-        log.warn("push of note {} parked: {}; attempt {}", entry.noteId(), why, entry.attempts());
-        events.emit(
-                "note.failed",
-                entry.member().value(),
-                entry.noteId(),
-                Map.of("action", entry.action().wireName(), "attempts", entry.attempts(), "parked", true));
-        return Result.PARKED;
-    }
-
-    /**
-     * A failure nobody planned for: our own bug or the store failing. Parking would ask a person to
-     * forgive a note for our fault, so the entry stays queued with its lease, which runs out and lets the
-     * next cycle (here or on another instance) try again; the store is not touched, since it may be what
-     * failed. Counted, logged by type and place only (a message may quote the note's text), and shown on
-     * {@code /health} until it clears.
-     */
-    private Result unexpected(OutboxEntry entry, RuntimeException e) {
-        alerts.failed(entry.id(), e);
-        log.error(
-                "push of {} of note {} failed unexpectedly; it stays queued and is tried again once its lease"
-                        + " ({} ms) runs out: {}",
-                entry.action().wireName(),
-                entry.noteId(),
-                config.pushLease().toMillis(),
-                describe(e));
-        events.emit(
-                "note.failed",
-                entry.member().value(),
-                entry.noteId(),
-                Map.of(
-                        "action",
-                        entry.action().wireName(),
-                        "attempts",
-                        entry.attempts(),
-                        "parked",
-                        false,
-                        "unexpected",
-                        true));
-        return Result.UNEXPECTED;
-    }
-
-    /** The exception types of the chain and where each was thrown: no message, which may hold note text. */
-    static String describe(Throwable e) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable t = e; t != null && b.length() < 2_000; t = t.getCause() == t ? null : t.getCause()) {
-            if (!b.isEmpty()) {
-                b.append(" <- caused by ");
-            }
-            b.append(t.getClass().getName());
-            StackTraceElement[] frames = t.getStackTrace();
-            for (int i = 0; i < Math.min(3, frames.length); i++) {
-                b.append(i == 0 ? " at " : ", ").append(frames[i]);
-            }
-        }
-        return b.toString();
     }
 
     /**
