@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the HTTP layer and the CLI ask of the sync engine: read a member's notes (syncing first), write
- * notes, and look at or drive the outbox. Safe for use from many threads.
+ * notes, and look at or drive the outbox. Safe for use from many threads. It wires the engine's parts
+ * and hands each call to its use case: {@link Selections}, {@link NoteWrites}, {@link ConflictResolution},
+ * {@link WebhookHints}, {@link Preloads}, {@link BackgroundChecks}; it stops them in order on close.
  */
 public final class SyncService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
