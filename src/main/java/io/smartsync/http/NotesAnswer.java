@@ -62,7 +62,7 @@ final class NotesAnswer {
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("notes", array(written));
+        data.put("notes", new JsonArray(written));
         data.put("notesByClient", groups(byClient, "clientId2", "seniorFullName", false));
         data.put("notesByUser", groups(byUser, "userId", "userFullName", true));
         data.put("totalNotes", notes.size());
@@ -83,16 +83,12 @@ final class NotesAnswer {
             if (role) {
                 m.put("userRole", "");
             }
-            m.put("notes", array(g.notes));
+            m.put("notes", new JsonArray(g.notes));
             m.put("totalNotes", g.notes.size());
             m.put("newNotes", g.newNotes);
             out.put(id, m);
         });
         return out;
-    }
-
-    private static JsonArray array(List<SerializableString> written) {
-        return new JsonArray(written);
     }
 
     /** Notes already written as JSON, as one array. */

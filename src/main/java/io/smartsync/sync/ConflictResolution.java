@@ -55,14 +55,11 @@ final class ConflictResolution {
 
     /**
      * Caspio's version of a conflict's note now, which may have moved on since the conflict: the poll
-     * passed it by while the edit was parked, so storing the conflict's copy would keep an old version.
+     * passed it by while the edit was parked, so storing the conflict's copy would keep an old version. An
+     * open conflict always has Caspio's row ({@link ConflictPolicy#outcome}); gone since, the note is deleted.
      */
     private Note currentInCaspio(Conflict c) {
-        Note local = c.local();
-        if (c.server() == null || c.server().pkId() == null) {
-            return local.asDeleted(SyncState.SYNCED);
-        }
-        return table.rowByPk(c.server().pkId()).orElseGet(() -> local.asDeleted(SyncState.SYNCED));
+        return table.rowByPk(c.server().pkId()).orElseGet(() -> c.local().asDeleted(SyncState.SYNCED));
     }
 
     /**
