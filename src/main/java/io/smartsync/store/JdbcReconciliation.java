@@ -28,8 +28,15 @@ final class JdbcReconciliation implements Reconciliation {
     }
 
     @Override
-    public Map<MemberId, StoredKeys> storedKeysByMember() {
-        return db.read(NoteSql::storedKeysByMember);
+    public Map<MemberId, StoredKeys> storedKeysByMember(long pkAtMost) {
+        return db.read(h -> NoteSql.storedKeysByMember(h, pkAtMost));
+    }
+
+    @Override
+    public long highestKey() {
+        return db.read(h -> h.createQuery("SELECT COALESCE(MAX(pk_id), 0) FROM notes")
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override

@@ -237,18 +237,19 @@ final class NoteSql {
     }
 
     /**
-     * For each member synced here (initial sync complete) with notes that have a Caspio row: how many rows
-     * Caspio should hold for them (live notes, and notes whose delete is still queued: their row is still
-     * there), and the highest key.
+     * For each member synced here (initial sync complete) with notes that have a Caspio row at or below
+     * {@code pkAtMost}: how many of those rows Caspio should hold (live notes, and notes whose delete is
+     * still queued: their row is still there), and the highest key.
      */
-    static Map<MemberId, StoredKeys> storedKeysByMember(Handle h) {
+    static Map<MemberId, StoredKeys> storedKeysByMember(Handle h, long pkAtMost) {
         Map<MemberId, StoredKeys> keys = new LinkedHashMap<>();
         h.createQuery("SELECT n.client_id2, COUNT(*) AS n, MAX(n.pk_id) AS max_pk FROM notes n"
                         + " JOIN member_sync_status s ON s.client_id2 = n.client_id2 AND s.initial_sync_completed = :done"
-                        + " WHERE n.pk_id IS NOT NULL"
+                        + " WHERE n.pk_id IS NOT NULL AND n.pk_id <= :most"
                         + " AND (n.deleted = FALSE OR n.note_id IN (SELECT o.note_id FROM outbox o))"
                         + " GROUP BY n.client_id2 ORDER BY n.client_id2")
                 .bind("done", true)
+                .bind("most", pkAtMost)
                 .map((rs, ctx) -> Map.entry(
                         new MemberId(rs.getString("client_id2")),
                         new StoredKeys(rs.getLong("n"), rs.getLong("max_pk"))))

@@ -37,10 +37,14 @@ public interface Reconciliation {
     StoredKeys storedKeys(MemberId member);
 
     /**
-     * For each member synced here (initial sync complete): how many of its notes Caspio should hold (live
-     * ones with a Caspio row, and ones whose delete is still queued) and the highest key, in id order.
+     * For each member synced here (initial sync complete): how many of its notes with a key at or below
+     * {@code pkAtMost} Caspio should hold (live ones, and ones whose delete is still queued) and the
+     * highest such key, in id order.
      */
-    Map<MemberId, StoredKeys> storedKeysByMember();
+    Map<MemberId, StoredKeys> storedKeysByMember(long pkAtMost);
+
+    /** The highest Caspio key stored here (of any note, live or not), 0 when none. */
+    long highestKey();
 
     /** The members that have notes live here with a Caspio row, in id order. */
     List<MemberId> membersWithCaspioRows();

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The table-wide work on a schedule: the global poll, the delete check of the members stored here, the
  * reconcile of the table's keys (each on the one instance that holds the poller role) and the pruning of
- * the sync history; and the same poll and reconcile on demand. Safe for use from many threads; the
- * schedule runs on its own named thread.
+ * the sync history; and the same poll and reconcile on demand. Safe for use from many threads; the poll
+ * runs on a named thread of its own, the rest on another.
  */
 final class BackgroundChecks {
     /** Its lines are the service's, as they were before this part had its own class. */
@@ -30,8 +30,12 @@ final class BackgroundChecks {
     private final Poller poller;
     private final Reconciler reconciler;
     private final String instanceId;
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
+    /** The poll has a thread of its own: a long delete check or table reconcile never makes it late. */
+    private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("smartsync-poll").daemon().factory());
+
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("smartsync-check").daemon().factory());
 
     BackgroundChecks(
             Store store,
@@ -52,18 +56,18 @@ final class BackgroundChecks {
 
     /** Schedules the poll, the delete check, the table reconcile and the pruning (see {@link SyncService#start}). */
     void start() {
-        schedule.scheduleWithFixedDelay(this::pollQuietly, 0, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
-        schedule.scheduleWithFixedDelay(
+        polls.scheduleWithFixedDelay(this::pollQuietly, 0, config.autoSyncInterval(), TimeUnit.MILLISECONDS);
+        checks.scheduleWithFixedDelay(
                 this::checkStoredQuietly,
                 config.reconcileIntervalMs(),
                 config.reconcileIntervalMs(),
                 TimeUnit.MILLISECONDS);
-        schedule.scheduleWithFixedDelay(
+        checks.scheduleWithFixedDelay(
                 this::reconcileQuietly,
                 config.tableReconcileIntervalMs(),
                 config.tableReconcileIntervalMs(),
                 TimeUnit.MILLISECONDS);
-        schedule.scheduleWithFixedDelay(this::pruneQuietly, 0, 1, TimeUnit.HOURS);
+        checks.scheduleWithFixedDelay(this::pruneQuietly, 0, 1, TimeUnit.HOURS);
     }
 
     /** A poll and a reconcile of the whole table now, whichever instance polls; stale when Caspio cannot be read. */
@@ -112,7 +116,7 @@ final class BackgroundChecks {
                 return;
             }
             reconciler
-                    .checkStored()
+                    .checkStored(poller.keysCovered())
                     .forEach((member, gone) ->
                             events.emit("sync.deleted", member.value(), null, Map.of("deletedNotes", gone)));
         } catch (CaspioException e) {
@@ -150,11 +154,13 @@ final class BackgroundChecks {
 
     /** Takes no new work: the periodic tasks are dropped; one that runs goes on. */
     void stopTaking() {
-        schedule.shutdown();
+        polls.shutdown();
+        checks.shutdown();
     }
 
     /** Waits for a running poll or check until the stop's deadline, then cuts it. */
     void awaitStop(Stopping stop) {
-        stop.await(schedule, () -> 1, "a poll or delete check", "it runs again after the restart");
+        stop.await(polls, () -> 1, "a poll", "it runs again after the restart");
+        stop.await(checks, () -> 1, "a delete check or table reconcile", "it runs again after the restart");
     }
 }

@@ -61,6 +61,12 @@ final class Poller {
     /** When the last poll that ran to its end started reading, on this service's clock; null until one has. */
     private Instant lastCompleteReadAt;
 
+    /**
+     * The highest Caspio key stored here just before the last poll that ran to its end began: keys only
+     * grow, so every row at or below it existed then and that poll saw it if it changed. 0 until one has.
+     */
+    private volatile long keysCovered;
+
     Poller(Store store, NotesTable caspio, SyncConfig config, LagWatch lag, Clock clock) {
         this.store = store;
         this.caspio = caspio;
@@ -73,7 +79,11 @@ final class Poller {
 
     /**
      * True when the poll has kept the member fresh: its chain of runs covers every change since the
-     * member's last sync, and its last run finished within {@code autoSyncInterval}.
+     * member's last sync, and its last run finished within {@code autoSyncInterval} plus {@code
+     * selectionDeadlineMs}. The next run starts {@code autoSyncInterval} after the last one finished and
+     * takes a moment of its own; without that allowance every member would turn stale for the length of
+     * each poll, and a visit then would ask Caspio what the running poll is asking. A cached answer is so
+     * at most one interval and the time a selection may wait for a pull older than Caspio.
      */
     boolean keepsFresh(Instant memberSyncedAt) {
         Optional<TableCursor> c = store.progress().tableCursor(CURSOR);
@@ -81,7 +91,15 @@ final class Poller {
                 && c.isPresent()
                 && c.get().finishedAt() != null
                 && !c.get().coversSince().isAfter(memberSyncedAt)
-                && c.get().finishedAt().plusMillis(config.autoSyncInterval()).isAfter(clock.instant());
+                && c.get()
+                        .finishedAt()
+                        .plusMillis(config.autoSyncInterval() + config.selectionDeadlineMs())
+                        .isAfter(clock.instant());
+    }
+
+    /** See {@link #keysCovered}: the bound below which the delete check compares counts. */
+    long keysCovered() {
+        return keysCovered;
     }
 
     synchronized void pollOnce() {
@@ -91,8 +109,10 @@ final class Poller {
                 if (before.isEmpty() || !usable(before.get().stamp())) {
                     start(run.startedAt());
                 } else {
+                    long storedBefore = store.reconciliation().highestKey();
                     readChanges(before.get(), run);
                     lastCompleteReadAt = run.startedAt();
+                    keysCovered = storedBefore;
                 }
                 watch.ok();
             } catch (CaspioException e) {

@@ -41,21 +41,24 @@ final class Reconciler {
 
     /**
      * The cheap check of every member stored here, the delete detection that runs on its own schedule
-     * (no selection waits on it or pays for it): Caspio's grouped counts of those members' rows up to the
-     * highest key stored here, in as few requests as fit the URI limit, against the live notes stored
-     * with Caspio rows. Rows made since have higher keys and do not count, so the two differ only when a
-     * row was deleted (or is not stored yet); only those members' keys are listed. Answers how many notes
-     * became tombstones, by member.
+     * (no selection waits on it or pays for it): Caspio's grouped counts of those members' rows with a key
+     * at or below {@code keysCovered}, in as few requests as fit the URI limit, against the notes stored
+     * with those keys. Every such row existed before the last complete poll began (keys only grow), so
+     * that poll or an earlier one stored it: the two counts differ only when a row was deleted (or was
+     * committed late), and only those members' keys are listed. Rows made since, by staff here or by
+     * anyone in Caspio, have higher keys and do not count. Answers how many notes became tombstones, by
+     * member.
+     *
+     * @param keysCovered see {@link Poller#keysCovered()}; 0 (no poll has run to its end) checks nothing
      */
-    Map<MemberId, Integer> checkStored() {
-        Map<MemberId, StoredKeys> here = store.reconciliation().storedKeysByMember();
+    Map<MemberId, Integer> checkStored(long keysCovered) {
         Map<MemberId, Integer> gone = new LinkedHashMap<>();
+        Map<MemberId, StoredKeys> here = store.reconciliation().storedKeysByMember(keysCovered);
         if (here.isEmpty()) {
             return gone;
         }
-        long maxPk = here.values().stream().mapToLong(StoredKeys::maxPk).max().orElse(0);
         Map<MemberId, Long> there =
-                runs.record(KIND, null, run -> caspio.countsByMember(List.copyOf(here.keySet()), maxPk));
+                runs.record(KIND, null, run -> caspio.countsByMember(List.copyOf(here.keySet()), keysCovered));
         Instant checkedAt = clock.instant();
         for (Map.Entry<MemberId, StoredKeys> e : here.entrySet()) {
             if (there.getOrDefault(e.getKey(), 0L) != e.getValue().count()) {

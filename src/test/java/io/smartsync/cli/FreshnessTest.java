@@ -88,6 +88,26 @@ class FreshnessTest {
     }
 
     @Test
+    void a_member_stays_fresh_while_the_next_poll_is_under_way() {
+        start(SyncConfig.builder().autoSyncInterval(150).build());
+        sync("CL000001");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        demo.emulator().faults(FaultConfig.parse("latency=400ms")); // each poll now lasts longer than the interval
+
+        long readsBefore = demo.emulator().stats().requests(EmulatorStats.Kind.READ);
+        List<String> types = new ArrayList<>();
+        while (demo.emulator().stats().requests(EmulatorStats.Kind.READ) < readsBefore + 3) {
+            types.add(sync("CL000001").path("sync").path("type").asText());
+        }
+
+        assertThat(types)
+                .as("visits while three polls ran: none asks Caspio what the running poll asks")
+                .isNotEmpty()
+                .containsOnly("cached");
+    }
+
+    @Test
     void once_the_overlap_has_passed_a_poll_of_an_idle_table_fetches_no_rows() {
         start(SyncConfig.builder().autoSyncInterval(100).build());
         sync("CL000001");
