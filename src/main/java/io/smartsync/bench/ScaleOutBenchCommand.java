@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.note.Author;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.OutboxAction;
-import io.smartsync.note.SyncState;
 import io.smartsync.store.Store;
 import io.smartsync.store.StoreLocation;
 import java.io.PrintWriter;
@@ -206,23 +207,12 @@ public final class ScaleOutBenchCommand implements Callable<Integer> {
     private void backlog(String url, List<String> ids) {
         try (Store store = Store.open(StoreLocation.postgres(url), Clock.systemUTC())) {
             for (int i = 0; i < notes; i++) {
-                Note note = new Note(
+                Note note = Note.written(
                         UUID.randomUUID().toString(),
                         MemberId.of(ids.get(i % ids.size())),
-                        null,
-                        "scale-out bench note " + i,
-                        "bench",
-                        "Bench",
-                        Instant.now(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        SyncState.PENDING,
-                        false);
+                        NoteContent.of("scale-out bench note " + i),
+                        new Author("bench", "Bench"),
+                        Instant.now());
                 store.notes().writeLocal(note, OutboxAction.CREATE, Integer.MAX_VALUE);
             }
         }

@@ -1,8 +1,10 @@
 package io.smartsync.caspio;
 
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.SyncState;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -62,21 +64,21 @@ public final class NoteRowMapper {
         long pk = ((Number) row.get(f.pk())).longValue();
         String syncId = text(row, f.syncId());
         String stamp = text(row, f.updateStamp());
-        return new Note(
-                syncId == null ? Note.idForCaspioRow(pk) : syncId,
-                new MemberId(memberText(row.get(f.member()))),
-                pk,
+        NoteContent content = new NoteContent(
                 text(row, f.comments()),
-                text(row, f.userId()),
-                text(row, f.userFullName()),
-                instant(text(row, f.timeStamp())),
                 localDateTime(text(row, f.followUpDate())),
                 text(row, f.followUpStatus()),
                 text(row, f.followUpAssignment()),
                 text(row, f.assignedFirst()),
-                text(row, f.seniorFullName()),
-                instant(stamp),
-                stamp,
+                text(row, f.seniorFullName()));
+        return new Note(
+                syncId == null ? Note.idForCaspioRow(pk) : syncId,
+                new MemberId(memberText(row.get(f.member()))),
+                content,
+                text(row, f.userId()),
+                text(row, f.userFullName()),
+                instant(text(row, f.timeStamp())),
+                new CaspioRow(pk, instant(stamp), stamp),
                 SyncState.SYNCED,
                 false);
     }

@@ -3,6 +3,7 @@ package io.smartsync.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.NoteEdit;
 import io.smartsync.note.NoteEdit.Field;
 import java.util.EnumSet;
@@ -75,12 +76,13 @@ final class NoteEditInput {
         }
         return new NoteEdit(
                 fields,
-                input.comments(value(body, "comments")),
-                NoteInput.followUpDate(value(body, "followUpDate")),
-                input.status(value(body, "followUpStatus")),
-                NoteInput.short255("followUpAssignment", value(body, "followUpAssignment")),
-                NoteInput.short255("assignedFirst", value(body, "assignedFirst")),
-                NoteInput.short255("seniorFullName", value(body, "seniorFullName")));
+                new NoteContent(
+                        input.comments(value(body, "comments")),
+                        NoteInput.followUpDate(value(body, "followUpDate")),
+                        input.status(value(body, "followUpStatus")),
+                        NoteInput.short255("followUpAssignment", value(body, "followUpAssignment")),
+                        NoteInput.short255("assignedFirst", value(body, "assignedFirst")),
+                        NoteInput.short255("seniorFullName", value(body, "seniorFullName"))));
     }
 
     private static String value(Body body, String name) {

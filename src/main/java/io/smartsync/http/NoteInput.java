@@ -2,6 +2,7 @@ package io.smartsync.http;
 
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.NoteDraft;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,13 +38,13 @@ final class NoteInput {
         short255("userFullName", body.userFullName());
         return new Checked(
                 member,
-                new NoteDraft(
+                new NoteDraft(new NoteContent(
                         comments,
                         followUpDate(body.followUpDate()),
                         status(body.followUpStatus()),
                         short255("followUpAssignment", body.followUpAssignment()),
                         short255("assignedFirst", body.assignedFirst()),
-                        short255("seniorFullName", body.seniorFullName())),
+                        short255("seniorFullName", body.seniorFullName()))),
                 Actor.of(body.actorName(), body.actorEmail()));
     }
 

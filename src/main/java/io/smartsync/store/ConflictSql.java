@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.Conflict;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.SyncState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,21 +112,25 @@ final class ConflictSql {
         }
         try {
             JsonNode o = JSON.readTree(json);
-            return new Note(
-                    o.path("noteId").asText(),
-                    new MemberId(o.path("clientId2").asText()),
-                    o.path("pkId").isNumber() ? o.path("pkId").asLong() : null,
+            NoteContent content = new NoteContent(
                     text(o, "comments"),
-                    text(o, "userId"),
-                    text(o, "userFullName"),
-                    instant(o, "timeStamp"),
                     text(o, "followUpDate") == null ? null : LocalDateTime.parse(text(o, "followUpDate")),
                     text(o, "followUpStatus"),
                     text(o, "followUpAssignment"),
                     text(o, "assignedFirst"),
-                    text(o, "seniorFullName"),
+                    text(o, "seniorFullName"));
+            CaspioRow caspio = new CaspioRow(
+                    o.path("pkId").isNumber() ? o.path("pkId").asLong() : null,
                     instant(o, "lastModified"),
-                    text(o, "caspioStamp"),
+                    text(o, "caspioStamp"));
+            return new Note(
+                    o.path("noteId").asText(),
+                    new MemberId(o.path("clientId2").asText()),
+                    content,
+                    text(o, "userId"),
+                    text(o, "userFullName"),
+                    instant(o, "timeStamp"),
+                    caspio,
                     SyncState.valueOf(o.path("syncState").asText("SYNCED")),
                     o.path("deleted").asBoolean());
         } catch (JsonProcessingException e) {

@@ -82,18 +82,11 @@ final class JdbcOutbox implements Outbox {
         return new Note(
                 local.noteId(),
                 local.member(),
-                caspio.pkId(),
-                local.comments(),
+                local.content(),
                 local.userId(),
                 local.userFullName(),
                 caspio.timeStamp(),
-                local.followUpDate(),
-                local.followUpStatus(),
-                local.followUpAssignment(),
-                local.assignedFirst(),
-                local.seniorFullName(),
-                caspio.lastModified(),
-                caspio.caspioStamp(),
+                caspio.caspio(),
                 SyncState.PENDING,
                 local.deleted());
     }

@@ -1,7 +1,9 @@
 package io.smartsync.store;
 
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.NotePosition;
 import io.smartsync.note.SyncState;
 import java.sql.PreparedStatement;
@@ -294,21 +296,23 @@ final class NoteSql {
     }
 
     private static Note read(ResultSet rs) throws SQLException {
-        return new Note(
-                rs.getString("note_id"),
-                new MemberId(rs.getString("client_id2")),
-                Sql.nullableLong(rs, "pk_id"),
+        NoteContent content = new NoteContent(
                 rs.getString("comments"),
-                rs.getString("user_id"),
-                rs.getString("user_full_name"),
-                Sql.instant(rs, "time_stamp"),
                 Sql.localDateTime(rs, "follow_up_date"),
                 rs.getString("follow_up_status"),
                 rs.getString("follow_up_assignment"),
                 rs.getString("assigned_first"),
-                rs.getString("senior_full_name"),
-                Sql.instant(rs, "last_modified"),
-                rs.getString("caspio_stamp"),
+                rs.getString("senior_full_name"));
+        CaspioRow caspio = new CaspioRow(
+                Sql.nullableLong(rs, "pk_id"), Sql.instant(rs, "last_modified"), rs.getString("caspio_stamp"));
+        return new Note(
+                rs.getString("note_id"),
+                new MemberId(rs.getString("client_id2")),
+                content,
+                rs.getString("user_id"),
+                rs.getString("user_full_name"),
+                Sql.instant(rs, "time_stamp"),
+                caspio,
                 SyncState.valueOf(rs.getString("sync_state")),
                 rs.getBoolean("deleted"));
     }

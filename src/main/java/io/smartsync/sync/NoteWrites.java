@@ -67,23 +67,7 @@ final class NoteWrites {
     }
 
     private Note createNew(MemberId member, String noteId, NoteDraft draft, Author author) {
-        Note note = new Note(
-                noteId,
-                member,
-                null,
-                draft.comments(),
-                author.userId(),
-                author.fullName(),
-                clock.instant(),
-                draft.followUpDate(),
-                draft.followUpStatus(),
-                draft.followUpAssignment(),
-                draft.assignedFirst(),
-                draft.seniorFullName(),
-                null,
-                null,
-                SyncState.PENDING,
-                false);
+        Note note = Note.written(noteId, member, draft.content(), author, clock.instant());
         queue(note, OutboxAction.CREATE, author.fullName());
         return note;
     }

@@ -2,9 +2,9 @@ package io.smartsync.bench;
 
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
-import io.smartsync.note.SyncState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,23 +43,12 @@ public class ClaimBenchmark {
         fixture = new StoreFixture();
         MemberId member = StoreFixture.member(1);
         for (int i = 0; i < 1000; i++) {
-            Note note = new Note(
+            Note note = Note.written(
                     "00000000-0000-0000-0000-" + String.format("%012d", i),
                     member,
-                    null,
-                    StoreFixture.COMMENTS,
-                    "mlopez",
-                    "Maria Lopez",
-                    now,
-                    null,
-                    "Open",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    SyncState.PENDING,
-                    false);
+                    new NoteContent(StoreFixture.COMMENTS, null, "Open", null, null, null),
+                    StoreFixture.AUTHOR,
+                    now);
             fixture.store.notes().writeLocal(note, OutboxAction.CREATE, 10_000);
         }
     }

@@ -1,8 +1,11 @@
 package io.smartsync.bench;
 
+import io.smartsync.note.Author;
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.SyncState;
 import io.smartsync.store.Store;
 import java.io.IOException;
@@ -23,6 +26,8 @@ final class StoreFixture implements AutoCloseable {
     static final String COMMENTS = "Called the member to confirm the follow-up appointment and the transport pick-up;"
             + " member asked for the pharmacy to be told about the new prescription. Care plan reviewed with"
             + " the senior coordinator, next check-in booked for next week.";
+
+    static final Author AUTHOR = new Author("mlopez", "Maria Lopez");
 
     final Path dir;
     final Store store;
@@ -46,23 +51,11 @@ final class StoreFixture implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             long pk = firstPk + i;
             Instant at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(pk);
-            notes.add(new Note(
-                    Note.idForCaspioRow(pk),
-                    member,
-                    pk,
-                    version + " " + COMMENTS,
-                    "mlopez",
-                    "Maria Lopez",
-                    at,
-                    null,
-                    "Open",
-                    "Maria Lopez",
-                    "Maria",
-                    "Harold Whitfield",
-                    at,
-                    at.toString().substring(0, 19),
-                    SyncState.SYNCED,
-                    false));
+            NoteContent content =
+                    new NoteContent(version + " " + COMMENTS, null, "Open", "Maria Lopez", "Maria", "Harold Whitfield");
+            notes.add(Note.written(Note.idForCaspioRow(pk), member, content, AUTHOR, at)
+                    .withCaspio(new CaspioRow(pk, at, at.toString().substring(0, 19)))
+                    .withSyncState(SyncState.SYNCED));
         }
         return notes;
     }

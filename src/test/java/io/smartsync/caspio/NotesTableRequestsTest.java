@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smartsync.note.Author;
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.Position;
-import io.smartsync.note.SyncState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -150,23 +152,13 @@ class NotesTableRequestsTest {
     }
 
     private static Note note() {
-        return new Note(
-                "0b9a4c52-5a43-4bd6-9d43-0c1d2b0e6f11",
-                MemberId.of("A"),
-                7L,
-                "text",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                STAMP,
-                SyncState.PENDING,
-                false);
+        return Note.written(
+                        "0b9a4c52-5a43-4bd6-9d43-0c1d2b0e6f11",
+                        MemberId.of("A"),
+                        NoteContent.of("text"),
+                        new Author("u1", "User One"),
+                        null)
+                .withCaspio(new CaspioRow(7L, null, STAMP));
     }
 
     private void records(HttpExchange ex) throws IOException {

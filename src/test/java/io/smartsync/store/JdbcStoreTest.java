@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
+import io.smartsync.note.NoteDraft;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
@@ -312,26 +314,7 @@ class JdbcStoreTest {
 
         store.outbox().completePush(create, synced("n1", 9L, "text", "2026-11-25T10:00:00"));
         store.notes()
-                .writeLocal(
-                        new Note(
-                                readBeforePush.noteId(),
-                                MEMBER,
-                                readBeforePush.pkId(),
-                                "edited",
-                                "u1",
-                                "User One",
-                                NOW,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                SyncState.PENDING,
-                                false),
-                        OutboxAction.UPDATE,
-                        100);
+                .writeLocal(readBeforePush.edited(new NoteDraft(NoteContent.of("edited"))), OutboxAction.UPDATE, 100);
 
         Note stored = store.notes().note("n1").orElseThrow();
         assertThat(stored.pkId()).isEqualTo(9L);

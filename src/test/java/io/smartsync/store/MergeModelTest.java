@@ -2,9 +2,12 @@ package io.smartsync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartsync.note.Author;
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.SyncState;
 import java.time.Duration;
 import java.time.Instant;
@@ -470,23 +473,10 @@ class MergeModelTest {
         }
 
         static Note note(String id, MemberId member, Long pk, String content, String stamp, boolean deleted) {
-            return new Note(
-                    id,
-                    member,
-                    pk,
-                    content,
-                    "u1",
-                    "User One",
-                    EPOCH,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    stamp,
-                    deleted ? SyncState.PENDING : SyncState.SYNCED,
-                    deleted);
+            Note synced = Note.written(id, member, NoteContent.of(content), new Author("u1", "User One"), EPOCH)
+                    .withCaspio(new CaspioRow(pk, null, stamp))
+                    .withSyncState(SyncState.SYNCED);
+            return deleted ? synced.asDeleted(SyncState.PENDING) : synced;
         }
     }
 }

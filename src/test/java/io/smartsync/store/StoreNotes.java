@@ -1,7 +1,10 @@
 package io.smartsync.store;
 
+import io.smartsync.note.Author;
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.SyncState;
 import java.time.Instant;
 
@@ -9,49 +12,20 @@ import java.time.Instant;
 final class StoreNotes {
     static final MemberId MEMBER = MemberId.of("CL000001");
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    static final Author AUTHOR = new Author("u1", "User One");
 
     private StoreNotes() {}
 
     /** A note written here at {@link #NOW} that has not reached Caspio. */
     static Note local(String id, String text) {
-        return new Note(
-                id,
-                MEMBER,
-                null,
-                text,
-                "u1",
-                "User One",
-                NOW,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                SyncState.PENDING,
-                false);
+        return Note.written(id, MEMBER, NoteContent.of(text), AUTHOR, NOW);
     }
 
     /** A note as Caspio holds it, written and stamped at {@code stamp} (Caspio's UTC wire format). */
     static Note synced(String id, Long pk, String text, String stamp) {
         Instant at = Instant.parse(stamp + "Z");
-        return new Note(
-                id,
-                MEMBER,
-                pk,
-                text,
-                "u1",
-                "User One",
-                at,
-                null,
-                null,
-                null,
-                null,
-                null,
-                at,
-                stamp,
-                SyncState.SYNCED,
-                false);
+        return Note.written(id, MEMBER, NoteContent.of(text), AUTHOR, at)
+                .withCaspio(new CaspioRow(pk, at, stamp))
+                .withSyncState(SyncState.SYNCED);
     }
 }

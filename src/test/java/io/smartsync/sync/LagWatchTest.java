@@ -2,8 +2,11 @@ package io.smartsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartsync.note.Author;
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.SyncState;
 import java.time.Duration;
 import java.util.List;
@@ -12,23 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class LagWatchTest {
     private static Note row(String id, String stamp) {
-        return new Note(
-                id,
-                MemberId.of("CL000001"),
-                1L,
-                "x",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                stamp,
-                SyncState.SYNCED,
-                false);
+        return Note.written(id, MemberId.of("CL000001"), NoteContent.of("x"), new Author("u1", "User One"), null)
+                .withCaspio(new CaspioRow(1L, null, stamp))
+                .withSyncState(SyncState.SYNCED);
     }
 
     @Test

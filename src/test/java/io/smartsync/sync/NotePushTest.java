@@ -15,12 +15,13 @@ import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.note.Author;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
-import io.smartsync.note.SyncState;
 import io.smartsync.store.Store;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -180,22 +181,7 @@ class NotePushTest {
     }
 
     private static Note local(String id) {
-        return new Note(
-                id,
-                MemberId.of("CL000001"),
-                null,
-                "text",
-                "u1",
-                "User One",
-                Instant.now(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                SyncState.PENDING,
-                false);
+        return Note.written(
+                id, MemberId.of("CL000001"), NoteContent.of("text"), new Author("u1", "User One"), Instant.now());
     }
 }

@@ -15,12 +15,14 @@ import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.EmulatorStats;
+import io.smartsync.note.Author;
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.CaspioStamp;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.OutboxAction;
-import io.smartsync.note.SyncState;
 import io.smartsync.store.Store;
 import io.smartsync.store.SyncRun;
 import java.net.http.HttpClient;
@@ -221,23 +223,13 @@ class PreloadTest {
         Map<String, Object> row = emulator.rows(TABLE).getFirst();
         long pk = ((Number) row.get("PK_ID")).longValue();
         MemberId member = MemberId.of((String) row.get("Client_ID2"));
-        Note local = new Note(
-                "caspio_" + pk,
-                member,
-                pk,
-                "Edited here, not pushed yet",
-                "u1",
-                "Staff Member",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                (String) row.get("Last_Modified"),
-                SyncState.PENDING,
-                false);
+        Note local = Note.written(
+                        "caspio_" + pk,
+                        member,
+                        NoteContent.of("Edited here, not pushed yet"),
+                        new Author("u1", "Staff Member"),
+                        null)
+                .withCaspio(new CaspioRow(pk, null, (String) row.get("Last_Modified")));
         store.notes().writeLocal(local, OutboxAction.UPDATE, 100);
 
         preload(true);

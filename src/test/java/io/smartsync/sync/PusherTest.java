@@ -8,8 +8,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.smartsync.caspio.CaspioException;
 import io.smartsync.emulator.MutableClock;
+import io.smartsync.note.Author;
+import io.smartsync.note.CaspioRow;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.OutboxAction;
 import io.smartsync.note.OutboxEntry;
 import io.smartsync.note.SyncState;
@@ -238,42 +241,11 @@ class PusherTest {
     }
 
     private static Note local(String id) {
-        return new Note(
-                id,
-                MemberId.of("CL000001"),
-                null,
-                TEXT,
-                "u1",
-                "User One",
-                NOW,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                SyncState.PENDING,
-                false);
+        return Note.written(id, MemberId.of("CL000001"), NoteContent.of(TEXT), new Author("u1", "User One"), NOW);
     }
 
     private Note inCaspio(Note n) {
-        return new Note(
-                n.noteId(),
-                n.member(),
-                pks.incrementAndGet(),
-                n.comments(),
-                n.userId(),
-                n.userFullName(),
-                n.timeStamp(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                NOW,
-                "2026-12-01T10:00:00",
-                SyncState.SYNCED,
-                false);
+        return n.withCaspio(new CaspioRow(pks.incrementAndGet(), NOW, "2026-12-01T10:00:00"))
+                .withSyncState(SyncState.SYNCED);
     }
 }
