@@ -44,25 +44,14 @@ public record NoteFields(
     }
 
     public NoteFields withTable(String name) {
-        return new NoteFields(
-                name,
-                pk,
-                member,
-                comments,
-                userId,
-                userFullName,
-                timeStamp,
-                followUpDate,
-                followUpStatus,
-                followUpAssignment,
-                assignedFirst,
-                seniorFullName,
-                noteId,
-                updateStamp,
-                syncId);
+        return with(name, updateStamp);
     }
 
     public NoteFields withUpdateStamp(String name) {
+        return with(table, name);
+    }
+
+    private NoteFields with(String table, String updateStamp) {
         return new NoteFields(
                 table,
                 pk,
@@ -77,7 +66,7 @@ public record NoteFields(
                 assignedFirst,
                 seniorFullName,
                 noteId,
-                name,
+                updateStamp,
                 syncId);
     }
 
