@@ -1,6 +1,7 @@
 package io.smartsync.caspio;
 
 import io.smartsync.note.CaspioStamp;
+import io.smartsync.note.InvalidInputException;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.Position;
@@ -174,13 +175,13 @@ public final class NotesTable {
     /**
      * The {@code PK_ID}s that rows of a webhook message name, in their order.
      *
-     * @throws IllegalArgumentException when a row names none
+     * @throws InvalidInputException when a row names none
      */
     public List<Long> pksNamedBy(List<Map<String, Object>> rows) {
         List<Long> pks = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
             if (!(row.get(f.pk()) instanceof Number pk)) {
-                throw new IllegalArgumentException("a webhook row names no " + f.pk());
+                throw new InvalidInputException("a webhook row names no " + f.pk());
             }
             pks.add(pk.longValue());
         }

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.smartsync.access.HashingPool;
+import io.smartsync.note.InvalidInputException;
 import io.smartsync.sync.NoSuchNoteException;
 import io.smartsync.sync.NotSettleableException;
 import io.smartsync.sync.NoteIdTakenException;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where exceptions become HTTP answers: {@code {"success":false,"error":…,"code":…}}, never
- * a stack trace in a body.
+ * a stack trace in a body. Only the service's own exceptions (and Javalin's, and a body cut short) are
+ * 4xx; anything else, a plain {@link IllegalArgumentException} included, is a fault of the service: a 500
+ * that tells the caller nothing of it and is logged.
  */
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
@@ -40,7 +43,7 @@ final class ErrorMapping {
             case NotSettleableException n -> new Failure(409, "conflict", n.getMessage());
             case StaleWriteException w -> new Failure(409, "conflict", w.getMessage());
             case NoteIdTakenException n -> new Failure(409, "note_id_taken", n.getMessage());
-            case IllegalArgumentException i -> new Failure(400, "bad_request", inRequestTerms(i.getMessage()));
+            case InvalidInputException i -> new Failure(400, "bad_request", inRequestTerms(i.getMessage()));
             // Handlers do no I/O of their own: an I/O failure is the request's body, cut short or unreadable.
             case IOException io -> new Failure(400, "bad_request", "the request body could not be read to its end");
             case UncheckedIOException io ->

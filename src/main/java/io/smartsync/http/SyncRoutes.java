@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.smartsync.access.Principal;
 import io.smartsync.note.Conflict;
+import io.smartsync.note.ConflictChoice;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.sync.ProcessResult;
@@ -119,12 +120,11 @@ final class SyncRoutes {
         Principal who = Auth.principal(ctx);
         long id = Params.pathId(ctx, "id");
         ResolveRequest body = Bodies.read(json, ctx, ResolveRequest.class);
-        if (!"local".equals(body.resolution()) && !"server".equals(body.resolution())) {
-            throw ApiException.invalid("resolution must be local or server");
-        }
+        ConflictChoice choice = ConflictChoice.fromWire(body.resolution())
+                .orElseThrow(() -> ApiException.invalid("resolution must be local or server"));
         Conflict settled;
         try {
-            settled = sync.resolve(id, body.resolution(), who.userId());
+            settled = sync.resolve(id, choice, who.userId());
         } catch (RuntimeException e) {
             // The member is known only once the conflict is found: a failure names the conflict instead.
             audit.record(

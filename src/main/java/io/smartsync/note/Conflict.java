@@ -8,7 +8,8 @@ import java.util.Objects;
  * kept so a person can see what was chosen.
  *
  * @param server Caspio's version when the conflict was found; null when Caspio had deleted the row
- * @param outcome {@code local} or {@code server} once settled, {@code open} while it waits for a person
+ * @param outcome a {@link ConflictChoice}'s {@link ConflictChoice#wireName() word} once settled, {@code open}
+ *     while it waits for a person
  */
 public record Conflict(
         long id,

@@ -25,13 +25,13 @@ public record NoteEdit(Set<NoteEdit.Field> named, NoteContent values) {
 
     public NoteEdit {
         if (named == null || named.isEmpty()) {
-            throw new IllegalArgumentException("an edit names at least one field to change");
+            throw new InvalidInputException("an edit names at least one field to change");
         }
         named = Set.copyOf(EnumSet.copyOf(named));
         Objects.requireNonNull(values, "values");
         String comments = values.comments();
         if (named.contains(Field.COMMENTS) && (comments == null || comments.isBlank())) {
-            throw new IllegalArgumentException("comments cannot be cleared");
+            throw new InvalidInputException("comments cannot be cleared");
         }
     }
 

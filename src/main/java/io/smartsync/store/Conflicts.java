@@ -1,6 +1,7 @@
 package io.smartsync.store;
 
 import io.smartsync.note.Conflict;
+import io.smartsync.note.ConflictChoice;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,5 +18,6 @@ public interface Conflicts {
 
     Optional<Conflict> conflict(long id);
 
-    void resolveConflict(long id, String outcome, String by);
+    /** Marks the conflict settled as {@code choice} by {@code by}, now. */
+    void resolveConflict(long id, ConflictChoice choice, String by);
 }

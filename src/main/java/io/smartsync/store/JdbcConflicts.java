@@ -1,6 +1,7 @@
 package io.smartsync.store;
 
 import io.smartsync.note.Conflict;
+import io.smartsync.note.ConflictChoice;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,10 +33,10 @@ final class JdbcConflicts implements Conflicts {
     }
 
     @Override
-    public void resolveConflict(long id, String outcome, String by) {
+    public void resolveConflict(long id, ConflictChoice choice, String by) {
         Instant now = clock.instant();
         db.tx(h -> {
-            ConflictSql.resolve(h, id, outcome, by, now);
+            ConflictSql.resolve(h, id, choice.wireName(), by, now);
             return null;
         });
     }

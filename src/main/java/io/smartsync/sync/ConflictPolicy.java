@@ -1,6 +1,7 @@
 package io.smartsync.sync;
 
 import io.smartsync.note.Conflict;
+import io.smartsync.note.ConflictChoice;
 import io.smartsync.note.Note;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public enum ConflictPolicy {
         if (this == MANUAL && otherExists) {
             return Conflict.OPEN;
         }
-        return localWins ? "local" : "server";
+        return ConflictChoice.of(localWins).wireName();
     }
 
     public String wireName() {

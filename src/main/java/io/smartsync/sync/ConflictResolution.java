@@ -2,6 +2,7 @@ package io.smartsync.sync;
 
 import io.smartsync.caspio.NotesTable;
 import io.smartsync.note.Conflict;
+import io.smartsync.note.ConflictChoice;
 import io.smartsync.note.Note;
 import io.smartsync.note.NoteDraft;
 import io.smartsync.note.OutboxAction;
@@ -27,26 +28,24 @@ final class ConflictResolution {
         this.pusher = pusher;
     }
 
-    /** See {@link SyncService#resolve(long, String, String)}. */
-    Conflict resolve(long conflictId, String choice, String by) {
+    /** See {@link SyncService#resolve(long, ConflictChoice, String)}. */
+    Conflict resolve(long conflictId, ConflictChoice choice, String by) {
         Conflict c = store.conflicts()
                 .conflict(conflictId)
                 .orElseThrow(() -> new NoSuchNoteException("there is no conflict " + conflictId));
         if (!c.open()) {
             throw new NotSettleableException("conflict " + conflictId + " was already settled (" + c.outcome() + ")");
         }
-        if (!choice.equals("local") && !choice.equals("server")) {
-            throw new IllegalArgumentException("resolution must be local or server, was " + choice);
-        }
         Optional<OutboxEntry> parked = store.outbox().failed().stream()
                 .filter(e -> e.noteId().equals(c.noteId()))
                 .findFirst();
         if (parked.isEmpty()) {
             resolveStaleWrite(c, choice, by);
-        } else if (choice.equals("local")) {
-            store.outbox().rebase(parked.get(), c.server());
         } else {
-            store.outbox().completePush(parked.get(), currentInCaspio(c));
+            switch (choice) {
+                case LOCAL -> store.outbox().rebase(parked.get(), c.server());
+                case SERVER -> store.outbox().completePush(parked.get(), currentInCaspio(c));
+            }
         }
         store.conflicts().resolveConflict(conflictId, choice, by);
         pusher.wake();
@@ -64,10 +63,11 @@ final class ConflictResolution {
 
     /**
      * A conflict of a write based on an older version ({@link ConflictLog#settleStaleWrite}) has no queued write: choosing
-     * {@code local} makes that write now, over the stored version; {@code server} leaves the stored one.
+     * {@link ConflictChoice#LOCAL} makes that write now, over the stored version; {@link ConflictChoice#SERVER}
+     * leaves the stored one.
      */
-    private void resolveStaleWrite(Conflict c, String choice, String by) {
-        if (choice.equals("server")) {
+    private void resolveStaleWrite(Conflict c, ConflictChoice choice, String by) {
+        if (choice == ConflictChoice.SERVER) {
             return;
         }
         synchronized (writes.editLock(c.noteId())) {

@@ -5,6 +5,7 @@ import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.NotesTable;
 import io.smartsync.note.Author;
 import io.smartsync.note.Conflict;
+import io.smartsync.note.ConflictChoice;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.note.Note;
@@ -299,6 +300,8 @@ public final class SyncService implements AutoCloseable {
      *
      * @return how many notes changed
      * @throws io.smartsync.caspio.CaspioException when Caspio cannot be read now (the sender may retry)
+     * @throws io.smartsync.note.InvalidInputException when the message names another table, an unknown event
+     *     type or a row without its {@code PK_ID}
      */
     public int apply(CaspioEvent event) {
         return webhooks.apply(event);
@@ -310,10 +313,10 @@ public final class SyncService implements AutoCloseable {
     }
 
     /**
-     * Settles an open conflict: {@code local} pushes the local edit over Caspio's version, {@code server}
-     * keeps Caspio's version and drops the edit.
+     * Settles an open conflict: {@link ConflictChoice#LOCAL} pushes the local edit over Caspio's version,
+     * {@link ConflictChoice#SERVER} keeps Caspio's version and drops the edit.
      */
-    public Conflict resolve(long conflictId, String choice, String by) {
+    public Conflict resolve(long conflictId, ConflictChoice choice, String by) {
         return conflictResolution.resolve(conflictId, choice, by);
     }
 

@@ -1,6 +1,7 @@
 package io.smartsync.sync;
 
 import io.smartsync.caspio.NotesTable;
+import io.smartsync.note.InvalidInputException;
 import io.smartsync.note.Note;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.Store;
@@ -34,11 +35,10 @@ final class WebhookHints {
     /** See {@link SyncService#apply(CaspioEvent)}. */
     int apply(CaspioEvent event) {
         if (!table.name().equalsIgnoreCase(event.objectName())) {
-            throw new IllegalArgumentException(
-                    "webhook for table " + event.objectName() + ", expected " + table.name());
+            throw new InvalidInputException("webhook for table " + event.objectName() + ", expected " + table.name());
         }
         if (!EVENT_TYPES.contains(event.eventType())) {
-            throw new IllegalArgumentException("unknown webhook eventType " + event.eventType());
+            throw new InvalidInputException("unknown webhook eventType " + event.eventType());
         }
         Set<Long> named = new TreeSet<>(table.pksNamedBy(event.data()));
         Instant readAt = clock.instant();
