@@ -137,6 +137,27 @@ class WebhookFrontDoorTest {
     }
 
     @Test
+    void a_signed_message_for_another_table_or_a_row_without_its_key_is_a_400_that_says_which() throws Exception {
+        Map<String, Object> otherTable = message(ApiFixture.WEBHOOK_SECRET, "hook-1", now(), 666_666);
+        otherTable.put("objectName", "Payroll");
+        Map<String, Object> noKey = message(ApiFixture.WEBHOOK_SECRET, "hook-1", now(), 555_555);
+        noKey.put("data", List.of(Map.of("Client_ID2", "CL000001")));
+
+        Caller.Answer table = sendSigned(otherTable);
+        Caller.Answer key = sendSigned(noKey);
+
+        assertThat(table.status()).isEqualTo(400);
+        assertThat(table.json().path("error").asText()).isEqualTo("webhook for table Payroll, expected " + TABLE);
+        assertThat(key.status()).isEqualTo(400);
+        assertThat(key.json().path("error").asText()).isEqualTo("a webhook row names no PK_ID");
+    }
+
+    private static Caller.Answer sendSigned(Map<String, Object> message) throws Exception {
+        String body = Caller.text(message);
+        return send(body, sign(ApiFixture.WEBHOOK_SECRET, body));
+    }
+
+    @Test
     void every_webhook_call_leaves_an_audit_line_whatever_its_outcome() throws Exception {
         int before = webhookAuditLines().size();
         String good = Caller.text(message(ApiFixture.WEBHOOK_SECRET, "hook-1", now(), 777_777));
