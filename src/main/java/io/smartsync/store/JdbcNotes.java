@@ -91,7 +91,7 @@ final class JdbcNotes implements Notes {
                 return idle;
             }
             if (OutboxSql.size(h) >= queueLimit) {
-                throw new QueueFullException(queueLimit);
+                throw new QueueFullException(queueLimit, ReportSql.queue(h), now);
             }
             NoteSql.upsert(h, written, now);
             String base = before.map(Note::caspioStamp).orElse(null);
