@@ -74,7 +74,7 @@ final class EventsRoute implements AutoCloseable {
                 if (e == null) {
                     client.sendComment("heartbeat");
                 } else {
-                    client.sendEvent(e.type(), text(e));
+                    client.sendEvent(e.type().wireName(), text(e));
                 }
             }
         } catch (InterruptedException e) {
@@ -89,7 +89,7 @@ final class EventsRoute implements AutoCloseable {
 
     private String text(SyncEvent e) throws JsonProcessingException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", e.type());
+        m.put("type", e.type().wireName());
         m.put("clientId2", e.clientId2());
         m.put("noteId", e.noteId());
         m.put("counts", e.counts());

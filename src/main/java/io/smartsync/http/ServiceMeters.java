@@ -49,20 +49,20 @@ final class ServiceMeters implements AutoCloseable {
 
     private static void count(MeterRegistry registry, SyncEvent e) {
         switch (e.type()) {
-            case "sync.finished" ->
+            case SYNC_FINISHED ->
                 Timer.builder("smartsync.sync.duration")
                         .description("member syncs, by type and outcome")
                         .tag("type", String.valueOf(e.counts().get("type")))
                         .tag("outcome", outcome(e))
                         .register(registry)
                         .record(((Number) e.counts().getOrDefault("ms", 0)).longValue(), TimeUnit.MILLISECONDS);
-            case "note.pushed" ->
+            case NOTE_PUSHED ->
                 Counter.builder("smartsync.push")
                         .tag("action", String.valueOf(e.counts().get("action")))
                         .tag("outcome", "ok")
                         .register(registry)
                         .increment();
-            case "note.failed" ->
+            case NOTE_FAILED ->
                 Counter.builder("smartsync.push")
                         .tag("action", String.valueOf(e.counts().get("action")))
                         .tag(
@@ -72,13 +72,13 @@ final class ServiceMeters implements AutoCloseable {
                                         : Boolean.TRUE.equals(e.counts().get("unexpected")) ? "unexpected" : "retry")
                         .register(registry)
                         .increment();
-            case "conflict" ->
+            case CONFLICT ->
                 Counter.builder("smartsync.conflicts")
                         .tag("outcome", String.valueOf(e.counts().get("outcome")))
                         .register(registry)
                         .increment();
-            default -> {
-                // progress and online/offline are for live views; the breaker state is on /health
+            case SYNC_STARTED, SYNC_PROGRESS, SYNC_DELETED, MEMBER_CHANGED, ONLINE, OFFLINE -> {
+                // for live views; the breaker state is on /health
             }
         }
     }

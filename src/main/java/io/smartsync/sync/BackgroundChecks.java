@@ -117,8 +117,8 @@ final class BackgroundChecks {
             }
             reconciler
                     .checkStored(poller.keysCovered())
-                    .forEach((member, gone) ->
-                            events.emit("sync.deleted", member.value(), null, Map.of("deletedNotes", gone)));
+                    .forEach((member, gone) -> events.emit(
+                            SyncEvent.Type.SYNC_DELETED, member.value(), null, Map.of("deletedNotes", gone)));
         } catch (CaspioException e) {
             log.info(
                     "delete check could not reach Caspio ({}); it runs again in {} ms",

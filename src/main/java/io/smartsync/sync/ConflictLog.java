@@ -56,7 +56,11 @@ final class ConflictLog {
                 open ? null : now,
                 open ? null : "policy"));
         log.info("conflict {} on note {}: {} ({})", id, local.noteId(), outcome, policy.wireName());
-        events.emit("conflict", local.member().value(), local.noteId(), Map.of("conflictId", id, "outcome", outcome));
+        events.emit(
+                SyncEvent.Type.CONFLICT,
+                local.member().value(),
+                local.noteId(),
+                Map.of("conflictId", id, "outcome", outcome));
         return new Verdict(id, localWins, open);
     }
 

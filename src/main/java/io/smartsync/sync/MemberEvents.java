@@ -12,13 +12,12 @@ import java.util.Map;
  * never a note's text.
  */
 final class MemberEvents {
-    static final String TYPE = "member.changed";
-
     private MemberEvents() {}
 
     /** Starts forwarding; answers a handle that stops it. */
     static AutoCloseable forward(ChangeFeed feed, SyncEvents events) {
-        return feed.listen(c -> events.emit(TYPE, c.member().value(), null, counts(c)));
+        return feed.listen(
+                c -> events.emit(SyncEvent.Type.MEMBER_CHANGED, c.member().value(), null, counts(c)));
     }
 
     static Map<String, Object> counts(StoredChange c) {

@@ -93,7 +93,7 @@ final class MemberPuller {
             }
             if (initial) {
                 events.emit(
-                        "sync.progress",
+                        SyncEvent.Type.SYNC_PROGRESS,
                         from.member().value(),
                         null,
                         Map.of(

@@ -251,7 +251,7 @@ final class Preloader {
 
     private void progress(long pagesDone, long expected, long notes) {
         events.emit(
-                "sync.progress",
+                SyncEvent.Type.SYNC_PROGRESS,
                 null,
                 null,
                 Map.of(

@@ -78,7 +78,7 @@ final class PushFailures {
     /** The event of a push that failed and was not unexpected: whether the entry was parked. */
     private void failed(OutboxEntry entry, boolean parked) {
         events.emit(
-                "note.failed",
+                SyncEvent.Type.NOTE_FAILED,
                 entry.member().value(),
                 entry.noteId(),
                 Map.of("action", entry.action().wireName(), "attempts", entry.attempts(), "parked", parked));
@@ -101,7 +101,7 @@ final class PushFailures {
                 config.pushLease().toMillis(),
                 describe(e));
         events.emit(
-                "note.failed",
+                SyncEvent.Type.NOTE_FAILED,
                 entry.member().value(),
                 entry.noteId(),
                 Map.of(

@@ -243,7 +243,7 @@ final class Pusher implements AutoCloseable {
             alerts.settled(entry.id());
             log.info("pushed {} of note {} for member {}", entry.action().wireName(), entry.noteId(), entry.member());
             events.emit(
-                    "note.pushed",
+                    SyncEvent.Type.NOTE_PUSHED,
                     entry.member().value(),
                     entry.noteId(),
                     Map.of("action", entry.action().wireName()));

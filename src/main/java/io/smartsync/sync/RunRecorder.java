@@ -83,7 +83,7 @@ final class RunRecorder {
             Map<String, Object> counts = new LinkedHashMap<>();
             counts.put("type", kind);
             counts.putAll(details);
-            events.emit("sync.started", clientId2(), null, Map.copyOf(counts));
+            events.emit(SyncEvent.Type.SYNC_STARTED, clientId2(), null, Map.copyOf(counts));
             announced = true;
             return this;
         }
@@ -136,7 +136,7 @@ final class RunRecorder {
             long ms = (System.nanoTime() - started) / 1_000_000;
             if (announced) {
                 events.emit(
-                        "sync.finished",
+                        SyncEvent.Type.SYNC_FINISHED,
                         clientId2(),
                         null,
                         Map.of(

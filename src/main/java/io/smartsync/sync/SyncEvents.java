@@ -27,7 +27,7 @@ public final class SyncEvents {
         return () -> listeners.remove(listener);
     }
 
-    void emit(String type, String clientId2, String noteId, Map<String, Object> counts) {
+    void emit(SyncEvent.Type type, String clientId2, String noteId, Map<String, Object> counts) {
         SyncEvent event = new SyncEvent(type, clientId2, noteId, counts, clock.instant());
         for (Consumer<SyncEvent> l : listeners) {
             try {

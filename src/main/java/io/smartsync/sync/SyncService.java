@@ -96,7 +96,7 @@ public final class SyncService implements AutoCloseable {
         this.memberEvents = MemberEvents.forward(store.changes(), events);
         caspio.onRowsRead(new RowSizes(store.reports(), mapper.fields().pk())::record);
         caspio.onAvailabilityChange(online -> {
-            events.emit(online ? "online" : "offline", null, null, Map.of());
+            events.emit(online ? SyncEvent.Type.ONLINE : SyncEvent.Type.OFFLINE, null, null, Map.of());
             if (online) {
                 pusher.wake(); // the queue drains by itself once Caspio answers again
             }

@@ -150,7 +150,7 @@ class PreloadTest {
         int total = emulator.rows(TABLE).size();
         AtomicBoolean cutOnce = new AtomicBoolean();
         events.listen(e -> {
-            if (e.type().equals("sync.progress")
+            if (e.type() == SyncEvent.Type.SYNC_PROGRESS
                     && (Long) e.counts().get("pagesDone") >= 2
                     && cutOnce.compareAndSet(false, true)) {
                 emulator.failNext(1, 500); // the network breaks once two pages are stored
@@ -184,7 +184,7 @@ class PreloadTest {
         long pk = ((Number) first.get("PK_ID")).longValue();
         AtomicBoolean once = new AtomicBoolean();
         events.listen(e -> {
-            if (e.type().equals("sync.progress") && once.compareAndSet(false, true)) {
+            if (e.type() == SyncEvent.Type.SYNC_PROGRESS && once.compareAndSet(false, true)) {
                 // The row was stored with the first page; its new stamp puts it after every other row.
                 emulator.update(TABLE, pk, Map.of("Comments", "Edited in a DataPage during the preload"));
             }
@@ -204,7 +204,7 @@ class PreloadTest {
         MemberId member = MemberId.of((String) first.get("Client_ID2"));
         AtomicBoolean once = new AtomicBoolean();
         events.listen(e -> {
-            if (e.type().equals("sync.progress") && once.compareAndSet(false, true)) {
+            if (e.type() == SyncEvent.Type.SYNC_PROGRESS && once.compareAndSet(false, true)) {
                 preloader.cleared(member); // what SyncService.clearMember does, as an admin's "clear data"
                 store.progress().clearMember(member);
             }

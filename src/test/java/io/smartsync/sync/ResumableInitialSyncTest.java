@@ -83,7 +83,7 @@ class ResumableInitialSyncTest {
                     clock);
             AtomicBoolean cutOnce = new AtomicBoolean();
             events.listen(e -> {
-                if (e.type().equals("sync.progress")
+                if (e.type() == SyncEvent.Type.SYNC_PROGRESS
                         && e.counts().get("pagesDone").equals(2)
                         && cutOnce.compareAndSet(false, true)) {
                     emulator.failNext(1, 500); // the network breaks after two pages are stored
