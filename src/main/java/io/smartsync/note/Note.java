@@ -31,7 +31,7 @@ public record Note(
 
     public Note {
         if (noteId == null || noteId.isBlank()) {
-            throw new IllegalArgumentException("noteId is required");
+            throw new InvalidInputException("noteId is required");
         }
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(content, "content");

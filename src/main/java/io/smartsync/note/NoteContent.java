@@ -24,7 +24,7 @@ public record NoteContent(
             comments = "";
         }
         if (comments.length() > Note.MAX_COMMENTS) {
-            throw new IllegalArgumentException("comments must be at most " + Note.MAX_COMMENTS + " characters");
+            throw new InvalidInputException("comments must be at most " + Note.MAX_COMMENTS + " characters");
         }
     }
 

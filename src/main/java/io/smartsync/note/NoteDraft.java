@@ -12,7 +12,7 @@ public record NoteDraft(NoteContent content) {
         Objects.requireNonNull(content, "content");
         String comments = content.comments();
         if (comments == null || comments.isBlank()) {
-            throw new IllegalArgumentException("comments is required");
+            throw new InvalidInputException("comments is required");
         }
     }
 
