@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +25,8 @@ final class ScaleOutInstance implements AutoCloseable {
 
     /** Starts the JVM; {@link #awaitHealthy()} waits for it to answer. */
     static ScaleOutInstance spawn(Path dir, URI caspio, String storeUrl, String key, Duration interval) {
-        Map<String, String> env = new HashMap<>();
-        env.put("CASPIO_BASE_URL", caspio.toString());
-        env.put("CASPIO_CLIENT_ID", "demo");
-        env.put("CASPIO_CLIENT_SECRET", "demo-secret");
+        Map<String, String> env = ServeProcess.demoAccount(caspio, dir.resolve("data"), key);
         env.put("SMARTSYNC_DB", storeUrl);
-        env.put("SMARTSYNC_DATA_DIR", dir.resolve("data").toString());
-        env.put("SMARTSYNC_API_KEY", key);
         env.put("SMARTSYNC_AUTO_SYNC_INTERVAL_MS", Long.toString(interval.toMillis()));
         env.put(
                 "SMARTSYNC_RECONCILE_INTERVAL_MS",

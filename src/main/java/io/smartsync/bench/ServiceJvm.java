@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,7 @@ final class ServiceJvm implements AutoCloseable {
      */
     static ServiceJvm start(Path dir, URI caspio, Workload w, Map<String, String> extra) {
         String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        Map<String, String> env = new HashMap<>();
-        env.put("CASPIO_BASE_URL", caspio.toString());
-        env.put("CASPIO_CLIENT_ID", "demo");
-        env.put("CASPIO_CLIENT_SECRET", "demo-secret");
-        env.put("SMARTSYNC_DATA_DIR", dir.resolve("data").toString());
-        env.put("SMARTSYNC_API_KEY", key);
+        Map<String, String> env = ServeProcess.demoAccount(caspio, dir.resolve("data"), key);
         env.put(
                 "SMARTSYNC_AUTO_SYNC_INTERVAL_MS",
                 Long.toString(w.pollInterval().toMillis()));

@@ -52,12 +52,35 @@ public final class ServeProcess implements AutoCloseable {
         this.env.put("SMARTSYNC_PORT", Integer.toString(port));
         this.env.putIfAbsent("SMARTSYNC_HOST", "127.0.0.1");
         this.log = log;
-        this.command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.addAll(jvmFlags);
+        this.command = java(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
         command.addAll(serveArgs);
+    }
+
+    /**
+     * The settings of a service against an emulator's demo account ({@code demo}, {@code demo-secret}):
+     * Caspio's address, the data directory and the admin key, in a map to add more settings to.
+     */
+    public static Map<String, String> demoAccount(URI caspio, Path dataDir, String key) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CASPIO_BASE_URL", caspio.toString());
+        env.put("CASPIO_CLIENT_ID", "demo");
+        env.put("CASPIO_CLIENT_SECRET", "demo-secret");
+        env.put("SMARTSYNC_DATA_DIR", dataDir.toString());
+        env.put("SMARTSYNC_API_KEY", key);
+        return env;
+    }
+
+    /**
+     * The start of a command line for a JVM of the service: this JVM's own {@code java}, native access for
+     * sqlite-jdbc (the jar's manifest grants it; {@code -cp} needs the flag), then {@code jvmFlags}.
+     */
+    public static List<String> java(List<String> jvmFlags) {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        line.add("--enable-native-access=ALL-UNNAMED");
+        line.addAll(jvmFlags);
+        return line;
     }
 
     /**
@@ -182,7 +205,8 @@ public final class ServeProcess implements AutoCloseable {
         stop(Duration.ofSeconds(30));
     }
 
-    private static int freePort() {
+    /** A port free on this machine now (the OS picks it; another process may take it before it is used). */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -116,12 +115,7 @@ class ClaimsAfterKillTest {
     }
 
     private static Map<String, String> env(CaspioEmulator emulator, Path dataDir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SMARTSYNC_DATA_DIR", dataDir.toString());
-        env.put("CASPIO_BASE_URL", emulator.baseUri().toString());
-        env.put("CASPIO_CLIENT_ID", "demo");
-        env.put("CASPIO_CLIENT_SECRET", "demo-secret");
-        env.put("SMARTSYNC_API_KEY", KEY);
+        Map<String, String> env = ServeProcess.demoAccount(emulator.baseUri(), dataDir, KEY);
         env.put("SMARTSYNC_AUTO_SYNC_INTERVAL_MS", "1000");
         env.put("SMARTSYNC_RETRY_DELAY_MS", "5");
         env.put("SMARTSYNC_MAX_RETRY_ATTEMPTS", "1");

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +40,8 @@ class FirstStepsJarIT {
     void the_readme_first_steps_work_on_the_built_jar() throws Exception {
         assertThat(JAR).as("run after `package`: the shade jar").exists();
         String readme = Files.readString(README);
-        int port = freePort();
-        int emulatorPort = freePort();
+        int port = ServeProcess.freePort();
+        int emulatorPort = ServeProcess.freePort();
 
         // Given the demo started as the README shows it, on a clean directory
         Demo first = Demo.start(dir, port, emulatorPort);
@@ -110,7 +108,7 @@ class FirstStepsJarIT {
 
     @Test
     void users_list_without_a_data_directory_says_so_and_creates_none() throws Exception {
-        Process p = new ProcessBuilder(java(), "-jar", JAR.toString(), "users", "list")
+        Process p = new ProcessBuilder(jar("users", "list"))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -139,23 +137,19 @@ class FirstStepsJarIT {
         return out;
     }
 
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    /** {@code java -jar target/smartsync.jar} with this JVM's java, as a service JVM is started. */
+    private static List<String> jar(String... args) {
+        List<String> command = ServeProcess.java(List.of());
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** `java -jar target/smartsync.jar demo` in its own process, as the README runs it. */
     private record Demo(Process process, Path out) {
         static Demo start(Path dir, int port, int emulatorPort) throws IOException {
-            List<String> command = new ArrayList<>(
-                    List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "demo"));
-            command.addAll(
-                    List.of("--port", Integer.toString(port), "--emulator-port", Integer.toString(emulatorPort)));
+            List<String> command =
+                    jar("demo", "--port", Integer.toString(port), "--emulator-port", Integer.toString(emulatorPort));
             Path out = Files.createTempFile(dir.getParent(), "demo", ".out");
             ProcessBuilder b = new ProcessBuilder(command)
                     .directory(dir.toFile())

@@ -11,7 +11,6 @@ import io.smartsync.http.ApiSettings;
 import io.smartsync.sync.SyncConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,9 +55,7 @@ class OfflineInBrowserTest {
                 .withMembers(6)
                 .withClientId("demo")
                 .withClientSecret("demo-secret"));
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = ServeProcess.freePort();
         service = startService();
         service.users().create(STAFF, "Sam Staff", Role.STAFF, PASSWORD.toCharArray());
         browser = Browser.open(port);

@@ -29,17 +29,7 @@ class ReadAuditDurabilityTest {
     void every_read_answered_before_a_kill_9_is_in_the_audit_log_after_the_restart() {
         try (CaspioEmulator emulator = CaspioEmulator.start(
                 EmulatorConfig.defaults(dir.resolve("emulator")).withPort(0).withMembers(1))) {
-            Map<String, String> env = Map.of(
-                    "SMARTSYNC_DATA_DIR",
-                    dir.resolve("data").toString(),
-                    "CASPIO_BASE_URL",
-                    emulator.baseUri().toString(),
-                    "CASPIO_CLIENT_ID",
-                    "demo",
-                    "CASPIO_CLIENT_SECRET",
-                    "demo-secret",
-                    "SMARTSYNC_API_KEY",
-                    KEY);
+            Map<String, String> env = ServeProcess.demoAccount(emulator.baseUri(), dir.resolve("data"), KEY);
             try (ServeProcess service = new ServeProcess(env, dir.resolve("service.log"), List.of()).start()) {
                 Caller api = Caller.anonymous(service.port()).withKey(KEY);
                 List<Integer> reads = new ArrayList<>();

@@ -206,13 +206,8 @@ class ScaleOutTest {
     }
 
     private static Map<String, String> env(CaspioEmulator emulator, TestDatabase db, Path dataDir) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = ServeProcess.demoAccount(emulator.baseUri(), dataDir, KEY);
         env.put("SMARTSYNC_DB", db.location().postgresUrl());
-        env.put("SMARTSYNC_DATA_DIR", dataDir.toString());
-        env.put("CASPIO_BASE_URL", emulator.baseUri().toString());
-        env.put("CASPIO_CLIENT_ID", "demo");
-        env.put("CASPIO_CLIENT_SECRET", "demo-secret");
-        env.put("SMARTSYNC_API_KEY", KEY);
         env.put("SMARTSYNC_AUTO_SYNC_INTERVAL_MS", "200");
         env.put("SMARTSYNC_RETRY_DELAY_MS", "5");
         env.put("SMARTSYNC_MAX_RETRY_ATTEMPTS", "2");

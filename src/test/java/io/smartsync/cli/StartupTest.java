@@ -70,19 +70,8 @@ class StartupTest {
         Path data = dir.resolve("data");
         try (CaspioEmulator emulator = CaspioEmulator.start(
                 EmulatorConfig.defaults(dir.resolve("emulator")).withPort(0).withMembers(1))) {
-            Map<String, String> env = Map.of(
-                    "JAVA_TOOL_OPTIONS",
-                    "-Djava.io.tmpdir=" + tmp,
-                    "SMARTSYNC_DATA_DIR",
-                    data.toString(),
-                    "CASPIO_BASE_URL",
-                    emulator.baseUri().toString(),
-                    "CASPIO_CLIENT_ID",
-                    "demo",
-                    "CASPIO_CLIENT_SECRET",
-                    "demo-secret",
-                    "SMARTSYNC_API_KEY",
-                    KEY);
+            Map<String, String> env = ServeProcess.demoAccount(emulator.baseUri(), data, KEY);
+            env.put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
             for (int start = 0; start < 2; start++) {
                 try (ServeProcess service = new ServeProcess(env, dir.resolve("service.log"), List.of()).start()) {
                     assertThat(Caller.anonymous(service.port())

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -212,17 +211,11 @@ public final class Soak {
 
     /** Short intervals, so the loops settle in seconds; the same settings for every instance. */
     private Map<String, String> env(CaspioEmulator caspio, int instance) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = ServeProcess.demoAccount(
+                caspio.baseUri(), plan.dir().resolve("instance-" + instance).resolve("data"), KEY);
         if (plan.store() != null) {
             env.put("SMARTSYNC_DB", plan.store().postgresUrl());
         }
-        env.put(
-                "SMARTSYNC_DATA_DIR",
-                plan.dir().resolve("instance-" + instance).resolve("data").toString());
-        env.put("CASPIO_BASE_URL", caspio.baseUri().toString());
-        env.put("CASPIO_CLIENT_ID", "demo");
-        env.put("CASPIO_CLIENT_SECRET", "demo-secret");
-        env.put("SMARTSYNC_API_KEY", KEY);
         env.put("SMARTSYNC_AUTO_SYNC_INTERVAL_MS", "200");
         env.put("SMARTSYNC_RETRY_DELAY_MS", "5");
         env.put("SMARTSYNC_MAX_RETRY_ATTEMPTS", "2");
