@@ -54,6 +54,7 @@ class ReconcilerTest {
         Note mine = parts.writeHere(A, "written here, not pushed yet");
         long deleted = SyncParts.pk(parts.caspioRows(A).getFirst());
         parts.emulator.delete(SyncParts.TABLE, deleted);
+        parts.clock.advance(Duration.ofMinutes(1)); // both stored long before the listing
 
         int gone = reconciler.reconcile(A);
 
