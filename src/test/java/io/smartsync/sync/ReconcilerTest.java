@@ -2,13 +2,11 @@ package io.smartsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartsync.emulator.EmulatorStats;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
 import io.smartsync.note.SyncState;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,13 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Delete detection on its own: a note deleted in Caspio goes from the store, a note written here that Caspio
- * has not seen stays, and the scheduled member check lists keys only where Caspio's count says a row went.
+ * has not seen stays, and the table-wide check reads only the keys it can act on. (The scheduled member
+ * check has its own test, {@code MemberCheckTest}.)
  */
 class ReconcilerTest {
     private static final MemberId A = SyncParts.member(1);
     private static final MemberId B = SyncParts.member(2);
     private static final MemberId C = SyncParts.member(3);
     private static final int NOTES = 3;
+    /** Members in Caspio; the first three are synced here. */
+    private static final int MEMBERS = 8;
 
     @TempDir
     Path dir;
@@ -32,8 +33,9 @@ class ReconcilerTest {
 
     @BeforeEach
     void start() {
-        parts = new SyncParts(dir, 3, NOTES, SyncConfig.builder().pageSize(50).build());
-        // Given three members synced here a minute ago
+        parts = new SyncParts(
+                dir, MEMBERS, NOTES, SyncConfig.builder().pageSize(50).build());
+        // Given three of the members synced here a minute ago
         SyncEngine engine = parts.engine(parts.poller());
         for (MemberId m : new MemberId[] {A, B, C}) {
             assertThat(engine.select(m)).isEqualTo(SyncType.INITIAL);
@@ -68,33 +70,23 @@ class ReconcilerTest {
     }
 
     @Test
-    void the_member_check_lists_the_keys_of_only_the_member_caspio_counts_a_row_fewer_for() {
-        long deleted = SyncParts.pk(parts.caspioRows(B).get(1));
+    void the_table_check_finds_a_delete_reading_only_the_keys_of_members_stored_here_while_they_are_few() {
+        // Given the three members stored here hold 9 of Caspio's 24 rows, and a row of C and one of a member
+        // not stored here are deleted in Caspio
+        long deleted = SyncParts.pk(parts.caspioRows(C).get(1));
         parts.emulator.delete(SyncParts.TABLE, deleted);
+        parts.emulator.delete(
+                SyncParts.TABLE,
+                SyncParts.pk(parts.caspioRows(SyncParts.member(MEMBERS)).getFirst()));
         parts.emulator.resetStats();
 
-        Map<MemberId, Integer> gone = reconciler.checkStored();
+        int gone = reconciler.reconcile(null);
 
-        assertThat(gone).isEqualTo(Map.of(B, 1));
-        assertThat(parts.emulator.stats().requests(EmulatorStats.Kind.READ))
-                .as("one read of the counts by member, one listing of B's keys")
-                .isEqualTo(2);
-        assertThat(parts.storedIds(B)).hasSize(NOTES - 1).doesNotContain(Note.idForCaspioRow(deleted));
+        assertThat(gone).isEqualTo(1);
+        assertThat(parts.storedIds(C)).hasSize(NOTES - 1).doesNotContain(Note.idForCaspioRow(deleted));
         assertThat(parts.storedIds(A)).hasSize(NOTES);
-        assertThat(parts.storedIds(C)).hasSize(NOTES);
-    }
-
-    @Test
-    void a_row_made_in_caspio_since_the_last_sync_does_not_make_the_member_check_list_keys() {
-        parts.emulator.insert(SyncParts.TABLE, Map.of("Client_ID2", A.value(), "Comments", "new in Caspio"));
-        parts.emulator.resetStats();
-
-        Map<MemberId, Integer> gone = reconciler.checkStored();
-
-        assertThat(gone).isEmpty();
-        assertThat(parts.emulator.stats().requests(EmulatorStats.Kind.READ))
-                .as("only the counts by member, up to the highest key stored here")
-                .isEqualTo(1);
-        assertThat(parts.storedIds(A)).hasSize(NOTES);
+        assertThat(parts.emulator.stats().rowsReturned())
+                .as("keys read: the 8 rows left of A, B and C, not the table's 22")
+                .isEqualTo(3 * NOTES - 1);
     }
 }

@@ -86,8 +86,8 @@ class SyncEngineTest {
         assertThat(engine.select(MEMBER)).isEqualTo(SyncType.CACHED);
         assertThat(parts.emulator.stats().totalRequests()).isZero();
 
-        // When the poll has not finished for longer than its interval, a selection pulls again
-        parts.clock.advance(Duration.ofMillis(POLL_INTERVAL_MS + 1));
+        // When the poll has not finished for longer than its interval and a selection's wait, a selection pulls
+        parts.clock.advance(Duration.ofMillis(POLL_INTERVAL_MS + parts.config.selectionDeadlineMs() + 1));
         assertThat(engine.select(MEMBER)).isEqualTo(SyncType.INCREMENTAL);
         assertThat(parts.emulator.stats().totalRequests()).isPositive();
     }

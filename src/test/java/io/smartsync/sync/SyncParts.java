@@ -14,6 +14,7 @@ import io.smartsync.emulator.MutableClock;
 import io.smartsync.note.Author;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.Note;
+import io.smartsync.note.NoteContent;
 import io.smartsync.note.NoteDraft;
 import io.smartsync.store.Store;
 import java.net.http.HttpClient;
@@ -121,7 +122,7 @@ final class SyncParts implements AutoCloseable {
                 table,
                 new ConflictLog(store.conflicts(), config.conflictPolicy(), events, clock),
                 idle);
-        return writes.create(member, new NoteDraft(text, null, null, null, null, null), STAFF);
+        return writes.create(member, new NoteDraft(NoteContent.of(text)), STAFF);
     }
 
     /** Caspio's rows of the member, in key order. */
