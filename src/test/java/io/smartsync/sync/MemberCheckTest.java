@@ -2,14 +2,8 @@ package io.smartsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.CaspioConfig;
-import io.smartsync.caspio.CaspioPolicy;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.NotesTable;
-import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.note.MemberId;
@@ -18,7 +12,6 @@ import io.smartsync.store.Store;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +51,8 @@ class MemberCheckTest {
         http = HttpClient.newHttpClient();
         Clock clock = Clock.systemUTC();
         store = Store.openSqlite(dir.resolve("store.db"), clock);
-        CaspioPolicy noRetries = new CaspioPolicy(
-                0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(1), 0, 1);
-        CaspioClient caspio = new CaspioClient(
-                new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
-                noRetries,
-                http,
-                clock,
-                new SimpleMeterRegistry());
-        NoteFields names = NoteFields.defaults();
-        NotesTable table = new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names)));
+        CaspioClient caspio = SyncParts.demoClient(emulator, http, clock);
+        NotesTable table = SyncParts.notesTable(caspio);
         SyncConfig config = SyncConfig.builder().build();
         SyncEvents events = new SyncEvents(clock);
         LagWatch lag = new LagWatch(config.overlapSeconds());

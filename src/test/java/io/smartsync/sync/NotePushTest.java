@@ -3,15 +3,9 @@ package io.smartsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.CaspioPolicy;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
 import io.smartsync.caspio.NotesTable;
-import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
@@ -60,16 +54,8 @@ class NotePushTest {
                 .withSyncIdUnique(false));
         http = HttpClient.newHttpClient();
         store = Store.openSqlite(dir.resolve("store.db"), clock);
-        CaspioPolicy noRetries = new CaspioPolicy(
-                0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(1), 0, 1);
-        CaspioClient caspio = new CaspioClient(
-                new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
-                noRetries,
-                http,
-                clock,
-                new SimpleMeterRegistry());
-        NoteFields names = NoteFields.defaults();
-        table = new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names)));
+        CaspioClient caspio = SyncParts.demoClient(emulator, http, clock);
+        table = SyncParts.notesTable(caspio);
         push = newPush();
     }
 

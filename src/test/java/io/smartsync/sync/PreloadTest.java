@@ -3,15 +3,8 @@ package io.smartsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.CaspioPolicy;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
-import io.smartsync.caspio.NotesTable;
-import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.EmulatorStats;
@@ -28,7 +21,6 @@ import io.smartsync.store.SyncRun;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,19 +57,11 @@ class PreloadTest {
         http = HttpClient.newHttpClient();
         Clock clock = Clock.systemUTC();
         store = Store.openSqlite(dir.resolve("store.db"), clock);
-        CaspioPolicy noRetries = new CaspioPolicy(
-                0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(1), 0, 1);
-        CaspioClient caspio = new CaspioClient(
-                new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
-                noRetries,
-                http,
-                clock,
-                new SimpleMeterRegistry());
+        CaspioClient caspio = SyncParts.demoClient(emulator, http, clock);
         events = new SyncEvents(clock);
-        NoteFields names = NoteFields.defaults();
         preloader = new Preloader(
                 store,
-                new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
+                SyncParts.notesTable(caspio),
                 SyncConfig.builder().pageSize(PAGE).build(),
                 events,
                 clock);

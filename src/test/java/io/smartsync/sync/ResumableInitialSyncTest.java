@@ -3,15 +3,8 @@ package io.smartsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartsync.caspio.CaspioClient;
-import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.caspio.CaspioException;
-import io.smartsync.caspio.CaspioPolicy;
-import io.smartsync.caspio.NoteFields;
-import io.smartsync.caspio.NoteRowMapper;
-import io.smartsync.caspio.NotesTable;
-import io.smartsync.caspio.TableShape;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.note.MemberId;
@@ -22,7 +15,6 @@ import io.smartsync.store.TestDatabase;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -56,31 +48,11 @@ class ResumableInitialSyncTest {
                 emulator.insert(TABLE, Map.of("Client_ID2", MEMBER.value(), "Comments", "note " + i));
             }
             Clock clock = Clock.systemUTC();
-            CaspioPolicy noRetries = new CaspioPolicy(
-                    0,
-                    Duration.ofMillis(1),
-                    Duration.ofMillis(1),
-                    Duration.ofSeconds(5),
-                    100,
-                    Duration.ofSeconds(1),
-                    0,
-                    1);
-            CaspioClient caspio = new CaspioClient(
-                    new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
-                    noRetries,
-                    http,
-                    clock,
-                    new SimpleMeterRegistry());
+            CaspioClient caspio = SyncParts.demoClient(emulator, http, clock);
             SyncConfig config = SyncConfig.builder().pageSize(5).build();
             SyncEvents events = new SyncEvents(clock);
-            NoteFields names = NoteFields.defaults();
             MemberPuller puller = new MemberPuller(
-                    store.merges(),
-                    new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names))),
-                    config,
-                    events,
-                    new LagWatch(5),
-                    clock);
+                    store.merges(), SyncParts.notesTable(caspio), config, events, new LagWatch(5), clock);
             AtomicBoolean cutOnce = new AtomicBoolean();
             events.listen(e -> {
                 if (e.type() == SyncEvent.Type.SYNC_PROGRESS

@@ -19,6 +19,7 @@ import io.smartsync.note.NoteDraft;
 import io.smartsync.store.Store;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,16 +66,29 @@ final class SyncParts implements AutoCloseable {
             }
         }
         store = Store.openSqlite(dir.resolve("store.db"), clock);
+        caspio = demoClient(emulator, http, clock);
+        table = notesTable(caspio);
+    }
+
+    /**
+     * A client of the emulator's demo account ({@code demo}, {@code demo-secret}) that never retries, so a
+     * test sees each failure it arranges once.
+     */
+    static CaspioClient demoClient(CaspioEmulator emulator, HttpClient http, Clock clock) {
         CaspioPolicy noRetries = new CaspioPolicy(
                 0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(1), 0, 1);
-        caspio = new CaspioClient(
+        return new CaspioClient(
                 new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
                 noRetries,
                 http,
                 clock,
                 new SimpleMeterRegistry());
+    }
+
+    /** The notes table with the default field names and the shape {@code setup} makes (sync-ready). */
+    static NotesTable notesTable(CaspioClient caspio) {
         NoteFields names = NoteFields.defaults();
-        table = new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names)));
+        return new NotesTable(caspio, new NoteRowMapper(names, TableShape.syncReady(names)));
     }
 
     static MemberId member(int n) {
