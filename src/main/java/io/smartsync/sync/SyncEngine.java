@@ -11,9 +11,7 @@ import io.smartsync.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +32,7 @@ final class SyncEngine {
     private final long reconcileIntervalMs;
     private final Duration initialSyncWait;
     private final Clock clock;
-    private final ConcurrentHashMap<MemberId, ReentrantLock> memberLocks = new ConcurrentHashMap<>();
+    private final MemberLocks memberLocks = new MemberLocks();
     private final AtomicInteger running = new AtomicInteger();
 
     SyncEngine(
@@ -99,9 +97,8 @@ final class SyncEngine {
     }
 
     private SyncType run(MemberId member, boolean force) {
-        ReentrantLock lock = memberLocks.computeIfAbsent(member, m -> new ReentrantLock());
         running.incrementAndGet();
-        lock.lock();
+        MemberLocks.Held held = memberLocks.hold(member);
         try {
             MemberSyncStatus before = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
             if (before.initialSyncCompleted()) {
@@ -121,7 +118,7 @@ final class SyncEngine {
                 initialSync.close();
             }
         } finally {
-            lock.unlock();
+            held.close();
             running.decrementAndGet();
         }
     }
