@@ -7,6 +7,7 @@ import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
+import io.smartsync.http.ApiSettings;
 import io.smartsync.store.StoreLocation;
 import io.smartsync.sync.SyncConfig;
 import java.io.IOException;
@@ -113,15 +114,13 @@ final class Demo implements AutoCloseable {
             ServiceRuntime service = Ports.naming(
                     portSetting,
                     o.port(),
-                    () -> ServiceRuntime.start(
-                            o.store() != null ? o.store() : StoreSettings.inDataDir(dir),
-                            caspio,
-                            CaspioEmulator.NOTES_TABLE,
-                            o.sync(),
-                            SyncSettings.policy(env, o.sync()),
-                            "127.0.0.1",
-                            o.port(),
-                            null));
+                    () -> ServiceRuntime.start(ServiceRuntime.Setup.of(
+                                    o.store() != null ? o.store() : StoreSettings.inDataDir(dir),
+                                    caspio,
+                                    CaspioEmulator.NOTES_TABLE,
+                                    o.sync())
+                            .withPolicy(SyncSettings.policy(env, o.sync()))
+                            .withApi(ApiSettings.defaults("127.0.0.1", o.port()))));
             String key = adminKey(service.keys(), dir.resolve(KEY_FILE), o.apiKey());
             return new Demo(emulator, service, key, demoAdmin(service.users()));
         } catch (RuntimeException e) {

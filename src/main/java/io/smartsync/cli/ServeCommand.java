@@ -103,15 +103,16 @@ final class ServeCommand implements Callable<Integer> {
                     port != null ? "--port" : "SMARTSYNC_PORT",
                     httpPort,
                     () -> ServiceRuntime.start(
-                            store,
-                            caspio,
-                            CaspioSettings.table(env),
-                            sync,
-                            SyncSettings.policy(env, sync),
-                            HttpSettings.fromEnv(env, host, httpPort),
-                            FrontDoorEnv.fromEnv(env),
-                            AccessSettings.fromEnv(env),
-                            InstanceName.of(dir),
+                            new ServiceRuntime.Setup(
+                                    store,
+                                    caspio,
+                                    CaspioSettings.table(env),
+                                    sync,
+                                    SyncSettings.policy(env, sync),
+                                    HttpSettings.fromEnv(env, host, httpPort),
+                                    FrontDoorEnv.fromEnv(env),
+                                    AccessSettings.fromEnv(env),
+                                    InstanceName.of(dir)),
                             s -> {
                                 if (adminKey != null) {
                                     s.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);
