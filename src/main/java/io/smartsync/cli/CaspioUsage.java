@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,23 +21,20 @@ final class CaspioUsage implements AutoCloseable {
     private final MeterRegistry meters;
     private final Reports reports;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("smartsync-usage").daemon().factory());
+    private final Periodic timer;
     private double requests;
     private double bytesIn;
     private double bytesOut;
 
-    private CaspioUsage(MeterRegistry meters, Reports reports, Clock clock) {
+    private CaspioUsage(MeterRegistry meters, Reports reports, Clock clock, Duration every) {
         this.meters = meters;
         this.reports = reports;
         this.clock = clock;
+        this.timer = Periodic.start("smartsync-usage", every, every, this::flushQuietly);
     }
 
     static CaspioUsage start(MeterRegistry meters, Reports reports, Clock clock, Duration every) {
-        CaspioUsage usage = new CaspioUsage(meters, reports, clock);
-        usage.timer.scheduleWithFixedDelay(
-                usage::flushQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        return usage;
+        return new CaspioUsage(meters, reports, clock, every);
     }
 
     private synchronized void flush() {
@@ -73,12 +67,7 @@ final class CaspioUsage implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
         flushQuietly();
     }
 }

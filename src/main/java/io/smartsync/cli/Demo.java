@@ -6,7 +6,7 @@ import io.smartsync.access.Users;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
-import io.smartsync.emulator.FaultConfig;
+import io.smartsync.http.ApiSettings;
 import io.smartsync.store.StoreLocation;
 import io.smartsync.sync.SyncConfig;
 import java.io.IOException;
@@ -38,51 +38,29 @@ final class Demo implements AutoCloseable {
         this.demoPassword = demoPassword;
     }
 
+    /**
+     * What the demo starts with.
+     *
+     * @param port the service's HTTP port; 0 picks a free one
+     * @param dataDir where both keep their files
+     * @param apiKey the admin API key to use, or null for the one kept in {@code dataDir} or a new one
+     * @param sync the sync settings
+     * @param emulator the emulator's settings, its data directory in {@code dataDir}
+     * @param store the service's store, or null for an SQLite file in {@code dataDir}
+     */
     record Options(
-            int port,
-            int emulatorPort,
-            Path dataDir,
-            int members,
-            String apiKey,
-            String clientId,
-            String clientSecret,
-            SyncConfig sync,
-            FaultConfig faults,
-            long seed,
-            StoreLocation store) {
-
-        /** On an SQLite file in the data directory. */
-        Options(
-                int port,
-                int emulatorPort,
-                Path dataDir,
-                int members,
-                String apiKey,
-                String clientId,
-                String clientSecret,
-                SyncConfig sync,
-                FaultConfig faults,
-                long seed) {
-            this(port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, faults, seed, null);
-        }
-
-        /** Without faults, seed 42: for callers that do not test faults. */
-        Options(
-                int port,
-                int emulatorPort,
-                Path dataDir,
-                int members,
-                String apiKey,
-                String clientId,
-                String clientSecret,
-                SyncConfig sync) {
-            this(port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, FaultConfig.NONE, 42L);
+            int port, Path dataDir, String apiKey, SyncConfig sync, EmulatorConfig emulator, StoreLocation store) {
+        /** Both on free ports, an emulator of {@code members} members (otherwise its defaults), SQLite. */
+        static Options of(Path dataDir, int members, SyncConfig sync) {
+            EmulatorConfig emulator = EmulatorConfig.defaults(dataDir.resolve("emulator"))
+                    .withPort(0)
+                    .withMembers(members);
+            return new Options(0, dataDir, null, sync, emulator, null);
         }
 
         /** The same options with the service's store at {@code location} instead of the data directory. */
         Options withStore(StoreLocation location) {
-            return new Options(
-                    port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, faults, seed, location);
+            return new Options(port, dataDir, apiKey, sync, emulator, location);
         }
     }
 
@@ -97,31 +75,25 @@ final class Demo implements AutoCloseable {
     static Demo start(Options o, Env env, String portSetting) {
         Path dir = DataDir.prepare(o.dataDir(), "--data-dir");
         NativeSqlite.prepare(dir);
-        CaspioEmulator emulator = Ports.naming(
-                "--emulator-port",
-                o.emulatorPort(),
-                () -> CaspioEmulator.start(EmulatorConfig.defaults(dir.resolve("emulator"))
-                        .withPort(o.emulatorPort())
-                        .withMembers(o.members())
-                        .withClientId(o.clientId())
-                        .withClientSecret(o.clientSecret())
-                        .withFaults(o.faults())
-                        .withSeed(o.seed())));
+        CaspioEmulator emulator =
+                Ports.naming("--emulator-port", o.emulator().port(), () -> CaspioEmulator.start(o.emulator()));
         try {
-            CaspioConfig caspio =
-                    new CaspioConfig(emulator.baseUri(), "v2", o.clientId(), o.clientSecret(), Duration.ofSeconds(10));
+            CaspioConfig caspio = new CaspioConfig(
+                    emulator.baseUri(),
+                    "v2",
+                    o.emulator().clientId(),
+                    o.emulator().clientSecret(),
+                    Duration.ofSeconds(10));
             ServiceRuntime service = Ports.naming(
                     portSetting,
                     o.port(),
-                    () -> ServiceRuntime.start(
-                            o.store() != null ? o.store() : StoreSettings.inDataDir(dir),
-                            caspio,
-                            CaspioEmulator.NOTES_TABLE,
-                            o.sync(),
-                            SyncSettings.policy(env, o.sync()),
-                            "127.0.0.1",
-                            o.port(),
-                            null));
+                    () -> ServiceRuntime.start(ServiceRuntime.Setup.of(
+                                    o.store() != null ? o.store() : StoreSettings.inDataDir(dir),
+                                    caspio,
+                                    CaspioEmulator.NOTES_TABLE,
+                                    o.sync())
+                            .withPolicy(SyncSettings.policy(env, o.sync()))
+                            .withApi(ApiSettings.defaults("127.0.0.1", o.port()))));
             String key = adminKey(service.keys(), dir.resolve(KEY_FILE), o.apiKey());
             return new Demo(emulator, service, key, demoAdmin(service.users()));
         } catch (RuntimeException e) {

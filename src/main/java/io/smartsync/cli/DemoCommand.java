@@ -1,17 +1,19 @@
 package io.smartsync.cli;
 
-import io.smartsync.emulator.FaultConfig;
+import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.sync.SyncConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
         name = "demo",
+        resourceBundle = "io.smartsync.cli.DemoCommand",
         header = "Runs the service on a seeded Caspio emulator (no account).",
         mixinStandardHelpOptions = true,
         description = {
@@ -44,51 +46,19 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(
-            names = "--members",
-            defaultValue = "200",
-            description = "Members seeded into a new emulator (default ${DEFAULT-VALUE}).")
-    int members;
-
-    @Option(
             names = "--api-key",
             description = "Use this admin API key instead of the kept or a new one (16+ characters).")
     String apiKey;
 
-    @Option(names = "--client-id", defaultValue = "demo", description = "The emulator's OAuth client id.")
-    String clientId;
+    @Mixin
+    EmulatorOptions emulator;
 
-    @Option(
-            names = "--client-secret",
-            defaultValue = "demo-secret",
-            description = "The emulator's OAuth client secret.")
-    String clientSecret;
-
-    @Option(
-            names = "--faults",
-            defaultValue = "",
-            description = "Faults the demo's emulator injects, e.g. latency=80ms,error5xx=0.05 (see README).")
-    String faults;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "42",
-            description = "Seeds the emulator's demo data and its random faults (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "A .properties file of SMARTSYNC_* settings by their variable names; the environment wins.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws InterruptedException {
-        Env env = environment.over(config);
-        try {
-            return demo(env);
-        } catch (SettingException e) {
-            throw env.located(e);
-        }
+        return config.run(environment, this::demo);
     }
 
     private int demo(Env env) throws InterruptedException {
@@ -97,17 +67,14 @@ final class DemoCommand implements Callable<Integer> {
                 ? this.dataDir
                 : Path.of(env.get("SMARTSYNC_DATA_DIR").orElse("./smartsync-data"));
         Env.parsePort("--emulator-port", Integer.toString(emulatorPort));
-        if (members < 0) {
-            throw new SettingException("--members must be 0 or more, was " + members);
-        }
+        EmulatorConfig emulatorConfig = emulator.applyTo(
+                EmulatorConfig.defaults(dataDir.resolve("emulator")).withPort(emulatorPort));
         if (apiKey != null && apiKey.length() < 16) {
             throw new SettingException("--api-key must be at least 16 characters");
         }
-        FaultConfig faultConfig = EmulatorCommand.parseFaults(faults);
         SyncConfig sync = SyncSettings.fromEnv(env);
         Demo demo = Demo.start(
-                new Demo.Options(
-                        port, emulatorPort, dataDir, members, apiKey, clientId, clientSecret, sync, faultConfig, seed),
+                new Demo.Options(port, dataDir, apiKey, sync, emulatorConfig, null),
                 env,
                 this.port != null ? "--port" : "SMARTSYNC_PORT");
         demo.describeSettings(SyncSettings.describe(env, sync, SyncSettings.policy(env, sync), false));
@@ -117,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Dashboard:      " + base + "/");
         out.println("  API base:       " + base + "/api");
         out.println("  Health:         " + base + "/health");
-        out.println("  Caspio emulator: " + demo.emulator().baseUri() + " (client id " + clientId + ")");
+        out.println(
+                "  Caspio emulator: " + demo.emulator().baseUri() + " (client id " + emulatorConfig.clientId() + ")");
         out.println("  Admin API key:  " + demo.adminKey() + " (kept in " + dataDir.resolve(Demo.KEY_FILE) + ")");
         out.println(demo.demoPassword()
                 .map(p -> "  Sign in:        " + base + "/login.html as " + Demo.DEMO_USER + ", password " + p

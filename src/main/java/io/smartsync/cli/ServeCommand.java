@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,11 +59,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "An SQLite file or a jdbc:postgresql:// URL [SMARTSYNC_DB] (default: in the data dir).")
     String db;
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "A .properties file of these settings by their variable names; the environment wins.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     private final Env environment;
 
@@ -72,12 +70,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Env env = environment.over(config);
-        try {
-            return serve(env);
-        } catch (SettingException e) {
-            throw env.located(e);
-        }
+        return config.run(environment, this::serve);
     }
 
     private int serve(Env env) throws InterruptedException {
@@ -103,15 +96,16 @@ final class ServeCommand implements Callable<Integer> {
                     port != null ? "--port" : "SMARTSYNC_PORT",
                     httpPort,
                     () -> ServiceRuntime.start(
-                            store,
-                            caspio,
-                            CaspioSettings.table(env),
-                            sync,
-                            SyncSettings.policy(env, sync),
-                            HttpSettings.fromEnv(env, host, httpPort),
-                            FrontDoorEnv.fromEnv(env),
-                            AccessSettings.fromEnv(env),
-                            InstanceName.of(dir),
+                            new ServiceRuntime.Setup(
+                                    store,
+                                    caspio,
+                                    CaspioSettings.table(env),
+                                    sync,
+                                    SyncSettings.policy(env, sync),
+                                    HttpSettings.fromEnv(env, host, httpPort),
+                                    FrontDoorEnv.fromEnv(env),
+                                    AccessSettings.fromEnv(env),
+                                    InstanceName.of(dir)),
                             s -> {
                                 if (adminKey != null) {
                                     s.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);

@@ -29,6 +29,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ final class ServiceRuntime implements AutoCloseable {
     private final ApiKeys keys;
     private final Users users;
     private final ApiServer api;
-    private final Retention retention;
+    private final Periodic retention;
     private final CaspioUsage usage;
 
     private ServiceRuntime(
@@ -54,7 +55,7 @@ final class ServiceRuntime implements AutoCloseable {
             ApiKeys keys,
             Users users,
             ApiServer api,
-            Retention retention,
+            Periodic retention,
             CaspioUsage usage) {
         this.store = store;
         this.http = http;
@@ -66,107 +67,94 @@ final class ServiceRuntime implements AutoCloseable {
         this.usage = usage;
     }
 
-    /** Plain HTTP on {@code host:port} with the default API and access settings. */
-    static ServiceRuntime start(
-            StoreLocation storeLocation,
-            CaspioConfig caspioConfig,
+    /**
+     * What a service starts with; {@link #of} gives the defaults for all but what it syncs, and the withers
+     * change one part each.
+     *
+     * @param store where the notes, the queue and the access records live
+     * @param caspio the Caspio account the service calls
+     * @param table the notes table
+     * @param sync the sync settings
+     * @param policy how the Caspio client paces and retries its calls
+     * @param api how the HTTP API listens and what it accepts
+     * @param door what the front door checks beyond credentials
+     * @param access how long sessions and audit lines last
+     * @param instance the owner of this instance's outbox claims, which it takes back at start (a name kept
+     *     across restarts, {@link InstanceName#of}, gets a crashed run's claims back at once)
+     */
+    record Setup(
+            StoreLocation store,
+            CaspioConfig caspio,
             String table,
-            SyncConfig syncConfig,
+            SyncConfig sync,
             CaspioPolicy policy,
-            String host,
-            int port,
-            String webhookSecret) {
-        return start(
-                storeLocation,
-                caspioConfig,
-                table,
-                syncConfig,
-                policy,
-                ApiSettings.defaults(host, port).withWebhookSecret(webhookSecret),
-                AccessSettings.defaults());
+            ApiSettings api,
+            FrontDoorSettings door,
+            AccessSettings access,
+            String instance) {
+        /**
+         * The client policy of {@code sync} with no {@code SMARTSYNC_*} policy settings, plain HTTP on a free
+         * loopback port with webhooks refused, the default front door and access settings, a random name.
+         */
+        static Setup of(StoreLocation store, CaspioConfig caspio, String table, SyncConfig sync) {
+            return new Setup(
+                    store,
+                    caspio,
+                    table,
+                    sync,
+                    SyncSettings.policy(new Env(Map.of()), sync),
+                    ApiSettings.defaults("127.0.0.1", 0),
+                    FrontDoorSettings.defaults(),
+                    AccessSettings.defaults(),
+                    InstanceName.random());
+        }
+
+        Setup withPolicy(CaspioPolicy policy) {
+            return new Setup(store, caspio, table, sync, policy, api, door, access, instance);
+        }
+
+        Setup withApi(ApiSettings api) {
+            return new Setup(store, caspio, table, sync, policy, api, door, access, instance);
+        }
+
+        Setup withDoor(FrontDoorSettings door) {
+            return new Setup(store, caspio, table, sync, policy, api, door, access, instance);
+        }
     }
 
-    static ServiceRuntime start(
-            StoreLocation storeLocation,
-            CaspioConfig caspioConfig,
-            String table,
-            SyncConfig syncConfig,
-            CaspioPolicy policy,
-            ApiSettings apiSettings,
-            AccessSettings access) {
-        return start(
-                storeLocation,
-                caspioConfig,
-                table,
-                syncConfig,
-                policy,
-                apiSettings,
-                FrontDoorSettings.defaults(),
-                access,
-                s -> {});
+    static ServiceRuntime start(Setup setup) {
+        return start(setup, s -> {});
     }
 
     /**
      * Starts everything; {@code beforeReady} runs once the API listens and before {@code /health/ready}
      * says ready (it puts keys from the environment in place), then the first status read.
      */
-    static ServiceRuntime start(
-            StoreLocation storeLocation,
-            CaspioConfig caspioConfig,
-            String table,
-            SyncConfig syncConfig,
-            CaspioPolicy policy,
-            ApiSettings apiSettings,
-            FrontDoorSettings door,
-            AccessSettings access,
-            Consumer<ServiceRuntime> beforeReady) {
-        return start(
-                storeLocation,
-                caspioConfig,
-                table,
-                syncConfig,
-                policy,
-                apiSettings,
-                door,
-                access,
-                InstanceName.random(),
-                beforeReady);
-    }
-
-    /**
-     * As above, as the instance named {@code instance}: the owner of its outbox claims, which it takes back
-     * at start (a name kept across restarts, {@link InstanceName#of}, gets a crashed run's claims back at once).
-     */
-    static ServiceRuntime start(
-            StoreLocation storeLocation,
-            CaspioConfig caspioConfig,
-            String table,
-            SyncConfig syncConfig,
-            CaspioPolicy policy,
-            ApiSettings apiSettings,
-            FrontDoorSettings door,
-            AccessSettings access,
-            String instance,
-            Consumer<ServiceRuntime> beforeReady) {
+    static ServiceRuntime start(Setup setup, Consumer<ServiceRuntime> beforeReady) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Store store = Store.open(storeLocation, clock);
-        log.info("store: {}", storeLocation.redacted());
+        Store store = Store.open(setup.store(), clock);
+        log.info("store: {}", setup.store().redacted());
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        CaspioClient caspio = new CaspioClient(caspioConfig, policy, http, clock, meters);
-        NoteRowMapper mapper = mapperFor(caspio, NoteFields.defaults().withTable(table));
-        SyncService sync = new SyncService(store, caspio, mapper, syncConfig, clock, UUID::randomUUID, instance);
+        CaspioClient caspio = new CaspioClient(setup.caspio(), setup.policy(), http, clock, meters);
+        NoteRowMapper mapper = mapperFor(caspio, NoteFields.defaults().withTable(setup.table()));
+        SyncService sync =
+                new SyncService(store, caspio, mapper, setup.sync(), clock, UUID::randomUUID, setup.instance());
         ApiKeys keys = new ApiKeys(store.access(), clock);
         Users users = new Users(store.access(), clock);
-        Sessions sessions = new Sessions(store.access(), clock, access.sessionIdle(), access.sessionMaxAge());
+        Sessions sessions = new Sessions(
+                store.access(),
+                clock,
+                setup.access().sessionIdle(),
+                setup.access().sessionMaxAge());
         AuditLog audit = new AuditLog(store.access(), clock);
         SyncReports reports = new SyncReports(store.history(), store.reports(), caspio, clock);
         ApiServer api = ApiServer.start(
-                apiSettings,
-                door,
+                setup.api(),
+                setup.door(),
                 new ApiServer.Parts(
                         sync,
                         reports,
@@ -174,12 +162,17 @@ final class ServiceRuntime implements AutoCloseable {
                         users,
                         sessions,
                         audit,
-                        new SignInLimits(store.access().frontDoor(), door.signIn(), clock),
+                        new SignInLimits(
+                                store.access().frontDoor(), setup.door().signIn(), clock),
                         new IdempotencyKeys(store.access().frontDoor(), clock),
                         new WebhookMessages(store.access().frontDoor(), clock),
                         meters,
                         clock));
-        Retention retention = Retention.start(store.access(), clock, access.auditRetention(), Duration.ofDays(1));
+        Periodic retention = Periodic.start(
+                "smartsync-retention",
+                Duration.ZERO,
+                Duration.ofDays(1),
+                new Retention(store.access(), clock, setup.access().auditRetention()));
         CaspioUsage usage = CaspioUsage.start(meters, store.reports(), clock, Duration.ofSeconds(2));
         sync.start();
         ServiceRuntime runtime = new ServiceRuntime(store, http, sync, keys, users, api, retention, usage);

@@ -9,7 +9,6 @@ import io.smartsync.http.FrontDoorSettings;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -53,16 +52,13 @@ final class ApiFixture implements AutoCloseable {
                 .withMembers(members)
                 .withClientId("demo")
                 .withClientSecret("demo-secret"));
-        Function<CaspioEmulator, ServiceRuntime> starter = e -> ServiceRuntime.start(
-                StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
-                new CaspioConfig(e.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
-                CaspioEmulator.NOTES_TABLE,
-                sync,
-                SyncSettings.policy(new Env(Map.of()), sync),
-                settings.apply(ApiSettings.defaults("127.0.0.1", 0).withWebhookSecret(WEBHOOK_SECRET)),
-                door,
-                AccessSettings.defaults(),
-                s -> {});
+        Function<CaspioEmulator, ServiceRuntime> starter = e -> ServiceRuntime.start(ServiceRuntime.Setup.of(
+                        StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
+                        new CaspioConfig(e.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
+                        CaspioEmulator.NOTES_TABLE,
+                        sync)
+                .withApi(settings.apply(ApiSettings.defaults("127.0.0.1", 0).withWebhookSecret(WEBHOOK_SECRET)))
+                .withDoor(door));
         try {
             return new ApiFixture(emulator, starter);
         } catch (RuntimeException e) {

@@ -119,6 +119,41 @@ class CommandWordsTest {
     }
 
     @Test
+    void demo_and_emulator_describe_the_emulator_options_they_share_each_in_its_own_words() {
+        String demo = run(Map.of(), "demo", "--help").out();
+        String emulator = run(Map.of(), "emulator", "--help").out();
+
+        assertThat(demo)
+                .contains("Members seeded into a new emulator (default 200).", "The emulator's OAuth client id.");
+        assertThat(emulator).contains("Members seeded into a new database (default 200).", "Accepted OAuth client id.");
+        assertThat(demo).contains("A .properties file of SMARTSYNC_* settings");
+        assertThat(run(Map.of(), "serve", "--help").out()).contains("A .properties file of these settings");
+    }
+
+    @Test
+    void a_bad_emulator_option_stops_demo_and_emulator_alike_naming_the_flag() {
+        Run demo = run(
+                Map.of(),
+                "demo",
+                "--members",
+                "-1",
+                "--data-dir",
+                dir.resolve("demo").toString());
+        Run emulator = run(
+                Map.of(),
+                "emulator",
+                "--faults",
+                "nonsense=1",
+                "--data-dir",
+                dir.resolve("emu").toString());
+
+        assertThat(demo.status()).isEqualTo(2);
+        assertThat(demo.err()).contains("--members must be 0 or more, was -1");
+        assertThat(emulator.status()).isEqualTo(2);
+        assertThat(emulator.err()).contains("--faults: unknown key 'nonsense'");
+    }
+
+    @Test
     void a_sync_setting_out_of_range_names_its_environment_variable() {
         Map<String, String> env = serveEnv();
         env.put("SMARTSYNC_MAX_RETRY_ATTEMPTS", "-1");

@@ -42,7 +42,7 @@ class FreshnessTest {
 
     private void start(SyncConfig sync) {
         db = TestDatabase.create(kind, dir);
-        demo = Demo.start(new Demo.Options(0, 0, dir, 6, null, "demo", "demo-secret", sync).withStore(db.location()));
+        demo = Demo.start(Demo.Options.of(dir, 6, sync).withStore(db.location()));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 

@@ -129,7 +129,7 @@ class IdempotentCreateTest {
         String comments = "Called member; client-made id " + noteId;
         String body = Caller.text(Map.of("clientId2", "CL000003", "comments", comments, "noteId", noteId));
         api.staff().get(NOTES + "?clientId2=CL000003");
-        api.emulator.faults(EmulatorCommand.parseFaults("error5xx=1")); // writes stay queued: they can be counted
+        api.emulator.faults(EmulatorOptions.parseFaults("error5xx=1")); // writes stay queued: they can be counted
         try {
             sendAndHangUp(body, "");
             await().atMost(Duration.ofSeconds(10))
@@ -142,7 +142,7 @@ class IdempotentCreateTest {
             assertThat(api.staff().get("/api/sync/pending").data().findValuesAsText("noteId"))
                     .containsOnlyOnce(noteId);
         } finally {
-            api.emulator.faults(EmulatorCommand.parseFaults(""));
+            api.emulator.faults(EmulatorOptions.parseFaults(""));
         }
         awaitPushedOnce(comments);
         assertThat(api.staff().post(NOTES, body).data().path("noteId").asText()).isEqualTo(noteId);

@@ -5,7 +5,6 @@ import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
-import io.smartsync.http.ApiSettings;
 import io.smartsync.store.StoreKind;
 import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.SyncConfig;
@@ -71,12 +70,12 @@ class LiveAcrossInstancesInBrowserTest {
     }
 
     private static ServiceRuntime start(TestDatabase db, CaspioEmulator emulator, SyncConfig sync) {
-        return ServiceRuntime.start(
-                db.location(),
-                new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
-                CaspioEmulator.NOTES_TABLE,
-                sync,
-                new CaspioPolicy(
+        return ServiceRuntime.start(ServiceRuntime.Setup.of(
+                        db.location(),
+                        new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
+                        CaspioEmulator.NOTES_TABLE,
+                        sync)
+                .withPolicy(new CaspioPolicy(
                         1,
                         Duration.ofMillis(5),
                         Duration.ofMillis(50),
@@ -84,8 +83,6 @@ class LiveAcrossInstancesInBrowserTest {
                         2,
                         Duration.ofMillis(500),
                         0,
-                        42L),
-                ApiSettings.defaults("127.0.0.1", 0),
-                AccessSettings.defaults());
+                        42L)));
     }
 }

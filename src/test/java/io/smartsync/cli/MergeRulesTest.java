@@ -40,7 +40,7 @@ class MergeRulesTest {
     private void start() {
         db = TestDatabase.create(kind, dir);
         SyncConfig sync = SyncConfig.builder().overlapSeconds(5).build();
-        demo = Demo.start(new Demo.Options(0, 0, dir, 6, null, "demo", "demo-secret", sync).withStore(db.location()));
+        demo = Demo.start(Demo.Options.of(dir, 6, sync).withStore(db.location()));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 

@@ -39,9 +39,8 @@ class NoteEditsTest {
     @BeforeParameterizedClassInvocation
     static void start(StoreKind kind) {
         db = TestDatabase.create(kind, dir);
-        demo = Demo.start(
-                new Demo.Options(0, 0, dir.resolve(kind.name()), 12, null, "demo", "demo-secret", SyncConfig.defaults())
-                        .withStore(db.location()));
+        demo = Demo.start(Demo.Options.of(dir.resolve(kind.name()), 12, SyncConfig.defaults())
+                .withStore(db.location()));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 

@@ -75,20 +75,19 @@ class OfflineInBrowserTest {
                 Duration.ofMillis(500),
                 0,
                 42L);
-        return ServiceRuntime.start(
-                StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
-                new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
-                TABLE,
-                SyncConfig.builder()
-                        .pageSize(50)
-                        .autoSyncInterval(300)
-                        .retryDelayMs(5)
-                        .maxRetryAttempts(1)
-                        .selectionDeadlineMs(60_000)
-                        .build(),
-                policy,
-                ApiSettings.defaults("127.0.0.1", port),
-                AccessSettings.defaults());
+        return ServiceRuntime.start(ServiceRuntime.Setup.of(
+                        StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
+                        new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
+                        TABLE,
+                        SyncConfig.builder()
+                                .pageSize(50)
+                                .autoSyncInterval(300)
+                                .retryDelayMs(5)
+                                .maxRetryAttempts(1)
+                                .selectionDeadlineMs(60_000)
+                                .build())
+                .withPolicy(policy)
+                .withApi(ApiSettings.defaults("127.0.0.1", port)));
     }
 
     @AfterEach

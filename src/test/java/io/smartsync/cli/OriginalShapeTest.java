@@ -55,15 +55,11 @@ class OriginalShapeTest {
                 .withMembers(2)
                 .withShape(TableShape.ORIGINAL));
         SyncConfig sync = SyncConfig.builder().retryDelayMs(5).build();
-        service = ServiceRuntime.start(
+        service = ServiceRuntime.start(ServiceRuntime.Setup.of(
                 db.location(),
                 new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
                 TABLE,
-                sync,
-                SyncSettings.policy(new Env(Map.of()), sync),
-                "127.0.0.1",
-                0,
-                null);
+                sync));
         service.keys().ensure(KEY, "admin", "Admin", Role.ADMIN);
         api = new TestApi(service.port(), KEY);
     }

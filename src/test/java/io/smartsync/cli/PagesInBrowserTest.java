@@ -9,7 +9,6 @@ import io.smartsync.caspio.CaspioPolicy;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.FaultConfig;
-import io.smartsync.http.ApiSettings;
 import io.smartsync.sync.ConflictPolicy;
 import io.smartsync.sync.SyncConfig;
 import java.nio.file.Path;
@@ -84,14 +83,12 @@ class PagesInBrowserTest {
                     Duration.ofMillis(500),
                     0,
                     42L);
-            ServiceRuntime service = ServiceRuntime.start(
-                    StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
-                    new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
-                    TABLE,
-                    sync,
-                    policy,
-                    ApiSettings.defaults("127.0.0.1", 0),
-                    AccessSettings.defaults());
+            ServiceRuntime service = ServiceRuntime.start(ServiceRuntime.Setup.of(
+                            StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
+                            new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
+                            TABLE,
+                            sync)
+                    .withPolicy(policy));
             service.users().create(ADMIN, "Ada Admin", Role.ADMIN, ADMIN_PASSWORD.toCharArray());
             service.users().create(STAFF, "Sam Staff", Role.STAFF, STAFF_PASSWORD.toCharArray());
             return new Fixture(emulator, service);

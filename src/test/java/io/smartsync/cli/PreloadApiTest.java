@@ -30,7 +30,7 @@ class PreloadApiTest {
 
     @BeforeEach
     void start() {
-        demo = Demo.start(new Demo.Options(0, 0, dir, 6, null, "demo", "demo-secret", SyncConfig.defaults()));
+        demo = Demo.start(Demo.Options.of(dir, 6, SyncConfig.defaults()));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 

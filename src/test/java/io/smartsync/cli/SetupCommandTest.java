@@ -10,7 +10,6 @@ import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
 import io.smartsync.emulator.TableShape;
-import io.smartsync.http.ApiSettings;
 import io.smartsync.store.Store;
 import io.smartsync.store.TableCursor;
 import io.smartsync.sync.SyncConfig;
@@ -94,14 +93,11 @@ class SetupCommandTest {
             assertThat(setup(emulator, "--apply").status()).isZero();
             SyncConfig sync =
                     SyncConfig.builder().autoSyncInterval(50).pageSize(10).build();
-            try (ServiceRuntime service = ServiceRuntime.start(
+            try (ServiceRuntime service = ServiceRuntime.start(ServiceRuntime.Setup.of(
                     StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
                     new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
                     CaspioEmulator.NOTES_TABLE,
-                    sync,
-                    SyncSettings.policy(new Env(Map.of()), sync),
-                    ApiSettings.defaults("127.0.0.1", 0),
-                    AccessSettings.defaults())) {
+                    sync))) {
                 Caller anon = Caller.anonymous(service.port());
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> !poll(anon).path("lastOkAt").isNull());
@@ -159,14 +155,11 @@ class SetupCommandTest {
             }
             SyncConfig sync =
                     SyncConfig.builder().autoSyncInterval(50).pageSize(10).build();
-            try (ServiceRuntime service = ServiceRuntime.start(
+            try (ServiceRuntime service = ServiceRuntime.start(ServiceRuntime.Setup.of(
                     location,
                     new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(10)),
                     CaspioEmulator.NOTES_TABLE,
-                    sync,
-                    SyncSettings.policy(new Env(Map.of()), sync),
-                    ApiSettings.defaults("127.0.0.1", 0),
-                    AccessSettings.defaults())) {
+                    sync))) {
                 Caller anon = Caller.anonymous(service.port());
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> !poll(anon).path("lastOkAt").isNull());

@@ -6,8 +6,6 @@ import io.smartsync.access.Role;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
-import io.smartsync.http.ApiSettings;
-import io.smartsync.http.FrontDoorSettings;
 import io.smartsync.sync.SyncConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,14 +36,11 @@ class StartupTest {
             AtomicInteger keyWhileStarting = new AtomicInteger();
             SyncConfig sync = SyncConfig.defaults();
             try (ServiceRuntime service = ServiceRuntime.start(
-                    StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
-                    new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
-                    CaspioEmulator.NOTES_TABLE,
-                    sync,
-                    SyncSettings.policy(new Env(Map.of()), sync),
-                    ApiSettings.defaults("127.0.0.1", 0),
-                    FrontDoorSettings.defaults(),
-                    AccessSettings.defaults(),
+                    ServiceRuntime.Setup.of(
+                            StoreSettings.inDataDir(DataDir.prepare(dir.resolve("service"), "test")),
+                            new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
+                            CaspioEmulator.NOTES_TABLE,
+                            sync),
                     s -> {
                         Caller c = Caller.anonymous(s.port());
                         readyWhileStarting.set(c.get("/health/ready").status());

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartsync.emulator.CaspioEmulator;
-import io.smartsync.emulator.FaultConfig;
 import io.smartsync.store.StoreKind;
 import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.SyncConfig;
@@ -47,9 +46,7 @@ class WalkingSkeletonTest {
         // Pages of 5 rows, so an initial sync of one member walks many pages.
         SyncConfig sync = SyncConfig.builder().pageSize(5).build();
         db = TestDatabase.create(kind, dir);
-        demo = Demo.start(new Demo.Options(
-                        0, 0, dir.resolve(kind.name()), 30, null, "demo", "demo-secret", sync, FaultConfig.NONE, 42L)
-                .withStore(db.location()));
+        demo = Demo.start(Demo.Options.of(dir.resolve(kind.name()), 30, sync).withStore(db.location()));
         api = new TestApi(demo.port(), demo.adminKey());
     }
 

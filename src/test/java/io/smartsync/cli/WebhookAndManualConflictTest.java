@@ -8,6 +8,7 @@ import io.smartsync.access.Role;
 import io.smartsync.caspio.CaspioConfig;
 import io.smartsync.emulator.CaspioEmulator;
 import io.smartsync.emulator.EmulatorConfig;
+import io.smartsync.http.ApiSettings;
 import io.smartsync.store.StoreKind;
 import io.smartsync.store.TestDatabase;
 import io.smartsync.sync.ConflictPolicy;
@@ -50,15 +51,12 @@ class WebhookAndManualConflictTest {
                 EmulatorConfig.defaults(dir.resolve("emulator")).withPort(0).withMembers(3));
         SyncConfig sync =
                 SyncConfig.builder().conflictPolicy(ConflictPolicy.MANUAL).build();
-        service = ServiceRuntime.start(
-                db.location(),
-                new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
-                TABLE,
-                sync,
-                SyncSettings.policy(new Env(Map.of()), sync),
-                "127.0.0.1",
-                0,
-                SECRET);
+        service = ServiceRuntime.start(ServiceRuntime.Setup.of(
+                        db.location(),
+                        new CaspioConfig(emulator.baseUri(), "v2", "demo", "demo-secret", Duration.ofSeconds(5)),
+                        TABLE,
+                        sync)
+                .withApi(ApiSettings.defaults("127.0.0.1", 0).withWebhookSecret(SECRET)));
         service.keys().ensure(KEY, "admin", "Admin", Role.ADMIN);
         api = new TestApi(service.port(), KEY);
     }
