@@ -5,14 +5,14 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --config} option of {@code serve} and {@code demo}: their settings from a file as well, under
- * the environment. {@code demo} words its description in {@code DemoCommand.properties}.
+ * the environment.
  */
 final class ConfigOption {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            descriptionKey = "config",
-            description = "A .properties file of these settings by their variable names; the environment wins.")
+            description =
+                    "A .properties file of SMARTSYNC_* and CASPIO_* settings by their variable names; the environment wins.")
     Path config;
 
     /** What a command does with its settings. */

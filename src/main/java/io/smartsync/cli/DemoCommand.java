@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "demo",
-        resourceBundle = "io.smartsync.cli.DemoCommand",
         header = "Runs the service on a seeded Caspio emulator (no account).",
         mixinStandardHelpOptions = true,
         description = {
