@@ -130,7 +130,7 @@ class CommandWordsTest {
             assertThat(demo).contains(line);
             assertThat(emulator).contains(line);
         }
-        assertThat(demo).contains("A .properties file of SMARTSYNC_* and CASPIO_* settings");
+        assertThat(demo).contains("A .properties file of SMARTSYNC_* and CASPIO_*");
         assertThat(run(Map.of(), "serve", "--help").out()).contains("A .properties file of SMARTSYNC_* and CASPIO_*");
     }
 
