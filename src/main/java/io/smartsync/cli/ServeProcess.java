@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -152,7 +153,8 @@ public final class ServeProcess implements AutoCloseable {
         try (HttpClient http = HttpClient.newHttpClient()) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+                    throw new IllegalStateException(
+                            "the service exited with " + process.exitValue() + "; " + log + " ends:\n" + lastLines(5));
                 }
                 try {
                     if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -205,8 +207,31 @@ public final class ServeProcess implements AutoCloseable {
         stop(Duration.ofSeconds(30));
     }
 
-    /** A port free on this machine now (the OS picks it; another process may take it before it is used). */
+    /** The log's last {@code n} lines (the service's reason for a failed start), or why they cannot be read. */
+    private String lastLines(int n) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * A port free on this machine now, for a child process to listen on a moment later. It is drawn below
+     * Linux's range of ephemeral ports (32768 and up), where the OS takes local ports for outgoing
+     * connections: a port it picked (port 0) could be taken by any process's next connection before the
+     * child binds it, which many tests running side by side make likely. Another process may still take it.
+     */
     public static int freePort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(candidate)) {
+                return s.getLocalPort();
+            } catch (IOException e) {
+                // taken: draw again
+            }
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
