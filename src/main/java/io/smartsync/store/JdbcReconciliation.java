@@ -34,9 +34,7 @@ final class JdbcReconciliation implements Reconciliation {
 
     @Override
     public long highestKey() {
-        return db.read(h -> h.createQuery("SELECT COALESCE(MAX(pk_id), 0) FROM notes")
-                .mapTo(Long.class)
-                .one());
+        return db.read(NoteSql::highestKey);
     }
 
     @Override

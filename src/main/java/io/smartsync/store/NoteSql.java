@@ -259,6 +259,13 @@ final class NoteSql {
         return keys;
     }
 
+    /** The highest Caspio key of any stored note, live or not (the unique index answers it), 0 when none. */
+    static long highestKey(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(pk_id), 0) FROM notes")
+                .mapTo(Long.class)
+                .one();
+    }
+
     /** The members with live notes that have a Caspio row, in id order. */
     static List<MemberId> membersWithCaspioRows(Handle h) {
         return h.createQuery("SELECT DISTINCT client_id2 FROM notes WHERE deleted = FALSE AND pk_id IS NOT NULL"

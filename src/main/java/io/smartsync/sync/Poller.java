@@ -82,8 +82,8 @@ final class Poller {
      * member's last sync, and its last run finished within {@code autoSyncInterval} plus {@code
      * selectionDeadlineMs}. The next run starts {@code autoSyncInterval} after the last one finished and
      * takes a moment of its own; without that allowance every member would turn stale for the length of
-     * each poll, and a visit then would ask Caspio what the running poll is asking. A cached answer is so
-     * at most one interval and the time a selection may wait for a pull older than Caspio.
+     * each poll, and a visit then would ask Caspio what the running poll is asking. So a cached answer
+     * lags Caspio by at most one interval plus the time a selection may wait for a pull.
      */
     boolean keepsFresh(Instant memberSyncedAt) {
         Optional<TableCursor> c = store.progress().tableCursor(CURSOR);
