@@ -93,6 +93,7 @@ final class Demo implements AutoCloseable {
                                     CaspioEmulator.NOTES_TABLE,
                                     o.sync())
                             .withPolicy(SyncSettings.policy(env, o.sync()))
+                            .withCachedNotes(StoreSettings.cachedNotes(env))
                             .withApi(ApiSettings.defaults("127.0.0.1", o.port()))));
             String key = adminKey(service.keys(), dir.resolve(KEY_FILE), o.apiKey());
             return new Demo(emulator, service, key, demoAdmin(service.users()));

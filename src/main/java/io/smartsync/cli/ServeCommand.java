@@ -105,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
                                     HttpSettings.fromEnv(env, host, httpPort),
                                     FrontDoorEnv.fromEnv(env),
                                     AccessSettings.fromEnv(env),
-                                    InstanceName.of(dir)),
+                                    InstanceName.of(dir),
+                                    StoreSettings.cachedNotes(env)),
                             s -> {
                                 if (adminKey != null) {
                                     s.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);

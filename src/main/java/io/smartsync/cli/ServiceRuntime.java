@@ -81,6 +81,7 @@ final class ServiceRuntime implements AutoCloseable {
      * @param access how long sessions and audit lines last
      * @param instance the owner of this instance's outbox claims, which it takes back at start (a name kept
      *     across restarts, {@link InstanceName#of}, gets a crashed run's claims back at once)
+     * @param cachedNotes how many notes the store keeps in memory for member reads (0: none)
      */
     record Setup(
             StoreLocation store,
@@ -91,7 +92,8 @@ final class ServiceRuntime implements AutoCloseable {
             ApiSettings api,
             FrontDoorSettings door,
             AccessSettings access,
-            String instance) {
+            String instance,
+            int cachedNotes) {
         /**
          * The client policy of {@code sync} with no {@code SMARTSYNC_*} policy settings, plain HTTP on a free
          * loopback port with webhooks refused, the default front door and access settings, a random name.
@@ -106,19 +108,24 @@ final class ServiceRuntime implements AutoCloseable {
                     ApiSettings.defaults("127.0.0.1", 0),
                     FrontDoorSettings.defaults(),
                     AccessSettings.defaults(),
-                    InstanceName.random());
+                    InstanceName.random(),
+                    Store.DEFAULT_CACHED_NOTES);
         }
 
         Setup withPolicy(CaspioPolicy policy) {
-            return new Setup(store, caspio, table, sync, policy, api, door, access, instance);
+            return new Setup(store, caspio, table, sync, policy, api, door, access, instance, cachedNotes);
         }
 
         Setup withApi(ApiSettings api) {
-            return new Setup(store, caspio, table, sync, policy, api, door, access, instance);
+            return new Setup(store, caspio, table, sync, policy, api, door, access, instance, cachedNotes);
         }
 
         Setup withDoor(FrontDoorSettings door) {
-            return new Setup(store, caspio, table, sync, policy, api, door, access, instance);
+            return new Setup(store, caspio, table, sync, policy, api, door, access, instance, cachedNotes);
+        }
+
+        Setup withCachedNotes(int cachedNotes) {
+            return new Setup(store, caspio, table, sync, policy, api, door, access, instance, cachedNotes);
         }
     }
 
@@ -133,7 +140,7 @@ final class ServiceRuntime implements AutoCloseable {
     static ServiceRuntime start(Setup setup, Consumer<ServiceRuntime> beforeReady) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Store store = Store.open(setup.store(), clock);
+        Store store = Store.open(setup.store(), clock, setup.cachedNotes());
         log.info("store: {}", setup.store().redacted());
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))

@@ -1,5 +1,6 @@
 package io.smartsync.cli;
 
+import io.smartsync.store.Store;
 import io.smartsync.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import java.util.Optional;
  */
 final class StoreSettings {
     static final String VARIABLE = "SMARTSYNC_DB";
+    static final String CACHED_NOTES = "SMARTSYNC_READ_CACHE_NOTES";
+    /** A bound past which the cache would hold more than a default heap should give it. */
+    private static final long MOST_CACHED_NOTES = 10_000_000;
 
     private StoreSettings() {}
 
@@ -37,6 +41,19 @@ final class StoreSettings {
         } catch (IllegalArgumentException e) {
             throw new SettingException(name + " " + e.getMessage());
         }
+    }
+
+    /**
+     * How many notes the store keeps in memory for member reads, all members together
+     * ({@code SMARTSYNC_READ_CACHE_NOTES}; 0 switches the cache off).
+     */
+    static int cachedNotes(Env env) {
+        long n = env.whole(CACHED_NOTES, Store.DEFAULT_CACHED_NOTES);
+        if (n < 0 || n > MOST_CACHED_NOTES) {
+            throw new SettingException(
+                    CACHED_NOTES + " must be between 0 (no cache) and " + MOST_CACHED_NOTES + ", was " + n);
+        }
+        return (int) n;
     }
 
     static StoreLocation inDataDir(Path dataDir) {

@@ -12,18 +12,23 @@ import java.util.Optional;
 
 /**
  * {@link Notes} on the store's database: reads outside a transaction, the answer's marker and audit line
- * in a transaction that does not wait for the disk, local writes under the member's write lock.
- * Thread-safe.
+ * in a transaction that does not wait for the disk, local writes under the member's write lock. An answer
+ * takes the member's notes from {@link ServedCache} when the member's version, read in the answer's own
+ * transaction, is the one they were read at: every instance and process on the database stays coherent,
+ * since the version is bumped by triggers in the transaction of every change. Thread-safe.
  */
 final class JdbcNotes implements Notes {
     private final Database db;
     private final Dialect dialect;
     private final Clock clock;
+    private final ServedCache cache;
 
-    JdbcNotes(Database db, Clock clock) {
+    /** @param cachedNotes the most notes kept in memory for answers, all members together (0: none) */
+    JdbcNotes(Database db, Clock clock, int cachedNotes) {
         this.db = db;
         this.dialect = db.dialect();
         this.clock = clock;
+        this.cache = new ServedCache(cachedNotes);
     }
 
     @Override
@@ -34,20 +39,30 @@ final class JdbcNotes implements Notes {
         // (a product decision: it survives a crash of the service, a power cut may lose the last ones).
         return db.relaxedTx(h -> {
             dialect.lockMembers(h, List.of(member));
-            Instant previous = StatusSql.lastServed(h, member);
-            List<Note> notes =
-                    changedSince == null ? NoteSql.forMember(h, member) : NoteSql.changedSince(h, member, changedSince);
-            NoteSql.Novelty novelty = NoteSql.novelty(h, member, previous);
+            ServedSql.Head head = ServedSql.head(h, member);
+            Instant previous = head.lastServed() == null ? null : Instant.ofEpochMilli(head.lastServed());
+            ServedCache.Member held = cache.at(member, head.version());
+            if (held == null && changedSince == null) {
+                held = ServedSql.member(h, member, head.version());
+                cache.hold(member, held);
+            }
+            List<Note> notes = changedSince == null ? held.notes() : NoteSql.changedSince(h, member, changedSince);
+            NoteSql.Novelty novelty = held != null ? held.novelty(previous) : NoteSql.novelty(h, member, previous);
             if (changedSince == null) {
                 // A check for changes (the app's checkForNewNotes, a live page's reload) is not a visit: it
                 // neither uses up what the next visit shows as new nor stands for a full reload.
-                StatusSql.markServed(h, member, now, TransferSql.fullAnswerBytes(h, member));
+                StatusSql.markServed(h, member, now, held.fullAnswerBytes());
             }
             if (auditLine != null) {
                 AuditSql.insert(h, auditLine.at(now, member));
             }
-            return new Served(notes, novelty.newIds(), novelty.updatedIds(), previous);
+            return new Served(notes, novelty.newIds(), novelty.updatedIds(), previous, head.version());
         });
+    }
+
+    /** How many notes the read cache holds now, all members together. */
+    int cachedNotes() {
+        return cache.notes();
     }
 
     @Override

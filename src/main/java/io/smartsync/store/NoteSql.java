@@ -25,7 +25,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** The statements on the {@code notes} table; each runs on a handle inside the caller's transaction. */
 final class NoteSql {
-    private static final String COLUMNS = "note_id, client_id2, pk_id, comments, user_id, user_full_name, time_stamp,"
+    static final String COLUMNS = "note_id, client_id2, pk_id, comments, user_id, user_full_name, time_stamp,"
             + " follow_up_date, follow_up_status, follow_up_assignment, assigned_first, senior_full_name,"
             + " last_modified, caspio_stamp, sync_state, deleted, changed_at";
 
@@ -302,7 +302,7 @@ final class NoteSql {
         return new Merge.Stored(read(rs), Sql.instant(rs, "changed_at"), from);
     }
 
-    private static Note read(ResultSet rs) throws SQLException {
+    static Note read(ResultSet rs) throws SQLException {
         NoteContent content = new NoteContent(
                 rs.getString("comments"),
                 Sql.localDateTime(rs, "follow_up_date"),

@@ -22,7 +22,7 @@ final class PostgresStores {
 
     private PostgresStores() {}
 
-    static Store open(StoreLocation location, Clock clock) {
+    static Store open(StoreLocation location, Clock clock, int cachedNotes) {
         String where = location.redacted();
         HikariDataSource pool = null;
         HikariDataSource lockPool = null;
@@ -49,7 +49,7 @@ final class PostgresStores {
                 l.close();
                 p.close();
             });
-            return new Store(db, coordination, clock);
+            return new Store(db, coordination, clock, cachedNotes);
         } catch (RuntimeException e) {
             if (lockPool != null) {
                 lockPool.close();

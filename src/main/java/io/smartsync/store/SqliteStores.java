@@ -19,7 +19,7 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteStores {
     private SqliteStores() {}
 
-    static Store open(Path file, Clock clock) {
+    static Store open(Path file, Clock clock, int cachedNotes) {
         SQLiteDataSource ds = sqlite(file, SQLiteConfig.SynchronousMode.FULL);
         String location = "sqlite:" + file.toAbsolutePath();
         try {
@@ -44,7 +44,7 @@ final class SqliteStores {
                     relaxed.close();
                     pool.close();
                 });
-        return new Store(db, new SingleInstance(), clock);
+        return new Store(db, new SingleInstance(), clock, cachedNotes);
     }
 
     private static SQLiteDataSource sqlite(Path file, SQLiteConfig.SynchronousMode synchronous) {

@@ -20,10 +20,10 @@ public final class Store implements AutoCloseable {
     private final AccessRecords access;
     private final Coordination coordination;
 
-    Store(Database db, Coordination coordination, Clock clock) {
+    Store(Database db, Coordination coordination, Clock clock, int cachedNotes) {
         this.db = db;
         this.coordination = coordination;
-        this.notes = new JdbcNotes(db, clock);
+        this.notes = new JdbcNotes(db, clock, cachedNotes);
         this.merges = new JdbcMerges(db, clock);
         this.reconciliation = new JdbcReconciliation(db, clock);
         this.progress = new JdbcSyncProgress(db);
@@ -34,16 +34,28 @@ public final class Store implements AutoCloseable {
         this.access = new JdbcAccessRecords(db::tx);
     }
 
+    /** The default of {@link #open(StoreLocation, Clock, int)}'s bound on the notes held in memory. */
+    public static final int DEFAULT_CACHED_NOTES = ServedCache.DEFAULT_NOTES;
+
     /** Opens (and creates or migrates) the store at {@code location}. */
     public static Store open(StoreLocation location, Clock clock) {
+        return open(location, clock, DEFAULT_CACHED_NOTES);
+    }
+
+    /**
+     * Opens (and creates or migrates) the store at {@code location}, holding in memory at most
+     * {@code cachedNotes} notes of the members last served (0: none), each checked against the member's
+     * version in the store at every answer.
+     */
+    public static Store open(StoreLocation location, Clock clock, int cachedNotes) {
         return location.isPostgres()
-                ? PostgresStores.open(location, clock)
-                : SqliteStores.open(location.sqliteFile(), clock);
+                ? PostgresStores.open(location, clock, cachedNotes)
+                : SqliteStores.open(location.sqliteFile(), clock, cachedNotes);
     }
 
     /** Opens (and creates or migrates) the SQLite store in {@code file}. */
     public static Store openSqlite(Path file, Clock clock) {
-        return SqliteStores.open(file, clock);
+        return SqliteStores.open(file, clock, DEFAULT_CACHED_NOTES);
     }
 
     /** Members' notes as the API reads and writes them. */
