@@ -1,8 +1,6 @@
 package io.smartsync.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -14,14 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The app's answer to {@code GET /api/client-notes}: {@code notes}, {@code notesByClient},
  * {@code notesByUser}, {@code users}, {@code clients}, {@code assignedUsers}, {@code totalNotes},
- * {@code newNotes}, {@code sourceTable}. Each note is written to JSON once; where the shape repeats a
- * note (by member, by user) those bytes are repeated, not the note serialized again: a note's JSON is
- * kept as a {@link SerializedString}, which encodes it to UTF-8 once however often it is written (write the
- * answer with {@code writeValueAsBytes} to get that).
+ * {@code newNotes}, {@code sourceTable}. Each note is written to JSON once (per version of the note, see
+ * {@link WrittenNotes}); where the shape repeats a note (by member, by user) those bytes are repeated, not
+ * the note serialized again: a note's JSON is kept as {@link SerializedString}s, which encode it to UTF-8
+ * once however often it is written (write the answer with {@code writeValueAsBytes} to get that).
  */
 final class NotesAnswer {
     /** The app names a user without a role "Staff" in {@code users}; the notes table holds no role. */
@@ -34,18 +33,20 @@ final class NotesAnswer {
      * @param updatedIds notes the previous answer showed that changed since ({@code isUpdated})
      */
     static Map<String, Object> of(
-            JsonFactory factory, List<Note> notes, Set<String> newIds, Set<String> updatedIds, String sourceTable) {
-        List<SerializableString> written = new ArrayList<>(notes.size());
+            Function<Note, WrittenNotes.Parts> written,
+            List<Note> notes,
+            Set<String> newIds,
+            Set<String> updatedIds,
+            String sourceTable) {
+        List<Written> all = new ArrayList<>(notes.size());
         int newCount = 0;
         Map<String, Group> byClient = new LinkedHashMap<>();
         Map<String, Group> byUser = new LinkedHashMap<>();
         Map<String, Map<String, Object>> users = new LinkedHashMap<>();
         for (Note n : notes) {
             boolean isNew = newIds.contains(n.noteId());
-            Map<String, Object> note = NoteJson.note(n, isNew);
-            note.put("isUpdated", updatedIds.contains(n.noteId()));
-            SerializableString json = new SerializedString(NoteJson.write(factory, note));
-            written.add(json);
+            Written json = new Written(written.apply(n), isNew, updatedIds.contains(n.noteId()));
+            all.add(json);
             newCount += isNew ? 1 : 0;
             byClient.computeIfAbsent(n.member().value(), k -> new Group(n.seniorFullName()))
                     .add(json, isNew);
@@ -62,7 +63,7 @@ final class NotesAnswer {
             }
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("notes", new JsonArray(written));
+        data.put("notes", new JsonArray(all));
         data.put("notesByClient", groups(byClient, "clientId2", "seniorFullName", false));
         data.put("notesByUser", groups(byUser, "userId", "userFullName", true));
         data.put("totalNotes", notes.size());
@@ -91,13 +92,16 @@ final class NotesAnswer {
         return out;
     }
 
+    /** A note already written as JSON, with the flags this answer gives it. */
+    private record Written(WrittenNotes.Parts parts, boolean isNew, boolean isUpdated) {}
+
     /** Notes already written as JSON, as one array. */
-    private record JsonArray(List<SerializableString> notes) implements JsonSerializable {
+    private record JsonArray(List<Written> notes) implements JsonSerializable {
         @Override
         public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
             g.writeStartArray();
-            for (SerializableString note : notes) {
-                g.writeRawValue(note);
+            for (Written note : notes) {
+                note.parts().write(g, note.isNew(), note.isUpdated());
             }
             g.writeEndArray();
         }
@@ -111,14 +115,14 @@ final class NotesAnswer {
 
     private static final class Group {
         final String name;
-        final List<SerializableString> notes = new ArrayList<>();
+        final List<Written> notes = new ArrayList<>();
         int newNotes;
 
         Group(String name) {
             this.name = name;
         }
 
-        void add(SerializableString json, boolean isNew) {
+        void add(Written json, boolean isNew) {
             notes.add(json);
             newNotes += isNew ? 1 : 0;
         }

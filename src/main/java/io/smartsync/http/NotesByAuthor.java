@@ -45,7 +45,8 @@ final class NotesByAuthor {
         for (String member : members) {
             audit.ok(who, "notes.read", member, null);
         }
-        Map<String, Object> data = NotesAnswer.of(json.getFactory(), notes, Set.of(), Set.of(), sync.sourceTable());
+        Map<String, Object> data = NotesAnswer.of(
+                n -> WrittenNotes.write(json.getFactory(), n), notes, Set.of(), Set.of(), sync.sourceTable());
         Map<String, Object> page = new java.util.LinkedHashMap<>();
         page.put("limit", limit);
         page.put(

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,7 @@ final class NotesRoutes {
     private final NoteInput input;
     private final IdempotentCreates idempotent;
     private final Clock clock;
+    private final WrittenNotes written;
 
     NotesRoutes(
             SyncService sync,
@@ -54,6 +56,7 @@ final class NotesRoutes {
         this.input = input;
         this.idempotent = idempotent;
         this.clock = clock;
+        this.written = new WrittenNotes(json.getFactory());
     }
 
     List<Route> routes() {
@@ -102,12 +105,12 @@ final class NotesRoutes {
                         || n.timeStamp() == null
                         || !n.timeStamp().isBefore(window))
                 .toList();
+        // A full answer's notes are the store's own list while the member is unchanged: their JSON is kept.
+        Function<Note, WrittenNotes.Parts> parts = since.isEmpty() || includeAll
+                ? written.of(answer.notes())
+                : n -> WrittenNotes.write(json.getFactory(), n);
         Map<String, Object> data = NotesAnswer.of(
-                json.getFactory(),
-                notes,
-                answer.sync().newNoteIds(),
-                answer.sync().updatedNoteIds(),
-                sync.sourceTable());
+                parts, notes, answer.sync().newNoteIds(), answer.sync().updatedNoteIds(), sync.sourceTable());
         data.put("sync", NoteJson.sync(answer.sync()));
         answer(ctx, Envelope.ok(data));
     }
