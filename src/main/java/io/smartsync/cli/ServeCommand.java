@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             "  SMARTSYNC_COOKIE_SECURE, SMARTSYNC_SESSION_IDLE_MINUTES, SMARTSYNC_SESSION_MAX_HOURS,",
             "  SMARTSYNC_AUDIT_RETENTION_DAYS, SMARTSYNC_FOLLOW_UP_STATUSES (a|b|c), SMARTSYNC_MEMBER_ID_PATTERN,",
             "  SMARTSYNC_MAX_REQUEST_BYTES, SMARTSYNC_PRELOAD (true: read the whole table at start-up),",
+            "  SMARTSYNC_READ_CACHE_NOTES (notes kept in memory for member reads, 20000; 0: none),",
             "  SMARTSYNC_TRUSTED_PROXIES, SMARTSYNC_SIGNIN_* and SMARTSYNC_WEBHOOK_* (see README, Security);",
             "  and the sync settings (README, \"Sync settings\"), each a whole number unless said:",
             "  SMARTSYNC_AUTO_SYNC_INTERVAL_MS (30000), SMARTSYNC_MAX_RETRY_ATTEMPTS (3),",
