@@ -16,15 +16,16 @@ final class AuditSql {
     private AuditSql() {}
 
     static void insert(Handle h, AuditRecord a) {
-        h.createUpdate("INSERT INTO audit_log (at, actor, action, client_id2, note_id, outcome)"
-                        + " VALUES (:at, :actor, :action, :m, :note, :outcome)")
-                .bind("at", Sql.millis(a.at()))
-                .bind("actor", a.actor())
-                .bind("action", a.action())
-                .bind("m", a.clientId2())
-                .bind("note", a.noteId())
-                .bind("outcome", a.outcome())
-                .execute();
+        // Positional: every member read writes one.
+        Sql.update(
+                h,
+                "INSERT INTO audit_log (at, actor, action, client_id2, note_id, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+                Sql.millis(a.at()),
+                a.actor(),
+                a.action(),
+                a.clientId2(),
+                a.noteId(),
+                a.outcome());
     }
 
     /** Only fixed column names go into the text; every value is bound. */

@@ -1,5 +1,6 @@
 package io.smartsync.store;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -8,14 +9,18 @@ final class CursorSql {
     private CursorSql() {}
 
     static Optional<TableCursor> find(Handle h, String name) {
-        return h.createQuery("SELECT * FROM table_cursors WHERE name = :name")
-                .bind("name", name)
-                .map((rs, ctx) -> new TableCursor(
-                        rs.getString("stamp"),
-                        rs.getLong("pk"),
-                        Sql.instant(rs, "started_at"),
-                        Sql.instant(rs, "finished_at")))
-                .findOne();
+        // Positional: every member read runs it.
+        return Sql.query(
+                        h,
+                        "SELECT stamp, pk, started_at, finished_at FROM table_cursors WHERE name = ?",
+                        List.of(name),
+                        rs -> new TableCursor(
+                                rs.getString("stamp"),
+                                rs.getLong("pk"),
+                                Sql.instant(rs, "started_at"),
+                                Sql.instant(rs, "finished_at")))
+                .stream()
+                .findFirst();
     }
 
     static void save(Handle h, String name, TableCursor c) {

@@ -18,11 +18,14 @@ final class ServedSql {
 
     /** The member's version and last-served marker, in one statement (two primary-key reads). */
     static Head head(Handle h, MemberId member) {
-        return h.createQuery("SELECT (SELECT version FROM member_versions WHERE client_id2 = :m) AS version,"
-                        + " (SELECT last_served_at FROM member_sync_status WHERE client_id2 = :m) AS last_served")
-                .bind("m", member.value())
-                .map((rs, ctx) -> new Head(rs.getLong("version"), Sql.nullableLong(rs, "last_served")))
-                .one();
+        // Positional: every member read runs it.
+        return Sql.query(
+                        h,
+                        "SELECT (SELECT version FROM member_versions WHERE client_id2 = ?) AS version,"
+                                + " (SELECT last_served_at FROM member_sync_status WHERE client_id2 = ?) AS last_served",
+                        List.of(member.value(), member.value()),
+                        rs -> new Head(rs.getLong("version"), Sql.nullableLong(rs, "last_served")))
+                .getFirst();
     }
 
     /** The member's live notes as {@link NoteSql#forMember} reads them, with when each was first stored and changed. */

@@ -3,11 +3,13 @@ package io.smartsync.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Conversions between Java values and the store's columns (instants are epoch milliseconds). */
 final class Sql {
@@ -38,6 +40,38 @@ final class Sql {
             return rows;
         } catch (SQLException e) {
             throw new StoreException("query with " + params.size() + " values: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs one statement that changes rows, with positional parameters, straight on the handle's
+     * connection: for the statements of every member read, where Jdbi's parsing and binding by name cost
+     * more than the statement itself.
+     *
+     * @return how many rows changed
+     * @throws UnableToExecuteStatementException as a statement run by Jdbi would
+     */
+    static int update(Handle h, String sql, Object... params) {
+        try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                bind(st, i + 1, params[i]);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            // As Jdbi's own statements fail: a deadlock or a serialization failure is then run again.
+            throw new UnableToExecuteStatementException(e.getMessage(), e, null);
+        }
+    }
+
+    private static void bind(PreparedStatement st, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> st.setNull(index, Types.NULL);
+            case Boolean b -> st.setBoolean(index, b);
+            case Long l -> st.setLong(index, l);
+            case Integer i -> st.setInt(index, i);
+            case String text -> st.setString(index, text);
+            default ->
+                throw new IllegalArgumentException("a parameter is text, a number or a flag: " + value.getClass());
         }
     }
 

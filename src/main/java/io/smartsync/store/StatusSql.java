@@ -27,15 +27,19 @@ final class StatusSql {
      * never lag a note the poll, a webhook or a local write stored after the last sync.
      */
     static Optional<MemberSyncStatus> find(Handle h, MemberId member) {
-        return h.createQuery("SELECT s.client_id2, s.initial_sync_completed, s.last_sync_at, s.cursor_stamp,"
-                        + " s.cursor_pk, (SELECT COUNT(*) FROM notes n WHERE n.client_id2 = s.client_id2"
-                        + " AND n.deleted = FALSE) AS total_notes_count, (SELECT n.note_id FROM notes n"
-                        + " WHERE n.client_id2 = s.client_id2 AND n.deleted = FALSE"
-                        + " ORDER BY n.time_stamp DESC, n.note_id LIMIT 1) AS last_note_id"
-                        + " FROM member_sync_status s WHERE s.client_id2 = :m")
-                .bind("m", member.value())
-                .map(StatusSql::map)
-                .findOne();
+        // Positional: every member read runs it.
+        return Sql.query(
+                        h,
+                        "SELECT s.client_id2, s.initial_sync_completed, s.last_sync_at, s.cursor_stamp,"
+                                + " s.cursor_pk, (SELECT COUNT(*) FROM notes n WHERE n.client_id2 = s.client_id2"
+                                + " AND n.deleted = FALSE) AS total_notes_count, (SELECT n.note_id FROM notes n"
+                                + " WHERE n.client_id2 = s.client_id2 AND n.deleted = FALSE"
+                                + " ORDER BY n.time_stamp DESC, n.note_id LIMIT 1) AS last_note_id"
+                                + " FROM member_sync_status s WHERE s.client_id2 = ?",
+                        List.of(member.value()),
+                        rs -> map(rs, null))
+                .stream()
+                .findFirst();
     }
 
     /** Those of {@code members} whose initial sync is complete; asked in slices of a few hundred. */
@@ -200,15 +204,17 @@ final class StatusSql {
      * A member served for the first time (its first sync failed, say) becomes known here with it.
      */
     static void markServed(Handle h, MemberId member, Instant at, long reloadBytes) {
-        h.createUpdate("INSERT INTO member_sync_status (client_id2, initial_sync_completed, last_served_at,"
-                        + " reload_bytes) VALUES (:m, :done, :at, :bytes) ON CONFLICT (client_id2) DO UPDATE SET"
+        // Positional: every member read runs it.
+        Sql.update(
+                h,
+                "INSERT INTO member_sync_status (client_id2, initial_sync_completed, last_served_at, reload_bytes)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (client_id2) DO UPDATE SET"
                         + " last_served_at = excluded.last_served_at,"
-                        + " reload_bytes = member_sync_status.reload_bytes + excluded.reload_bytes")
-                .bind("m", member.value())
-                .bind("done", false)
-                .bind("at", at.toEpochMilli())
-                .bind("bytes", reloadBytes)
-                .execute();
+                        + " reload_bytes = member_sync_status.reload_bytes + excluded.reload_bytes",
+                member.value(),
+                false,
+                at.toEpochMilli(),
+                reloadBytes);
     }
 
     private static MemberSyncStatus map(ResultSet rs, StatementContext ctx) throws SQLException {
