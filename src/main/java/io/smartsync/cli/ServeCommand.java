@@ -91,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new SettingException("SMARTSYNC_API_KEY must be at least 16 characters");
         }
         StoreLocation store = StoreSettings.resolve(env, db, dir);
+        int cachedNotes = StoreSettings.cachedNotes(env);
         ServiceRuntime service;
         try {
             service = Ports.naming(
@@ -107,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
                                     FrontDoorEnv.fromEnv(env),
                                     AccessSettings.fromEnv(env),
                                     InstanceName.of(dir),
-                                    StoreSettings.cachedNotes(env)),
+                                    cachedNotes),
                             s -> {
                                 if (adminKey != null) {
                                     s.keys().ensure(adminKey, "admin", "Administrator", Role.ADMIN);

@@ -51,6 +51,15 @@ class SettingsTest {
     }
 
     @Test
+    void a_read_cache_bound_out_of_range_is_named() {
+        Map<String, String> env = complete();
+        env.put("SMARTSYNC_READ_CACHE_NOTES", "-1");
+        Run run = serve(env);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("SMARTSYNC_READ_CACHE_NOTES must be between 0 (no cache) and 10000000, was -1");
+    }
+
+    @Test
     void serve_without_a_secret_names_the_secret_setting() {
         Map<String, String> env = complete();
         env.remove("CASPIO_CLIENT_SECRET");
