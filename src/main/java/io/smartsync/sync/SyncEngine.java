@@ -133,7 +133,7 @@ final class SyncEngine {
                 .logAs(type.wireName() + " sync of member " + member)) {
             try {
                 run.brought(read(member, force, type, before));
-                store.progress().finishSync(member, clock.instant());
+                store.progress().finishSync(member, clock.instant(), type == SyncType.INITIAL);
                 return type;
             } catch (CaspioException e) {
                 run.ended(RunOutcome.of(e));
