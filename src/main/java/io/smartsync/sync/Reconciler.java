@@ -8,6 +8,7 @@ import io.smartsync.store.StoredKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,7 @@ final class Reconciler {
         }
         Set<MemberId> differing = runs.record(KIND, null, run -> check.differing(here, keysCovered));
         Instant checkedAt = clock.instant();
+        List<MemberId> agreeing = new ArrayList<>();
         for (MemberId member : here.keySet()) {
             if (differing.contains(member)) {
                 int n = reconcile(member);
@@ -67,9 +69,10 @@ final class Reconciler {
                     gone.put(member, n);
                 }
             } else {
-                store.reconciliation().markReconciled(member, checkedAt);
+                agreeing.add(member);
             }
         }
+        store.reconciliation().markReconciled(agreeing, checkedAt); // one transaction, not one a member
         return gone;
     }
 
@@ -83,7 +86,7 @@ final class Reconciler {
         }
         return runs.record(KIND, member, run -> {
             int gone = settle(Scope.member(member), List.of(member));
-            store.reconciliation().markReconciled(member, clock.instant());
+            store.reconciliation().markReconciled(List.of(member), clock.instant());
             run.brought(0, gone);
             if (gone > 0) {
                 log.info("reconcile of {}: {} notes deleted in Caspio", member, gone);

@@ -158,9 +158,7 @@ final class SyncEngine {
                 : readAll ? puller.everything(before) : puller.incremental(before);
         if (check) {
             reconciler.reconcile(member);
-        } else if (type == SyncType.INITIAL) {
-            store.reconciliation().markReconciled(member, clock.instant()); // it has just read every row
-        }
+        } // an initial sync has just read every row: its finish marks the member's keys checked
         return found;
     }
 }
