@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smartsync.note.Position;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -329,7 +328,26 @@ public final class CaspioClient {
         return URI.create(full);
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * Percent-encodes {@code s} for a path segment or a query parameter: every byte but RFC 3986's unreserved
+     * characters and the sub-delimiters and colon a query may carry as they are ({@code ' ( ) * , : =}).
+     * Those are most of a {@code q.where}'s punctuation, so a chain of {@code Client_ID2='…'} terms is a
+     * sixth shorter than with {@link java.net.URLEncoder} and more members fit one request; a server reads
+     * the same value either way. What delimits or escapes a query ({@code & + # %}), spaces and everything
+     * else stay encoded.
+     */
+    static String encode(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~'()*,:=".indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return out.toString();
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

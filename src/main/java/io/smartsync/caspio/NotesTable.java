@@ -98,26 +98,51 @@ public final class NotesTable {
     }
 
     /**
+     * The chains of the delete check: {@code members} in groups whose OR chain, bounded by {@code PK_ID} of at
+     * most {@code pkAtMost}, fits one grouped count ({@link #countsByMember}); the total of such a group
+     * ({@link #countOf}) is a shorter request, so it fits too. The groups keep the members' order.
+     */
+    public List<List<MemberId>> countGroups(List<MemberId> members, long pkAtMost) {
+        // The group-by parameter is as long as an order-by on the same field: orGroups leaves room for it.
+        return caspio.orGroups(
+                table,
+                f.member() + ",COUNT(*)",
+                f.member(),
+                members,
+                mapper::memberClause,
+                Where.atMost(f.pk(), pkAtMost),
+                CaspioClient.MAX_PAGE);
+    }
+
+    /**
+     * How many rows {@code members} have together with a {@code PK_ID} of at most {@code pkAtMost}: one
+     * {@code COUNT(*)} without {@code q.groupBy}, whose answer is a single number whatever the group's size.
+     * The members must fit one request (a group of {@link #countGroups}).
+     */
+    public long countOf(List<MemberId> members, long pkAtMost) {
+        return caspio.count(table, chainAtMost(members, pkAtMost));
+    }
+
+    /**
      * How many rows each of {@code members} has with a {@code PK_ID} of at most {@code pkAtMost}, by grouped
-     * counts ({@code q.groupBy}) in as few requests as fit the URI limit; a member without rows is 0.
+     * counts ({@code q.groupBy}), one request per group of {@link #countGroups}; a member without rows is 0.
      */
     public Map<MemberId, Long> countsByMember(List<MemberId> members, long pkAtMost) {
-        Where bound = Where.atMost(f.pk(), pkAtMost);
         Map<MemberId, Long> counts = new LinkedHashMap<>();
         members.forEach(m -> counts.put(m, 0L));
-        // The group-by parameter is as long as an order-by on the same field: orGroups leaves room for it.
-        String select = f.member() + ",COUNT(*)";
-        for (List<MemberId> group : caspio.orGroups(
-                table, select, f.member(), members, mapper::memberClause, bound, CaspioClient.MAX_PAGE)) {
-            Where where = Where.and(
-                    Where.anyOf(group.stream().map(mapper::memberClause).toList()), bound);
-            caspio.countBy(table, f.member(), where).forEach((member, n) -> {
+        for (List<MemberId> group : countGroups(members, pkAtMost)) {
+            caspio.countBy(table, f.member(), chainAtMost(group, pkAtMost)).forEach((member, n) -> {
                 if (member != null) { // rows without a member are nobody's notes here
                     counts.put(mapper.memberOf(Collections.singletonMap(f.member(), member)), n);
                 }
             });
         }
         return counts;
+    }
+
+    private Where chainAtMost(List<MemberId> members, long pkAtMost) {
+        return Where.and(
+                Where.anyOf(members.stream().map(mapper::memberClause).toList()), Where.atMost(f.pk(), pkAtMost));
     }
 
     /** How many rows of the table are strictly after {@code from} (every row from the start). */

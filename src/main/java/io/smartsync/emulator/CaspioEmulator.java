@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,6 +167,15 @@ public final class CaspioEmulator implements AutoCloseable {
 
     public void resetStats() {
         stats.reset();
+    }
+
+    /**
+     * Calls {@code listener} with each Caspio call as it arrives, before its answer: the method and the
+     * decoded query string ({@code GET q.select=COUNT(*)&q.where=…}), for tests that tell requests of one
+     * kind apart. One listener at a time; it runs on the serving thread, so it must be quick and thread-safe.
+     */
+    public void onRequest(Consumer<String> listener) {
+        stats.onRequest(listener);
     }
 
     /** The record writes seen so far: how many are in flight, the most at once, and each one's span. */

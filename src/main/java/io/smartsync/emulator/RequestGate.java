@@ -51,6 +51,7 @@ final class RequestGate {
         EmulatorStats.Kind kind = kind(ctx);
         ctx.attribute(KIND_ATTRIBUTE, kind);
         stats.request(kind, ctx.bodyAsBytes().length, ctx.fullUrl().length());
+        stats.seen(ctx.method().name(), ctx.queryString());
         if (ctx.fullUrl().length() > CaspioRules.MAX_URI_LENGTH) {
             throw new CaspioApiException(
                     414,

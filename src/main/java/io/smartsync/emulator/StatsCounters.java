@@ -1,11 +1,14 @@
 package io.smartsync.emulator;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /** The live counters behind {@link EmulatorStats}. Thread-safe: every counter is a {@link LongAdder}. */
 final class StatsCounters {
@@ -18,6 +21,7 @@ final class StatsCounters {
     private final LongAdder uriBytes = new LongAdder();
     private final LongAdder rowsReturned = new LongAdder();
     private final LongAdder delayNanos = new LongAdder();
+    private volatile Consumer<String> requestSeen = request -> {};
 
     StatsCounters() {
         // Filled once and never resized, so the EnumMaps are safe to read from any thread.
@@ -33,6 +37,15 @@ final class StatsCounters {
         requests.get(kind).increment();
         bytesIn.add(bodyBytes);
         uriBytes.add(uriLength);
+    }
+
+    /** Tells the listener of {@link CaspioEmulator#onRequest} about a Caspio call. */
+    void seen(String method, String query) {
+        requestSeen.accept(method + " " + (query == null ? "" : URLDecoder.decode(query, StandardCharsets.UTF_8)));
+    }
+
+    void onRequest(Consumer<String> listener) {
+        this.requestSeen = listener;
     }
 
     void answered(int status, long bodyBytes) {

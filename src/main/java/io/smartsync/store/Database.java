@@ -29,7 +29,7 @@ final class Database implements AutoCloseable {
     private static final int BULK_CACHE_KIB = 65_536;
 
     private final Jdbi jdbi;
-    /** For {@link #relaxedTx}: on SQLite connections that commit without an fsync; on PostgreSQL {@link #jdbi}. */
+    /** For {@link #relaxedTx}: on SQLite connections that commit without an fsync; on PostgreSQL a pool of its own whose connections run with {@code synchronous_commit} off. */
     private final Jdbi relaxed;
 
     private final String location;
@@ -108,13 +108,10 @@ final class Database implements AutoCloseable {
      * A transaction whose loss in a power cut costs nothing that matters: it commits without waiting for
      * the disk. On SQLite its connections run {@code synchronous=NORMAL}: the commit is in the WAL file
      * before it returns, so it survives a crash of this process, and the next ordinary commit's fsync
-     * covers it too. On PostgreSQL it turns {@code synchronous_commit} off for itself alone.
+     * covers it too. On PostgreSQL its own connections run with {@code synchronous_commit} off.
      */
     <T> T relaxedTx(HandleCallback<T, RuntimeException> work) {
-        return retrying(() -> relaxed.inTransaction(h -> {
-            dialect.relaxDurability(h);
-            return work.withHandle(h);
-        }));
+        return retrying(() -> relaxed.inTransaction(work));
     }
 
     /** A preload page write: on SQLite it runs with {@link #BULK_CACHE_KIB} of page cache. */

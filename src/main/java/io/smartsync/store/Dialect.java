@@ -41,13 +41,6 @@ final class Dialect {
         return postgres ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
-    /** Lets this transaction commit without waiting for its WAL to reach the disk (PostgreSQL). */
-    void relaxDurability(Handle h) {
-        if (postgres) {
-            h.execute("SET LOCAL synchronous_commit TO OFF");
-        }
-    }
-
     /**
      * Holds the members' write locks until the transaction ends, taken in one order so two transactions
      * never wait for each other in a circle.

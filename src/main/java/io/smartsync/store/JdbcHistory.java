@@ -13,7 +13,8 @@ final class JdbcHistory implements History {
 
     @Override
     public void recordRun(SyncRun run) {
-        db.tx(h -> {
+        // A run's line is diagnostics: a power cut may lose the last ones, a crash of the service not.
+        db.relaxedTx(h -> {
             HistorySql.insert(h, run);
             return null;
         });

@@ -65,9 +65,12 @@ final class JdbcReconciliation implements Reconciliation {
     }
 
     @Override
-    public void markReconciled(MemberId member, Instant at) {
+    public void markReconciled(Collection<MemberId> members, Instant at) {
+        if (members.isEmpty()) {
+            return;
+        }
         db.tx(h -> {
-            StatusSql.markReconciled(h, member, at);
+            members.forEach(member -> StatusSql.markReconciled(h, member, at));
             return null;
         });
     }

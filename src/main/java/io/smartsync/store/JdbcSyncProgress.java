@@ -2,7 +2,6 @@ package io.smartsync.store;
 
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
-import io.smartsync.note.Note;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +30,7 @@ final class JdbcSyncProgress implements SyncProgress {
     }
 
     @Override
-    public MemberSyncStatus finishSync(MemberId member, Instant at) {
+    public MemberSyncStatus finishSync(MemberId member, Instant at, boolean readEveryRow) {
         return db.tx(h -> {
             dialect.lockMembers(h, List.of(member));
             MemberSyncStatus s = StatusSql.find(h, member).orElse(MemberSyncStatus.fresh(member));
@@ -46,20 +45,32 @@ final class JdbcSyncProgress implements SyncProgress {
                             s.totalNotesCount(),
                             s.lastNoteId()));
             StatusSql.upsert(h, finished);
+            if (readEveryRow) {
+                StatusSql.markReconciled(h, member, at);
+            }
             return finished;
         });
     }
 
+    /** The member's live notes counted, and the first of them in the order of an answer, by index alone. */
     static MemberSyncStatus withCounts(Handle h, MemberSyncStatus s) {
-        List<Note> notes = NoteSql.forMember(h, s.member());
-        String lastNoteId = notes.isEmpty() ? null : notes.getFirst().noteId();
+        long count = h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = FALSE")
+                .bind("m", s.member().value())
+                .mapTo(Long.class)
+                .one();
+        String lastNoteId = h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = FALSE"
+                        + " ORDER BY time_stamp DESC, note_id LIMIT 1")
+                .bind("m", s.member().value())
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null);
         return new MemberSyncStatus(
                 s.member(),
                 s.initialSyncCompleted(),
                 s.lastSyncAt(),
                 s.cursorStamp(),
                 s.cursorPk(),
-                notes.size(),
+                (int) count,
                 lastNoteId);
     }
 

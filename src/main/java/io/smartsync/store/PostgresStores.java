@@ -19,6 +19,8 @@ import org.jdbi.v3.core.Jdbi;
 final class PostgresStores {
     private static final int POOL_SIZE = 10;
     private static final int LOCK_POOL_SIZE = 8;
+    /** For {@link Database#relaxedTx} (member reads): apart, so reads never queue behind pulls and pushes. */
+    private static final int RELAXED_POOL_SIZE = 6;
 
     private PostgresStores() {}
 
@@ -26,6 +28,7 @@ final class PostgresStores {
         String where = location.redacted();
         HikariDataSource pool = null;
         HikariDataSource lockPool = null;
+        HikariDataSource relaxedPool = null;
         try {
             pool = pool(location.postgresUrl(), "smartsync-store", POOL_SIZE, 1);
             Flyway.configure()
@@ -34,6 +37,9 @@ final class PostgresStores {
                     .load()
                     .migrate();
             lockPool = pool(location.postgresUrl(), "smartsync-sync-locks", LOCK_POOL_SIZE, 0);
+            // Set once per connection, not per transaction: a read saves the round trip of a SET LOCAL.
+            relaxedPool = pool(
+                    location.postgresUrl(), "smartsync-relaxed", RELAXED_POOL_SIZE, 0, "SET synchronous_commit TO OFF");
             Jdbi jdbi = Jdbi.create(pool);
             LockKeys keys = LockKeys.of(jdbi);
             PostgresCoordination coordination =
@@ -43,14 +49,20 @@ final class PostgresStores {
             listener.start();
             HikariDataSource p = pool;
             HikariDataSource l = lockPool;
-            Database db = new Database(jdbi, jdbi, where, Dialect.postgres(keys.write()), feed, () -> {
-                listener.close();
-                coordination.close();
-                l.close();
-                p.close();
-            });
+            HikariDataSource r = relaxedPool;
+            Database db =
+                    new Database(jdbi, Jdbi.create(relaxedPool), where, Dialect.postgres(keys.write()), feed, () -> {
+                        listener.close();
+                        coordination.close();
+                        r.close();
+                        l.close();
+                        p.close();
+                    });
             return new Store(db, coordination, clock, cachedNotes);
         } catch (RuntimeException e) {
+            if (relaxedPool != null) {
+                relaxedPool.close();
+            }
             if (lockPool != null) {
                 lockPool.close();
             }
@@ -62,7 +74,12 @@ final class PostgresStores {
     }
 
     private static HikariDataSource pool(String url, String name, int size, int minIdle) {
+        return pool(url, name, size, minIdle, null);
+    }
+
+    private static HikariDataSource pool(String url, String name, int size, int minIdle, String initSql) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionInitSql(initSql);
         config.setJdbcUrl(url);
         config.setPoolName(name);
         config.setMaximumPoolSize(size);

@@ -49,8 +49,8 @@ public interface Reconciliation {
     /** The members that have notes live here with a Caspio row, in id order. */
     List<MemberId> membersWithCaspioRows();
 
-    /** Records when the member's rows were last checked against Caspio's keys. */
-    void markReconciled(MemberId member, Instant at);
+    /** Records when these members' rows were last checked against Caspio's keys, in one transaction. */
+    void markReconciled(Collection<MemberId> members, Instant at);
 
     Optional<Instant> lastReconciled(MemberId member);
 }

@@ -121,4 +121,9 @@ public final class Store implements AutoCloseable {
     public String toString() {
         return "Store[" + db.location() + "]";
     }
+
+    /** For the store's own tests. */
+    Database database() {
+        return db;
+    }
 }

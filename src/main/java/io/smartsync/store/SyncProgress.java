@@ -17,8 +17,11 @@ public interface SyncProgress {
     /** Those of {@code members} whose initial sync is complete: the members synced here. */
     Set<MemberId> syncedAmong(Collection<MemberId> members);
 
-    /** Records that a sync of the member finished at {@code at}, keeping the cursor. */
-    MemberSyncStatus finishSync(MemberId member, Instant at);
+    /**
+     * Records that a sync of the member finished at {@code at}, keeping the cursor; with {@code
+     * readEveryRow} (an initial sync) also that its keys were checked then, in the same transaction.
+     */
+    MemberSyncStatus finishSync(MemberId member, Instant at, boolean readEveryRow);
 
     /**
      * Forgets a member's notes and sync status, so the next selection syncs it from the start. Notes

@@ -8,6 +8,7 @@ import io.smartsync.store.StoredKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ final class Reconciler {
     private final SyncConfig config;
     private final Clock clock;
     private final RunRecorder runs;
+    private final MemberCheck check;
 
     Reconciler(Store store, NotesTable caspio, SyncConfig config, Clock clock) {
         this.store = store;
@@ -37,17 +39,17 @@ final class Reconciler {
         this.config = config;
         this.clock = clock;
         this.runs = new RunRecorder(store.history(), caspio::tally, null, clock);
+        this.check = new MemberCheck(caspio);
     }
 
     /**
      * The cheap check of every member stored here, the delete detection that runs on its own schedule
-     * (no selection waits on it or pays for it): Caspio's grouped counts of those members' rows with a key
-     * at or below {@code keysCovered}, in as few requests as fit the URI limit, against the notes stored
-     * with those keys. Every such row existed before the last complete poll began (keys only grow), so
-     * that poll or an earlier one stored it: the two counts differ only when a row was deleted (or was
-     * committed late), and only those members' keys are listed. Rows made since, by staff here or by
-     * anyone in Caspio, have higher keys and do not count. Answers how many notes became tombstones, by
-     * member.
+     * (no selection waits on it or pays for it): Caspio's counts of those members' rows with a key at or
+     * below {@code keysCovered}, a total per OR chain that fits one request and counts by member only for a
+     * chain whose total differs (see {@link MemberCheck} for why an equal total means no delete), against
+     * the notes stored with those keys. Only members whose counts differ get their keys listed. Rows made
+     * since, by staff here or by anyone in Caspio, have higher keys and do not count. Answers how many
+     * notes became tombstones, by member.
      *
      * @param keysCovered see {@link Poller#keysCovered()}; 0 (no poll has run to its end) checks nothing
      */
@@ -57,19 +59,20 @@ final class Reconciler {
         if (here.isEmpty()) {
             return gone;
         }
-        Map<MemberId, Long> there =
-                runs.record(KIND, null, run -> caspio.countsByMember(List.copyOf(here.keySet()), keysCovered));
+        Set<MemberId> differing = runs.record(KIND, null, run -> check.differing(here, keysCovered));
         Instant checkedAt = clock.instant();
-        for (Map.Entry<MemberId, StoredKeys> e : here.entrySet()) {
-            if (there.getOrDefault(e.getKey(), 0L) != e.getValue().count()) {
-                int n = reconcile(e.getKey());
+        List<MemberId> agreeing = new ArrayList<>();
+        for (MemberId member : here.keySet()) {
+            if (differing.contains(member)) {
+                int n = reconcile(member);
                 if (n > 0) {
-                    gone.put(e.getKey(), n);
+                    gone.put(member, n);
                 }
             } else {
-                store.reconciliation().markReconciled(e.getKey(), checkedAt);
+                agreeing.add(member);
             }
         }
+        store.reconciliation().markReconciled(agreeing, checkedAt); // one transaction, not one a member
         return gone;
     }
 
@@ -83,7 +86,7 @@ final class Reconciler {
         }
         return runs.record(KIND, member, run -> {
             int gone = settle(Scope.member(member), List.of(member));
-            store.reconciliation().markReconciled(member, clock.instant());
+            store.reconciliation().markReconciled(List.of(member), clock.instant());
             run.brought(0, gone);
             if (gone > 0) {
                 log.info("reconcile of {}: {} notes deleted in Caspio", member, gone);

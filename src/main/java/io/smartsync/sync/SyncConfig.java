@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param conflictPolicy how a local edit that meets a changed Caspio row is settled
  * @param selectionDeadlineMs how long a selection waits for its pull before answering from the store
  *     (marked stale) while the pull goes on in the background
- * @param reconcileIntervalMs how often the members stored here are checked for rows deleted in Caspio (grouped counts)
- *     (in the background, one COUNT unless it finds a difference)
+ * @param reconcileIntervalMs how often the members stored here are checked for rows deleted in Caspio (in the
+ *     background: one COUNT per OR chain of members, counts by member only where a total differs)
  * @param tableReconcileIntervalMs how often the keys of the members stored here (of the whole table, when
  *     they hold half its rows or more) are listed to find deleted rows: the safety net behind the
  *     per-member checks and webhooks

@@ -133,7 +133,7 @@ final class SyncEngine {
                 .logAs(type.wireName() + " sync of member " + member)) {
             try {
                 run.brought(read(member, force, type, before));
-                store.progress().finishSync(member, clock.instant());
+                store.progress().finishSync(member, clock.instant(), type == SyncType.INITIAL);
                 return type;
             } catch (CaspioException e) {
                 run.ended(RunOutcome.of(e));
@@ -158,9 +158,7 @@ final class SyncEngine {
                 : readAll ? puller.everything(before) : puller.incremental(before);
         if (check) {
             reconciler.reconcile(member);
-        } else if (type == SyncType.INITIAL) {
-            store.reconciliation().markReconciled(member, clock.instant()); // it has just read every row
-        }
+        } // an initial sync has just read every row: its finish marks the member's keys checked
         return found;
     }
 }

@@ -112,6 +112,31 @@ class OrChainsTest {
     }
 
     @Test
+    void a_clause_goes_with_its_quotes_and_signs_as_they_are_and_what_delimits_a_query_encoded() {
+        assertThat(CaspioClient.encode("(Client_ID2='CL000001' OR Client_ID2='O''Brien') AND PK_ID<=9"))
+                .isEqualTo("(Client_ID2='CL000001'%20OR%20Client_ID2='O''Brien')%20AND%20PK_ID%3C=9");
+        assertThat(CaspioClient.encode("a&b+c#d%e f/g?h;i\u00e9")).isEqualTo("a%26b%2Bc%23d%25e%20f%2Fg%3Fh%3Bi%C3%A9");
+    }
+
+    @Test
+    void values_holding_query_delimiters_reach_caspio_intact() {
+        List<String> members = List.of("a&q.where=1", "b+c", "d#e", "f%20g", "h i", "O'Brien", "x=y,z(1)*:2", "Zoë");
+        for (String m : members) {
+            emulator.insert(TABLE, Map.of("Client_ID2", m, "Comments", "note"));
+        }
+        emulator.insert(TABLE, Map.of("Client_ID2", "someone-else", "Comments", "not asked for"));
+
+        for (String m : members) {
+            assertThat(caspio.select(TABLE, Where.eq("Client_ID2", m), null, 10))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("Client_ID2")).isEqualTo(m));
+        }
+        Where all =
+                Where.anyOf(members.stream().map(m -> Where.eq("Client_ID2", m)).toList());
+        assertThat(caspio.count(TABLE, all)).isEqualTo(members.size());
+    }
+
+    @Test
     void a_keys_only_page_answers_key_member_and_stamp_in_cursor_order() {
         for (int i = 0; i < 12; i++) {
             emulator.insert(TABLE, Map.of("Client_ID2", "CL00000" + (i % 3), "Comments", "a note text " + i));

@@ -59,8 +59,13 @@ class SyncEngineTest {
         assertThat(engine.select(MEMBER)).isEqualTo(SyncType.INITIAL);
 
         assertThat(parts.storedIds(MEMBER)).hasSize(NOTES);
-        assertThat(parts.store.progress().status(MEMBER).orElseThrow().initialSyncCompleted())
-                .isTrue();
+        MemberSyncStatus status = parts.store.progress().status(MEMBER).orElseThrow();
+        assertThat(status.initialSyncCompleted()).isTrue();
+        assertThat(status.totalNotesCount()).isEqualTo(NOTES);
+        assertThat(status.lastNoteId())
+                .isEqualTo(parts.store.notes().notes(MEMBER).getFirst().noteId());
+        // It read every row: the member's keys count as checked now, so no check is due.
+        assertThat(parts.store.reconciliation().lastReconciled(MEMBER)).contains(parts.clock.instant());
         assertThat(runs()).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo("initial");
             assertThat(r.clientId2()).isEqualTo(MEMBER.value());
