@@ -30,7 +30,7 @@ public final class Store implements AutoCloseable {
         this.outbox = new JdbcOutbox(db, clock);
         this.conflicts = new JdbcConflicts(db, clock);
         this.history = new JdbcHistory(db);
-        this.reports = new JdbcReports(db::tx);
+        this.reports = new JdbcReports(db::tx, db::relaxedTx);
         this.access = new JdbcAccessRecords(db::tx);
     }
 
