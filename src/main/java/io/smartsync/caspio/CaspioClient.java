@@ -281,6 +281,14 @@ public final class CaspioClient {
         return Tally.open();
     }
 
+    /**
+     * How long calls stay paused by the open circuit breaker; zero when a call may be sent (the first one
+     * after the pause is the breaker's trial call).
+     */
+    public Duration pausedFor() {
+        return resilience.pausedFor();
+    }
+
     /** False while the circuit breaker is open: Caspio kept failing and calls are paused. */
     public boolean online() {
         return !resilience.breakerOpen();

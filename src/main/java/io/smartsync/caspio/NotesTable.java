@@ -40,6 +40,11 @@ public final class NotesTable {
         return table;
     }
 
+    /** See {@link CaspioClient#pausedFor()}. */
+    public Duration pausedFor() {
+        return caspio.pausedFor();
+    }
+
     /** What the table's fields allow: its cursor field and zone, the sync-id field, the member type. */
     public TableShape shape() {
         return mapper.shape();

@@ -108,6 +108,11 @@ final class Resilience {
         return breaker.isOpen();
     }
 
+    /** How long calls stay refused by the open breaker; zero when one may be sent (closed, half-open, due). */
+    Duration pausedFor() {
+        return breaker.isOpen() ? breaker.getRemainingDelay() : Duration.ZERO;
+    }
+
     /** {@code closed}, {@code open} or {@code half-open}. */
     String breakerState() {
         return switch (breaker.getState()) {

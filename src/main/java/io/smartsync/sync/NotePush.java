@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * the {@link ConflictPolicy}. Stateless apart from its collaborators; thread-safe.
  */
 final class NotePush implements Pusher.Push {
+    @Override
+    public Duration pausedFor() {
+        return caspio.pausedFor();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(NotePush.class);
 
     /** Caspio's code for a violated unique field, among other SQL Server errors. */

@@ -58,6 +58,14 @@ final class Pusher implements AutoCloseable {
     /** Pushes one claimed entry of a stored note to Caspio ({@link NotePush}). */
     interface Push {
         void push(OutboxEntry entry, Note note);
+
+        /**
+         * How long Caspio's calls stay paused (its circuit breaker is open): no entry is claimed meanwhile,
+         * so an outage does not claim, fail and write back the same entries at every local write.
+         */
+        default Duration pausedFor() {
+            return Duration.ZERO;
+        }
     }
 
     Pusher(Store store, Push push, SyncEvents events, SyncConfig config, Clock clock, String owner) {
@@ -96,7 +104,10 @@ final class Pusher implements AutoCloseable {
                 log.error("push cycle failed; the entries stay queued: {}", e.toString());
             }
             try {
-                if (wakeups.tryAcquire(config.autoSyncInterval(), TimeUnit.MILLISECONDS)) {
+                // While Caspio's calls are paused, the next cycle runs when the pause ends, not an interval later.
+                long paused = push.pausedFor().toMillis();
+                long wait = paused > 0 ? Math.min(config.autoSyncInterval(), paused + 1) : config.autoSyncInterval();
+                if (wakeups.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
                     wakeups.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -139,7 +150,7 @@ final class Pusher implements AutoCloseable {
         boolean claiming = true;
         while (true) {
             int free = config.pushConcurrency() - inFlight;
-            if (claiming && !stopping && free > 0) {
+            if (claiming && !stopping && free > 0 && push.pausedFor().isZero()) {
                 int want = Math.min(config.batchSize(), free);
                 List<OutboxEntry> batch = store.outbox().claim(owner, want, clock.instant(), config.pushLease());
                 for (OutboxEntry entry : batch) {

@@ -1,6 +1,7 @@
 package io.smartsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -102,6 +103,44 @@ class PusherTest {
         assertThat(store.outbox().failed()).isEmpty();
         assertThat(pusher.alerts().snapshot().alert()).isFalse();
         assertThat(pusher.alerts().snapshot().unexpectedTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void while_caspios_calls_are_paused_nothing_is_claimed_or_counted_as_an_attempt() {
+        // Given Caspio's circuit breaker open for another 20 s
+        AtomicReference<Duration> paused = new AtomicReference<>(Duration.ofSeconds(20));
+        List<String> sent = new ArrayList<>();
+        Pusher.Push push = new Pusher.Push() {
+            @Override
+            public void push(OutboxEntry entry, Note note) {
+                sent.add(note.noteId());
+                store.outbox().completePush(entry, inCaspio(note));
+            }
+
+            @Override
+            public Duration pausedFor() {
+                return paused.get();
+            }
+        };
+        Pusher waiting = new Pusher(
+                store, push, new SyncEvents(clock), SyncConfig.builder().build(), clock, "test-instance");
+
+        // When staff write meanwhile, and each write starts a push cycle
+        store.notes().writeLocal(local("n2"), OutboxAction.CREATE, 100);
+        waiting.pushAll();
+        waiting.pushAll();
+
+        // Then no entry was sent, claimed or charged an attempt
+        assertThat(sent).isEmpty();
+        assertThat(store.outbox().pending())
+                .extracting(OutboxEntry::noteId, OutboxEntry::attempts)
+                .containsExactlyInAnyOrder(tuple("n1", 0), tuple("n2", 0));
+
+        // When the pause ends, the next cycle sends both
+        paused.set(Duration.ZERO);
+        waiting.pushAll();
+        assertThat(sent).containsExactlyInAnyOrder("n1", "n2");
+        assertThat(store.outbox().pending()).isEmpty();
     }
 
     @Test
