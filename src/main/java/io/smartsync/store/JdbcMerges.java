@@ -35,7 +35,7 @@ final class JdbcMerges implements Merges {
         return db.tx(h -> {
             dialect.lockMembers(h, List.of(reached.member()));
             PullResult result = MergeWrite.rows(h, rows, readAt, now);
-            StatusSql.upsert(h, JdbcSyncProgress.withCounts(h, notBehind(h, reached)));
+            StatusSql.upsert(h, notBehind(h, reached));
             return result;
         });
     }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
 /** {@link SyncProgress} on the store's database. Thread-safe. */
 final class JdbcSyncProgress implements SyncProgress {
@@ -33,45 +32,22 @@ final class JdbcSyncProgress implements SyncProgress {
     public MemberSyncStatus finishSync(MemberId member, Instant at, boolean readEveryRow) {
         return db.tx(h -> {
             dialect.lockMembers(h, List.of(member));
+            // find counts the member's notes as stored now, as the upsert does.
             MemberSyncStatus s = StatusSql.find(h, member).orElse(MemberSyncStatus.fresh(member));
-            MemberSyncStatus finished = withCounts(
-                    h,
-                    new MemberSyncStatus(
-                            member,
-                            s.initialSyncCompleted(),
-                            at,
-                            s.cursorStamp(),
-                            s.cursorPk(),
-                            s.totalNotesCount(),
-                            s.lastNoteId()));
+            MemberSyncStatus finished = new MemberSyncStatus(
+                    member,
+                    s.initialSyncCompleted(),
+                    at,
+                    s.cursorStamp(),
+                    s.cursorPk(),
+                    s.totalNotesCount(),
+                    s.lastNoteId());
             StatusSql.upsert(h, finished);
             if (readEveryRow) {
                 StatusSql.markReconciled(h, member, at);
             }
             return finished;
         });
-    }
-
-    /** The member's live notes counted, and the first of them in the order of an answer, by index alone. */
-    static MemberSyncStatus withCounts(Handle h, MemberSyncStatus s) {
-        long count = h.createQuery("SELECT COUNT(*) FROM notes WHERE client_id2 = :m AND deleted = FALSE")
-                .bind("m", s.member().value())
-                .mapTo(Long.class)
-                .one();
-        String lastNoteId = h.createQuery("SELECT note_id FROM notes WHERE client_id2 = :m AND deleted = FALSE"
-                        + " ORDER BY time_stamp DESC, note_id LIMIT 1")
-                .bind("m", s.member().value())
-                .mapTo(String.class)
-                .findOne()
-                .orElse(null);
-        return new MemberSyncStatus(
-                s.member(),
-                s.initialSyncCompleted(),
-                s.lastSyncAt(),
-                s.cursorStamp(),
-                s.cursorPk(),
-                (int) count,
-                lastNoteId);
     }
 
     @Override

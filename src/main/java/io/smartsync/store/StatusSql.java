@@ -30,11 +30,9 @@ final class StatusSql {
         // Positional: every member read runs it.
         return Sql.query(
                         h,
-                        "SELECT s.client_id2, s.initial_sync_completed, s.last_sync_at, s.cursor_stamp,"
-                                + " s.cursor_pk, (SELECT COUNT(*) FROM notes n WHERE n.client_id2 = s.client_id2"
-                                + " AND n.deleted = FALSE) AS total_notes_count, (SELECT n.note_id FROM notes n"
-                                + " WHERE n.client_id2 = s.client_id2 AND n.deleted = FALSE"
-                                + " ORDER BY n.time_stamp DESC, n.note_id LIMIT 1) AS last_note_id"
+                        "SELECT s.client_id2, s.initial_sync_completed, s.last_sync_at, s.cursor_stamp, s.cursor_pk, "
+                                + liveCount("s.client_id2") + " AS total_notes_count, "
+                                + newestNote("s.client_id2") + " AS last_note_id"
                                 + " FROM member_sync_status s WHERE s.client_id2 = ?",
                         List.of(member.value()),
                         rs -> map(rs, null))
@@ -59,10 +57,23 @@ final class StatusSql {
 
     private static final int SLICE = 500;
 
+    /** The member's live notes counted, as SQL on {@code member} (a column or a parameter). */
+    private static String liveCount(String member) {
+        return "(SELECT COUNT(*) FROM notes n WHERE n.client_id2 = " + member + " AND n.deleted = FALSE)";
+    }
+
+    /** The member's first live note in the order of an answer, as SQL on {@code member}. */
+    private static String newestNote(String member) {
+        return "(SELECT n.note_id FROM notes n WHERE n.client_id2 = " + member + " AND n.deleted = FALSE"
+                + " ORDER BY n.time_stamp DESC, n.note_id LIMIT 1)";
+    }
+
+    /** Stores the member's status; its note count and newest note are taken from the notes stored now. */
     static void upsert(Handle h, MemberSyncStatus s) {
         h.createUpdate("INSERT INTO member_sync_status (client_id2, initial_sync_completed, last_sync_at,"
                         + " cursor_stamp, cursor_pk, total_notes_count, last_note_id)"
-                        + " VALUES (:m, :done, :lastSync, :stamp, :pk, :total, :lastNote)"
+                        + " VALUES (:m, :done, :lastSync, :stamp, :pk, " + liveCount(":m") + ", " + newestNote(":m")
+                        + ")"
                         + " ON CONFLICT (client_id2) DO UPDATE SET initial_sync_completed = excluded.initial_sync_completed,"
                         + " last_sync_at = excluded.last_sync_at, cursor_stamp = excluded.cursor_stamp,"
                         + " cursor_pk = excluded.cursor_pk, total_notes_count = excluded.total_notes_count,"
@@ -72,8 +83,6 @@ final class StatusSql {
                 .bind("lastSync", Sql.millis(s.lastSyncAt()))
                 .bind("stamp", s.cursorStamp())
                 .bind("pk", s.cursorPk())
-                .bind("total", s.totalNotesCount())
-                .bind("lastNote", s.lastNoteId())
                 .execute();
     }
 
@@ -163,11 +172,8 @@ final class StatusSql {
         // A preload has just read every row of these members: their delete check is not due yet either.
         return h.createUpdate("UPDATE member_sync_status SET initial_sync_completed = :done, last_sync_at = :at,"
                         + " last_reconciled_at = :at,"
-                        + " total_notes_count = (SELECT COUNT(*) FROM notes n"
-                        + " WHERE n.client_id2 = member_sync_status.client_id2 AND n.deleted = FALSE),"
-                        + " last_note_id = (SELECT n.note_id FROM notes n"
-                        + " WHERE n.client_id2 = member_sync_status.client_id2 AND n.deleted = FALSE"
-                        + " ORDER BY n.time_stamp DESC, n.note_id LIMIT 1)"
+                        + " total_notes_count = " + liveCount("member_sync_status.client_id2") + ","
+                        + " last_note_id = " + newestNote("member_sync_status.client_id2")
                         + " WHERE initial_sync_completed = :notDone")
                 .bind("done", true)
                 .bind("notDone", false)
