@@ -20,7 +20,7 @@ import java.util.function.Function;
  * {@code newNotes}, {@code sourceTable}. Each note is written to JSON once (per version of the note, see
  * {@link WrittenNotes}); where the shape repeats a note (by member, by user) those bytes are repeated, not
  * the note serialized again: a note's JSON is kept as {@link SerializedString}s, which encode it to UTF-8
- * once however often it is written (write the answer with {@code writeValueAsBytes} to get that).
+ * once however often it is written (write the answer with a UTF-8 generator, to a stream or to bytes, to get that).
  */
 final class NotesAnswer {
     /** The app names a user without a role "Staff" in {@code users}; the notes table holds no role. */

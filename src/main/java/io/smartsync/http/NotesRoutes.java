@@ -12,6 +12,8 @@ import io.smartsync.sync.AuditedRead;
 import io.smartsync.sync.MemberNotes;
 import io.smartsync.sync.NoSuchNoteException;
 import io.smartsync.sync.SyncService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,12 +117,18 @@ final class NotesRoutes {
         answer(ctx, Envelope.ok(data));
     }
 
-    /** Written straight to UTF-8 bytes, so each note's JSON is encoded once (see {@link NotesAnswer}). */
+    /**
+     * Written as UTF-8 straight into the response, so each note's JSON is encoded once (see
+     * {@link NotesAnswer}) and a member's answer (some tens of kilobytes, its notes three times) is never
+     * held whole in memory: the answer goes out through the server's output buffer, not through a copy of
+     * it per request.
+     */
     private void answer(Context ctx, Object body) {
+        ctx.contentType(ContentType.APPLICATION_JSON);
         try {
-            ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an answer could not be written as JSON", e);
+            json.writeValue(ctx.outputStream(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an answer could not be written", e);
         }
     }
 
