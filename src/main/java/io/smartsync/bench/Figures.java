@@ -52,7 +52,8 @@ final class Figures {
     }
 
     private static void window(Measured m, List<Figure> f, Map<String, Object> details) {
-        WindowRun.Result s = m.smartWindow();
+        // A background run that overlapped a return visit is charged to the background, not to the visit.
+        WindowRun.Result s = m.smartWindow().withBackgroundOverlapsMoved(m.history());
         selections(m.traditionalWindow(), s, f);
         Background bg = m.background();
         HourModel hour =
@@ -128,6 +129,9 @@ final class Figures {
         details.put("smartSyncRunsInWindow", runsByKind(inWindow));
         details.put("pollsInWindow", polls.size());
         details.put("background", m.background().toJson());
+        details.put(
+                "smartSyncReturnVisitsWithCaspioCalls",
+                s.costlyReturns().stream().map(v -> v.toJson(m.history())).toList());
         details.put("hourModel", hour.toJson());
     }
 

@@ -1,8 +1,10 @@
 package io.smartsync.bench;
 
+import io.smartsync.store.SyncRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +29,7 @@ final class WindowRun {
      * @param lateVisits visits that started behind their schedule (the one before ran long)
      * @param floorMs latency of a call that does no work, made right after each return visit (empty when
      *     the approach has no such call)
+     * @param costlyReturns the return visits that Caspio saw calls during, each with its calls
      */
     record Result(
             List<Double> firstMs,
@@ -38,10 +41,62 @@ final class WindowRun {
             Map<String, Integer> answers,
             Instant startedAt,
             Instant endedAt,
-            int lateVisits) {
+            int lateVisits,
+            List<CostlyVisit> costlyReturns) {
 
         Duration real() {
             return Duration.between(startedAt, endedAt);
+        }
+
+        /**
+         * This window with the calls of each costly return visit that one of the service's background runs
+         * (a run not of the visited member: a poll, a member check, a table reconcile) overlapped moved from
+         * the return visits to the background, where {@link #total} already counts them: the service's own
+         * history says which work was running, so a poll that happens to coincide with a visit is not
+         * charged to the visit. Calls during a visit that no background run overlapped stay the visit's.
+         */
+        Result withBackgroundOverlapsMoved(List<SyncRun> history) {
+            Traffic moved = Traffic.NONE;
+            for (CostlyVisit v : costlyReturns) {
+                if (!v.overlappedBy(history).isEmpty()) {
+                    moved = moved.plus(v.cost());
+                }
+            }
+            return new Result(
+                    firstMs,
+                    returnMs,
+                    floorMs,
+                    firstVisits,
+                    returnVisits.minus(moved),
+                    total,
+                    answers,
+                    startedAt,
+                    endedAt,
+                    lateVisits,
+                    costlyReturns);
+        }
+    }
+
+    /** A visit that Caspio saw calls during, from just before it was sent to just after its answer. */
+    record CostlyVisit(String member, Instant from, Instant to, Traffic cost) {
+        /** The kinds of the service's runs of other work than this member's that overlapped the visit. */
+        List<String> overlappedBy(List<SyncRun> history) {
+            return history.stream()
+                    .filter(r -> !member.equals(r.clientId2()))
+                    .filter(r -> r.startedAt().isBefore(to)
+                            && !r.startedAt().plusMillis(r.durationMs() + 1).isBefore(from))
+                    .map(SyncRun::kind)
+                    .toList();
+        }
+
+        Map<String, Object> toJson(List<SyncRun> history) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("member", member);
+            m.put("at", from.toString());
+            m.put("ms", Duration.between(from, to).toNanos() / 1e6);
+            m.put("caspio", cost.toJson());
+            m.put("overlappingServiceRuns", overlappedBy(history));
+            return m;
         }
     }
 
@@ -70,6 +125,7 @@ final class WindowRun {
         Traffic first = Traffic.NONE;
         Traffic back = Traffic.NONE;
         Map<String, Integer> answers = new TreeMap<>();
+        List<CostlyVisit> costly = new ArrayList<>();
         int late = 0;
         int changes = 0;
         Traffic start = caspio.traffic();
@@ -88,7 +144,9 @@ final class WindowRun {
                 case CASPIO_UPDATE -> caspio.editNote(e.pk(), changeText(++changes));
                 case VISIT -> {
                     Traffic before = caspio.traffic();
+                    Instant from = Instant.now();
                     AppClient.Answer a = visit.apply(e.member());
+                    Instant to = Instant.now();
                     Traffic cost = caspio.traffic().minus(before);
                     answers.merge(a.ok() ? a.type() : "error", 1, Integer::sum);
                     if (a.ok()) {
@@ -104,6 +162,9 @@ final class WindowRun {
                         first = first.plus(cost);
                     } else {
                         back = back.plus(cost);
+                        if (cost.totalRequests() > 0) {
+                            costly.add(new CostlyVisit(e.member(), from, to, cost));
+                        }
                     }
                     p.step();
                 }
@@ -113,7 +174,8 @@ final class WindowRun {
             sleepUntil(t0 + windowNanos);
         }
         Traffic total = caspio.traffic().minus(start);
-        return new Result(firstMs, returnMs, floorMs, first, back, total, answers, startedAt, Instant.now(), late);
+        return new Result(
+                firstMs, returnMs, floorMs, first, back, total, answers, startedAt, Instant.now(), late, costly);
     }
 
     /** About 600 bytes on the wire with the row's other fields, like a real note; never logged. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.smartsync.bench.HourModel.Cost;
+import io.smartsync.store.SyncRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ class HourModelTest {
                 Map.of(),
                 START,
                 START.plusSeconds(300),
-                0);
+                0,
+                List.of());
         // 300 quiet seconds: 10 idle polls, 3 kB on the wire (so 1 poll per 30 s, 10 bytes a second).
         Traffic quiet = traffic(10, 3_000);
         Traffic tableCheck = traffic(2, 1_000);
@@ -54,7 +56,8 @@ class HourModelTest {
                 Map.of(),
                 START,
                 START.plusSeconds(60),
-                0);
+                0,
+                List.of());
 
         HourModel hour = HourModel.of(w, window, traffic(2, 600), 60, Traffic.NONE, 1);
 
@@ -75,7 +78,8 @@ class HourModelTest {
                 Map.of(),
                 START,
                 START.plusSeconds(15),
-                0);
+                0,
+                List.of());
 
         // 20 quiet seconds held 3 calls (two polls and a delete check): the window "should" have held 2.25.
         HourModel hour = HourModel.of(w, window, traffic(3, 4_800), 20, Traffic.NONE, 1);
@@ -86,6 +90,45 @@ class HourModelTest {
 
     private static Traffic traffic(long requests, long bytes) {
         return new Traffic(requests == 0 ? Map.of() : Map.of("read", requests), bytes / 4, bytes - bytes / 4, 0);
+    }
+
+    @Test
+    void a_return_visits_calls_are_charged_to_the_background_only_where_a_run_of_other_work_overlapped_it() {
+        Instant at = START.plusSeconds(10);
+        WindowRun.CostlyVisit underPoll = new WindowRun.CostlyVisit("CL000001", at, at.plusMillis(5), traffic(1, 700));
+        WindowRun.CostlyVisit alone = new WindowRun.CostlyVisit(
+                "CL000002", at.plusSeconds(20), at.plusSeconds(20).plusMillis(5), traffic(2, 900));
+        WindowRun.Result window = new WindowRun.Result(
+                List.of(),
+                List.of(),
+                List.of(),
+                Traffic.NONE,
+                underPoll.cost().plus(alone.cost()),
+                traffic(5, 3_000),
+                Map.of(),
+                START,
+                START.plusSeconds(60),
+                0,
+                List.of(underPoll, alone));
+        List<SyncRun> history = List.of(
+                // A poll that started before the first visit and ended inside it.
+                run(at.minusMillis(30), 32, "poll", null),
+                // The second member's own sync during its visit is the visit's own work.
+                run(at.plusSeconds(20).plusMillis(1), 3, "incremental", "CL000002"),
+                // A member check that ended before the second visit began.
+                run(at.plusSeconds(19), 900, "member check", null));
+
+        WindowRun.Result moved = window.withBackgroundOverlapsMoved(history);
+
+        assertThat(underPoll.overlappedBy(history)).containsExactly("poll");
+        assertThat(alone.overlappedBy(history)).isEmpty();
+        assertThat(moved.returnVisits().totalRequests()).isEqualTo(2);
+        assertThat(moved.returnVisits().bytes()).isEqualTo(900);
+        assertThat(moved.total()).isEqualTo(window.total());
+    }
+
+    private static SyncRun run(Instant at, long ms, String kind, String member) {
+        return new SyncRun(at, ms, kind, member, 1, 0, 0, 0, 0, 0, "ok");
     }
 
     private static Workload workload(String... args) {
