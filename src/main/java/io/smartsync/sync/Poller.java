@@ -86,7 +86,11 @@ final class Poller {
      * lags Caspio by at most one interval plus the time a selection may wait for a pull.
      */
     boolean keepsFresh(Instant memberSyncedAt) {
-        Optional<TableCursor> c = store.progress().tableCursor(CURSOR);
+        return keepsFresh(memberSyncedAt, store.progress().tableCursor(CURSOR));
+    }
+
+    /** As {@link #keepsFresh(Instant)}, on the poll's cursor {@code c} as the caller already read it. */
+    boolean keepsFresh(Instant memberSyncedAt, Optional<TableCursor> c) {
         return memberSyncedAt != null
                 && c.isPresent()
                 && c.get().finishedAt() != null

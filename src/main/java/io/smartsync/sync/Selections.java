@@ -4,6 +4,7 @@ import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.store.Served;
 import io.smartsync.store.Store;
+import io.smartsync.store.TableCursor;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -38,13 +39,16 @@ final class Selections {
 
     /** See {@link SyncService#select(MemberId, Optional, AuditedRead)}. */
     MemberNotes select(MemberId member, Optional<Instant> changedSince, AuditedRead reader) {
+        // The poll's cursor is read once for both questions a cached answer asks of it.
+        Optional<TableCursor> poll = store.progress().tableCursor(Poller.CURSOR);
         MemberSyncStatus status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
         SyncType type = SyncType.CACHED;
-        if (!engine.answerFromStore(status)) {
+        if (!engine.answerFromStore(status, poll)) {
             type = pullWithinDeadline(member);
             status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
+            poll = store.progress().tableCursor(Poller.CURSOR);
         }
-        status = CurrentStatus.of(store.progress(), status);
+        status = CurrentStatus.of(poll, status);
         Served served = store.notes().serve(member, changedSince.orElse(null), reader == null ? null : reader.line());
         return new MemberNotes(
                 member, served.notes(), Answers.outcome(type, served, status.totalNotesCount(), status.lastSyncAt()));

@@ -8,9 +8,11 @@ import io.smartsync.store.Coordination;
 import io.smartsync.store.MemberBusyException;
 import io.smartsync.store.PullResult;
 import io.smartsync.store.Store;
+import io.smartsync.store.TableCursor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +73,13 @@ final class SyncEngine {
      * not answered from the store.
      */
     boolean answerFromStore(MemberSyncStatus status) {
+        return answerFromStore(status, store.progress().tableCursor(Poller.CURSOR));
+    }
+
+    /** As {@link #answerFromStore(MemberSyncStatus)}, on the poll's cursor as the caller already read it. */
+    boolean answerFromStore(MemberSyncStatus status, Optional<TableCursor> poll) {
         return status.initialSyncCompleted()
-                && poller.keepsFresh(status.lastSyncAt())
+                && poller.keepsFresh(status.lastSyncAt(), poll)
                 && (puller.cursorSeesEdits() || !reconcileDue(status.member()));
     }
 
