@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -82,6 +83,11 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, true));
+            // Javalin's own handler reads the pages through the class loader. Jetty's mounted the jar as a
+            // zip file system four times per folder, each holding the index of the jar's 18,000 entries:
+            // 34 MB of a 55 MB heap at rest, which kept G1 in back-to-back marking cycles with 10-17 ms
+            // remark pauses under load.
+            config.resourceHandler(new JavalinStaticResourceHandler());
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             if (settings.tls() != null) {
