@@ -119,13 +119,7 @@ final class WindowRun {
             boolean realTime,
             Progress p) {
         long windowNanos = w.windowReal().toNanos();
-        List<Double> firstMs = new ArrayList<>();
-        List<Double> returnMs = new ArrayList<>();
-        List<Double> floorMs = new ArrayList<>();
-        Traffic first = Traffic.NONE;
-        Traffic back = Traffic.NONE;
-        Map<String, Integer> answers = new TreeMap<>();
-        List<CostlyVisit> costly = new ArrayList<>();
+        Visits visits = new Visits();
         int late = 0;
         int changes = 0;
         Traffic start = caspio.traffic();
@@ -143,29 +137,7 @@ final class WindowRun {
                 case CASPIO_INSERT -> caspio.insertNote(e.member(), changeText(++changes));
                 case CASPIO_UPDATE -> caspio.editNote(e.pk(), changeText(++changes));
                 case VISIT -> {
-                    Traffic before = caspio.traffic();
-                    Instant from = Instant.now();
-                    AppClient.Answer a = visit.apply(e.member());
-                    Instant to = Instant.now();
-                    Traffic cost = caspio.traffic().minus(before);
-                    answers.merge(a.ok() ? a.type() : "error", 1, Integer::sum);
-                    if (a.ok()) {
-                        (e.first() ? firstMs : returnMs).add(a.nanos() / 1e6);
-                    }
-                    if (floor != null && !e.first()) {
-                        AppClient.Answer nothing = floor.get();
-                        if (nothing.ok()) {
-                            floorMs.add(nothing.nanos() / 1e6);
-                        }
-                    }
-                    if (e.first()) {
-                        first = first.plus(cost);
-                    } else {
-                        back = back.plus(cost);
-                        if (cost.totalRequests() > 0) {
-                            costly.add(new CostlyVisit(e.member(), from, to, cost));
-                        }
-                    }
+                    visits.play(e, caspio, visit, floor);
                     p.step();
                 }
             }
@@ -175,7 +147,58 @@ final class WindowRun {
         }
         Traffic total = caspio.traffic().minus(start);
         return new Result(
-                firstMs, returnMs, floorMs, first, back, total, answers, startedAt, Instant.now(), late, costly);
+                visits.firstMs,
+                visits.returnMs,
+                visits.floorMs,
+                visits.first,
+                visits.back,
+                total,
+                visits.answers,
+                startedAt,
+                Instant.now(),
+                late,
+                visits.costly);
+    }
+
+    /** The visits of one window so far: their latencies, answers and what Caspio saw during each. */
+    private static final class Visits {
+        final List<Double> firstMs = new ArrayList<>();
+        final List<Double> returnMs = new ArrayList<>();
+        final List<Double> floorMs = new ArrayList<>();
+        final Map<String, Integer> answers = new TreeMap<>();
+        final List<CostlyVisit> costly = new ArrayList<>();
+        Traffic first = Traffic.NONE;
+        Traffic back = Traffic.NONE;
+
+        void play(
+                Plan.Event e,
+                CaspioSide caspio,
+                Function<String, AppClient.Answer> visit,
+                Supplier<AppClient.Answer> floor) {
+            Traffic before = caspio.traffic();
+            Instant from = Instant.now();
+            AppClient.Answer a = visit.apply(e.member());
+            Instant to = Instant.now();
+            Traffic cost = caspio.traffic().minus(before);
+            answers.merge(a.ok() ? a.type() : "error", 1, Integer::sum);
+            if (a.ok()) {
+                (e.first() ? firstMs : returnMs).add(a.nanos() / 1e6);
+            }
+            if (floor != null && !e.first()) {
+                AppClient.Answer nothing = floor.get();
+                if (nothing.ok()) {
+                    floorMs.add(nothing.nanos() / 1e6);
+                }
+            }
+            if (e.first()) {
+                first = first.plus(cost);
+            } else {
+                back = back.plus(cost);
+                if (cost.totalRequests() > 0) {
+                    costly.add(new CostlyVisit(e.member(), from, to, cost));
+                }
+            }
+        }
     }
 
     /** About 600 bytes on the wire with the row's other fields, like a real note; never logged. */
