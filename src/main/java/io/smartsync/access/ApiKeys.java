@@ -67,8 +67,7 @@ public final class ApiKeys {
 
     /** Registers {@code key} unless it is already known (an operator's key given at every start). */
     public IssuedKey ensure(String key, String ownerId, String ownerName, Role role) {
-        String hash = Secrets.sha256(key);
-        Optional<IssuedKey> known = records.apiKeyByHash(hash).map(k -> new IssuedKey(k.id(), key));
+        Optional<IssuedKey> known = known(key);
         if (known.isPresent()) {
             return known.get();
         }
@@ -77,10 +76,12 @@ public final class ApiKeys {
         } catch (RuntimeException e) {
             // Instances started together on one database may register the same key at the same moment: the
             // one that lost finds the winner's row (the key's hash is unique), anything else goes on up.
-            return records.apiKeyByHash(hash)
-                    .map(k -> new IssuedKey(k.id(), key))
-                    .orElseThrow(() -> e);
+            return known(key).orElseThrow(() -> e);
         }
+    }
+
+    private Optional<IssuedKey> known(String key) {
+        return records.apiKeyByHash(Secrets.sha256(key)).map(k -> new IssuedKey(k.id(), key));
     }
 
     /** The principal a presented key belongs to, if the key is known and not revoked. */

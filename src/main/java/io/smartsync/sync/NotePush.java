@@ -21,11 +21,6 @@ import org.slf4j.LoggerFactory;
  * the {@link ConflictPolicy}. Stateless apart from its collaborators; thread-safe.
  */
 final class NotePush implements Pusher.Push {
-    @Override
-    public Duration pausedFor() {
-        return caspio.pausedFor();
-    }
-
     private static final Logger log = LoggerFactory.getLogger(NotePush.class);
 
     /** Caspio's code for a violated unique field, among other SQL Server errors. */
@@ -51,6 +46,11 @@ final class NotePush implements Pusher.Push {
         this.conflicts = new ConflictLog(recorded, policy, events, clock);
         this.clock = clock;
         this.commitLag = commitLag;
+    }
+
+    @Override
+    public Duration pausedFor() {
+        return caspio.pausedFor();
     }
 
     @Override

@@ -39,9 +39,11 @@ final class Selections {
 
     /** See {@link SyncService#select(MemberId, Optional, AuditedRead)}. */
     MemberNotes select(MemberId member, Optional<Instant> changedSince, AuditedRead reader) {
-        // The poll's cursor is read once for both questions a cached answer asks of it.
-        Optional<TableCursor> poll = store.progress().tableCursor(Poller.CURSOR);
         MemberSyncStatus status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
+        // The poll's cursor is read once for both questions a cached answer asks of it; a first visit pulls
+        // whatever it says, so it reads the cursor only after its pull.
+        Optional<TableCursor> poll =
+                status.initialSyncCompleted() ? store.progress().tableCursor(Poller.CURSOR) : Optional.empty();
         SyncType type = SyncType.CACHED;
         if (!engine.answerFromStore(status, poll)) {
             type = pullWithinDeadline(member);
