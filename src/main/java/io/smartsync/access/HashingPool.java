@@ -1,9 +1,10 @@
 package io.smartsync.access;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -22,6 +23,12 @@ public final class HashingPool implements AutoCloseable {
     }
 
     private final ThreadPoolExecutor executor;
+    /**
+     * Sign-ins let in: hashing or waiting for a thread. Counted here, not by the executor's queue: a
+     * thread that has just finished is not yet back waiting for work, so an executor with no queue refused
+     * the next sign-in although nothing was hashing (SignInLimitsTest failed so in CI, a 429 where 401 was due).
+     */
+    private final Semaphore admitted;
 
     public HashingPool(int threads, int queue) {
         if (threads < 1 || queue < 0) {
@@ -33,9 +40,10 @@ public final class HashingPool implements AutoCloseable {
                 threads,
                 0,
                 TimeUnit.MILLISECONDS,
-                queue == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name("smartsync-password-hash-", 0).daemon().factory(),
                 new ThreadPoolExecutor.AbortPolicy());
+        admitted = new Semaphore(threads + queue);
     }
 
     /**
@@ -44,20 +52,27 @@ public final class HashingPool implements AutoCloseable {
      * @throws Busy when the pool and its queue are full
      */
     public <T> T run(Supplier<T> work) {
-        Future<T> f;
-        try {
-            f = executor.submit(work::get);
-        } catch (RejectedExecutionException e) {
+        if (!admitted.tryAcquire()) {
             throw new Busy();
         }
         try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            f.cancel(true);
-            throw new Busy();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            Future<T> f;
+            try {
+                f = executor.submit(work::get);
+            } catch (RejectedExecutionException e) {
+                throw new Busy();
+            }
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                f.cancel(true);
+                throw new Busy();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        } finally {
+            admitted.release();
         }
     }
 
