@@ -40,6 +40,30 @@ final class JdbcMerges implements Merges {
         });
     }
 
+    @Override
+    public PullResult applyLastPulled(List<Note> rows, MemberSyncStatus reached, Instant readAt, boolean readEveryRow) {
+        Instant now = clock.instant();
+        return db.tx(h -> {
+            dialect.lockMembers(h, List.of(reached.member()));
+            PullResult result = MergeWrite.rows(h, rows, readAt, now);
+            MemberSyncStatus s = notBehind(h, reached);
+            StatusSql.upsert(
+                    h,
+                    new MemberSyncStatus(
+                            s.member(),
+                            s.initialSyncCompleted(),
+                            now,
+                            s.cursorStamp(),
+                            s.cursorPk(),
+                            s.totalNotesCount(),
+                            s.lastNoteId()));
+            if (readEveryRow) {
+                StatusSql.markReconciled(h, reached.member(), now);
+            }
+            return result;
+        });
+    }
+
     /**
      * A table-wide preload may have moved the member on while this pull ran: its cursor, completion and
      * last sync never go back.

@@ -24,6 +24,11 @@ final class JdbcSyncProgress implements SyncProgress {
     }
 
     @Override
+    public Optional<MemberSyncStatus> lastSync(MemberId member) {
+        return db.read(h -> StatusSql.lastSync(h, member));
+    }
+
+    @Override
     public Set<MemberId> syncedAmong(Collection<MemberId> members) {
         return db.read(h -> StatusSql.completedAmong(h, members));
     }

@@ -23,6 +23,14 @@ public interface Merges {
     PullResult applyPulled(List<Note> rows, MemberSyncStatus reached, Instant readAt);
 
     /**
+     * The last page of a member's sync: {@link #applyPulled} with the sync's finish in the same
+     * transaction, as {@link SyncProgress#finishSync} records it (its last sync now; with {@code
+     * readEveryRow}, an initial sync, also its keys checked now). One transaction on the store's one
+     * writer instead of two, on every first visit.
+     */
+    PullResult applyLastPulled(List<Note> rows, MemberSyncStatus reached, Instant readAt, boolean readEveryRow);
+
+    /**
      * Stores rows the global poll found, for members whose initial sync is complete (others are left to
      * their own initial sync), moves those members' cursors forward to the positions the poll read them
      * up to (never back), and saves the poll's cursor, in one transaction.

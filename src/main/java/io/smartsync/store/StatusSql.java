@@ -40,6 +40,22 @@ final class StatusSql {
                 .findFirst();
     }
 
+    /**
+     * The member's status as its last sync left it: the note count and newest note as the sync stored
+     * them, not counted again. One row by its key.
+     */
+    static Optional<MemberSyncStatus> lastSync(Handle h, MemberId member) {
+        // Positional: every member read runs it.
+        return Sql.query(
+                        h,
+                        "SELECT client_id2, initial_sync_completed, last_sync_at, cursor_stamp, cursor_pk,"
+                                + " total_notes_count, last_note_id FROM member_sync_status WHERE client_id2 = ?",
+                        List.of(member.value()),
+                        rs -> map(rs, null))
+                .stream()
+                .findFirst();
+    }
+
     /** Those of {@code members} whose initial sync is complete; asked in slices of a few hundred. */
     static Set<MemberId> completedAmong(Handle h, Collection<MemberId> members) {
         List<String> ids = members.stream().map(MemberId::value).distinct().toList();

@@ -12,7 +12,15 @@ import java.util.Set;
  * poll and the preload. Every method is one transaction; implementations are safe for use from many threads.
  */
 public interface SyncProgress {
+    /** The member's status, with its note count and newest note as the store holds them now. */
     Optional<MemberSyncStatus> status(MemberId member);
+
+    /**
+     * The member's status as its last sync left it: its note count and newest note as that sync stored
+     * them (a note stored since, by the poll or a local write, is not counted). One row by its key: every
+     * member read asks it.
+     */
+    Optional<MemberSyncStatus> lastSync(MemberId member);
 
     /** Those of {@code members} whose initial sync is complete: the members synced here. */
     Set<MemberId> syncedAmong(Collection<MemberId> members);

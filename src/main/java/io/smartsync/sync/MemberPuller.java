@@ -35,9 +35,12 @@ final class MemberPuller {
         this.clock = clock;
     }
 
-    /** Every row of the member, resuming after the last stored page if an earlier run was cut off. */
+    /**
+     * Every row of the member, resuming after the last stored page if an earlier run was cut off; its last
+     * page finishes the sync (its keys checked too).
+     */
     PullResult initial(MemberSyncStatus from) {
-        return pull(from, Position.of(from.cursorStamp(), from.cursorPk()), true);
+        return pull(from, Position.of(from.cursorStamp(), from.cursorPk()), true, true);
     }
 
     /** False when the table's cursor does not move on edits: only a content check then finds them. */
@@ -45,22 +48,28 @@ final class MemberPuller {
         return caspio.shape().updatesVisible();
     }
 
-    /** Every row of the member again, stored where it differs: the content check of a forced sync. */
+    /**
+     * Every row of the member again, stored where it differs: the content check of a forced sync, which
+     * its caller finishes after the delete check.
+     */
     PullResult everything(MemberSyncStatus from) {
-        return pull(from, Position.START, false);
+        return pull(from, Position.START, false, false);
     }
 
-    /** Rows changed since the cursor, starting {@code overlapSeconds} before it. */
-    PullResult incremental(MemberSyncStatus from) {
+    /**
+     * Rows changed since the cursor, starting {@code overlapSeconds} before it; with {@code finishes} its
+     * last page finishes the sync, else the caller does (after a delete check).
+     */
+    PullResult incremental(MemberSyncStatus from, boolean finishes) {
         if (from.cursorStamp() == null) {
-            return pull(from, Position.START, false);
+            return pull(from, Position.START, false, finishes);
         }
         // PK_ID is positive: position 0 of a stamp is before every row with that stamp.
         CaspioStamp overlap = CaspioStamp.parse(from.cursorStamp()).minusSeconds(config.overlapSeconds());
-        return pull(from, new Position(overlap, 0), false);
+        return pull(from, new Position(overlap, 0), false, finishes);
     }
 
-    private PullResult pull(MemberSyncStatus from, Position start, boolean initial) {
+    private PullResult pull(MemberSyncStatus from, Position start, boolean initial, boolean finishes) {
         Instant readAt = clock.instant();
         Iterator<List<Note>> pages = caspio.memberRows(from.member(), start, config.pageSize());
         MemberSyncStatus reached = from;
@@ -82,7 +91,9 @@ final class MemberPuller {
                     reached.cursorPk(),
                     reached.totalNotesCount(),
                     reached.lastNoteId());
-            PullResult page = merges.applyPulled(notes, reached, readAt);
+            PullResult page = last && finishes
+                    ? merges.applyLastPulled(notes, reached, readAt, initial)
+                    : merges.applyPulled(notes, reached, readAt);
             lag.observe(from.cursorStamp(), notes, page.insertedIds());
             total = total.plus(page);
             pagesDone++;

@@ -39,7 +39,7 @@ final class Selections {
 
     /** See {@link SyncService#select(MemberId, Optional, AuditedRead)}. */
     MemberNotes select(MemberId member, Optional<Instant> changedSince, AuditedRead reader) {
-        MemberSyncStatus status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
+        MemberSyncStatus status = store.progress().lastSync(member).orElse(MemberSyncStatus.fresh(member));
         // The poll's cursor is read once for both questions a cached answer asks of it; a first visit pulls
         // whatever it says, so it reads the cursor only after its pull.
         Optional<TableCursor> poll =
@@ -47,7 +47,7 @@ final class Selections {
         SyncType type = SyncType.CACHED;
         if (!engine.answerFromStore(status, poll)) {
             type = pullWithinDeadline(member);
-            status = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
+            status = store.progress().lastSync(member).orElse(MemberSyncStatus.fresh(member));
             poll = store.progress().tableCursor(Poller.CURSOR);
         }
         status = CurrentStatus.of(poll, status);

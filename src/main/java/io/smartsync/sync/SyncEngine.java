@@ -107,7 +107,7 @@ final class SyncEngine {
         running.incrementAndGet();
         MemberLocks.Held held = memberLocks.hold(member);
         try {
-            MemberSyncStatus before = store.progress().status(member).orElse(MemberSyncStatus.fresh(member));
+            MemberSyncStatus before = store.progress().lastSync(member).orElse(MemberSyncStatus.fresh(member));
             if (before.initialSyncCompleted()) {
                 return pull(member, force, before);
             }
@@ -120,7 +120,7 @@ final class SyncEngine {
             }
             try {
                 // Another instance may have finished the initial sync while this one waited.
-                return pull(member, force, store.progress().status(member).orElse(MemberSyncStatus.fresh(member)));
+                return pull(member, force, store.progress().lastSync(member).orElse(MemberSyncStatus.fresh(member)));
             } finally {
                 initialSync.close();
             }
@@ -140,7 +140,6 @@ final class SyncEngine {
                 .logAs(type.wireName() + " sync of member " + member)) {
             try {
                 run.brought(read(member, force, type, before));
-                store.progress().finishSync(member, clock.instant(), type == SyncType.INITIAL);
                 return type;
             } catch (CaspioException e) {
                 run.ended(RunOutcome.of(e));
@@ -155,16 +154,20 @@ final class SyncEngine {
         }
     }
 
-    /** Reads what the run needs from Caspio, and checks for deletes when one is due. */
+    /**
+     * Reads what the run needs from Caspio and finishes the sync: in the last page's transaction, or after
+     * the check for deletes when one is due.
+     */
     private PullResult read(MemberId member, boolean force, SyncType type, MemberSyncStatus before) {
         boolean check = type == SyncType.INCREMENTAL && (force || (!puller.cursorSeesEdits() && reconcileDue(member)));
         // Without a stamp that moves on edits, the periodic check reads every row's content.
         boolean readAll = force || (check && !puller.cursorSeesEdits());
         PullResult found = type == SyncType.INITIAL
                 ? puller.initial(before)
-                : readAll ? puller.everything(before) : puller.incremental(before);
+                : readAll ? puller.everything(before) : puller.incremental(before, !check);
         if (check) {
             reconciler.reconcile(member);
+            store.progress().finishSync(member, clock.instant(), false);
         } // an initial sync has just read every row: its finish marks the member's keys checked
         return found;
     }

@@ -335,6 +335,49 @@ class JdbcStoreTest {
         assertThat(store.history().recentRuns(10)).extracting(SyncRun::kind).containsExactly("initial");
     }
 
+    @Test
+    void the_last_page_of_a_sync_finishes_it_in_its_own_transaction() {
+        Note first = synced("n1", 7L, "first", "2026-11-25T09:00:00");
+        MemberSyncStatus notDone = new MemberSyncStatus(MEMBER, false, null, "2026-11-25T09:00:00", 7, 0, null);
+
+        store.merges().applyPulled(List.of(first), notDone, NOW.minusSeconds(5));
+
+        assertThat(store.progress().lastSync(MEMBER).orElseThrow().lastSyncAt()).isNull();
+        assertThat(store.reconciliation().lastReconciled(MEMBER)).isEmpty();
+
+        Note second = synced("n2", 8L, "second", "2026-11-25T09:01:00");
+        store.merges()
+                .applyLastPulled(
+                        List.of(second),
+                        new MemberSyncStatus(MEMBER, true, null, "2026-11-25T09:01:00", 8, 0, null),
+                        NOW.minusSeconds(5),
+                        true);
+
+        MemberSyncStatus finished = store.progress().lastSync(MEMBER).orElseThrow();
+        assertThat(finished.initialSyncCompleted()).isTrue();
+        assertThat(finished.lastSyncAt()).isEqualTo(NOW);
+        assertThat(finished.cursorPk()).isEqualTo(8);
+        assertThat(finished.totalNotesCount()).isEqualTo(2);
+        assertThat(store.reconciliation().lastReconciled(MEMBER)).contains(NOW);
+    }
+
+    @Test
+    void a_member_read_sees_the_count_its_last_sync_stored_while_the_status_counts_the_notes_now() {
+        store.merges()
+                .applyLastPulled(
+                        List.of(synced("n1", 7L, "first", "2026-11-25T09:00:00")),
+                        status("2026-11-25T09:00:00", 7),
+                        NOW.minusSeconds(5),
+                        false);
+        store.notes().writeLocal(local("n2", "written here"), OutboxAction.CREATE, 100);
+
+        assertThat(store.progress().lastSync(MEMBER).orElseThrow().totalNotesCount())
+                .isEqualTo(1);
+        assertThat(store.progress().status(MEMBER).orElseThrow().totalNotesCount())
+                .isEqualTo(2);
+        assertThat(store.reconciliation().lastReconciled(MEMBER)).isEmpty();
+    }
+
     private static MemberSyncStatus status(String stamp, long pk) {
         return new MemberSyncStatus(MEMBER, true, null, stamp, pk, 0, null);
     }
