@@ -29,6 +29,11 @@ final class JdbcSyncProgress implements SyncProgress {
     }
 
     @Override
+    public StatusAndCursor lastSync(MemberId member, String cursor) {
+        return db.read(h -> new StatusAndCursor(StatusSql.lastSync(h, member), CursorSql.find(h, cursor)));
+    }
+
+    @Override
     public Set<MemberId> syncedAmong(Collection<MemberId> members) {
         return db.read(h -> StatusSql.completedAmong(h, members));
     }

@@ -22,6 +22,9 @@ public interface SyncProgress {
      */
     Optional<MemberSyncStatus> lastSync(MemberId member);
 
+    /** {@link #lastSync} and the table cursor {@code cursor} on one connection: every member read asks both. */
+    StatusAndCursor lastSync(MemberId member, String cursor);
+
     /** Those of {@code members} whose initial sync is complete: the members synced here. */
     Set<MemberId> syncedAmong(Collection<MemberId> members);
 

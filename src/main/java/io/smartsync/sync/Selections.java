@@ -3,6 +3,7 @@ package io.smartsync.sync;
 import io.smartsync.note.MemberId;
 import io.smartsync.note.MemberSyncStatus;
 import io.smartsync.store.Served;
+import io.smartsync.store.StatusAndCursor;
 import io.smartsync.store.Store;
 import io.smartsync.store.TableCursor;
 import java.time.Instant;
@@ -39,16 +40,16 @@ final class Selections {
 
     /** See {@link SyncService#select(MemberId, Optional, AuditedRead)}. */
     MemberNotes select(MemberId member, Optional<Instant> changedSince, AuditedRead reader) {
-        MemberSyncStatus status = store.progress().lastSync(member).orElse(MemberSyncStatus.fresh(member));
-        // The poll's cursor is read once for both questions a cached answer asks of it; a first visit pulls
-        // whatever it says, so it reads the cursor only after its pull.
-        Optional<TableCursor> poll =
-                status.initialSyncCompleted() ? store.progress().tableCursor(Poller.CURSOR) : Optional.empty();
+        // The poll's cursor is read with the status, once for both questions a cached answer asks of it.
+        StatusAndCursor read = store.progress().lastSync(member, Poller.CURSOR);
+        MemberSyncStatus status = read.status().orElse(MemberSyncStatus.fresh(member));
+        Optional<TableCursor> poll = read.cursor();
         SyncType type = SyncType.CACHED;
         if (!engine.answerFromStore(status, poll)) {
             type = pullWithinDeadline(member);
-            status = store.progress().lastSync(member).orElse(MemberSyncStatus.fresh(member));
-            poll = store.progress().tableCursor(Poller.CURSOR);
+            read = store.progress().lastSync(member, Poller.CURSOR);
+            status = read.status().orElse(MemberSyncStatus.fresh(member));
+            poll = read.cursor();
         }
         status = CurrentStatus.of(poll, status);
         Served served = store.notes().serve(member, changedSince.orElse(null), reader == null ? null : reader.line());
