@@ -28,4 +28,10 @@ public record MemberSyncStatus(
     public static MemberSyncStatus fresh(MemberId member) {
         return new MemberSyncStatus(member, false, null, null, 0, 0, null);
     }
+
+    /** This status with its last sync at {@code at}. */
+    public MemberSyncStatus syncedAt(Instant at) {
+        return new MemberSyncStatus(
+                member, initialSyncCompleted, at, cursorStamp, cursorPk, totalNotesCount, lastNoteId);
+    }
 }

@@ -31,32 +31,22 @@ final class JdbcMerges implements Merges {
 
     @Override
     public PullResult applyPulled(List<Note> rows, MemberSyncStatus reached, Instant readAt) {
-        Instant now = clock.instant();
-        return db.tx(h -> {
-            dialect.lockMembers(h, List.of(reached.member()));
-            PullResult result = MergeWrite.rows(h, rows, readAt, now);
-            StatusSql.upsert(h, notBehind(h, reached));
-            return result;
-        });
+        return applyPage(rows, reached, readAt, false, false);
     }
 
     @Override
     public PullResult applyLastPulled(List<Note> rows, MemberSyncStatus reached, Instant readAt, boolean readEveryRow) {
+        return applyPage(rows, reached, readAt, true, readEveryRow);
+    }
+
+    private PullResult applyPage(
+            List<Note> rows, MemberSyncStatus reached, Instant readAt, boolean finishes, boolean readEveryRow) {
         Instant now = clock.instant();
         return db.tx(h -> {
             dialect.lockMembers(h, List.of(reached.member()));
             PullResult result = MergeWrite.rows(h, rows, readAt, now);
-            MemberSyncStatus s = notBehind(h, reached);
-            StatusSql.upsert(
-                    h,
-                    new MemberSyncStatus(
-                            s.member(),
-                            s.initialSyncCompleted(),
-                            now,
-                            s.cursorStamp(),
-                            s.cursorPk(),
-                            s.totalNotesCount(),
-                            s.lastNoteId()));
+            MemberSyncStatus stored = notBehind(h, reached);
+            StatusSql.upsert(h, finishes ? stored.syncedAt(now) : stored);
             if (readEveryRow) {
                 StatusSql.markReconciled(h, reached.member(), now);
             }

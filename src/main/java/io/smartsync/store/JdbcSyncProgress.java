@@ -39,23 +39,13 @@ final class JdbcSyncProgress implements SyncProgress {
     }
 
     @Override
-    public MemberSyncStatus finishSync(MemberId member, Instant at, boolean readEveryRow) {
+    public MemberSyncStatus finishSync(MemberId member, Instant at) {
         return db.tx(h -> {
             dialect.lockMembers(h, List.of(member));
             // find counts the member's notes as stored now, as the upsert does.
             MemberSyncStatus s = StatusSql.find(h, member).orElse(MemberSyncStatus.fresh(member));
-            MemberSyncStatus finished = new MemberSyncStatus(
-                    member,
-                    s.initialSyncCompleted(),
-                    at,
-                    s.cursorStamp(),
-                    s.cursorPk(),
-                    s.totalNotesCount(),
-                    s.lastNoteId());
+            MemberSyncStatus finished = s.syncedAt(at);
             StatusSql.upsert(h, finished);
-            if (readEveryRow) {
-                StatusSql.markReconciled(h, member, at);
-            }
             return finished;
         });
     }

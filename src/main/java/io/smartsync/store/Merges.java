@@ -24,9 +24,8 @@ public interface Merges {
 
     /**
      * The last page of a member's sync: {@link #applyPulled} with the sync's finish in the same
-     * transaction, as {@link SyncProgress#finishSync} records it (its last sync now; with {@code
-     * readEveryRow}, an initial sync, also its keys checked now). One transaction on the store's one
-     * writer instead of two, on every first visit.
+     * transaction: its last sync now and, with {@code readEveryRow} (an initial sync), its keys checked
+     * now. One transaction on the store's one writer instead of two, on every first visit.
      */
     PullResult applyLastPulled(List<Note> rows, MemberSyncStatus reached, Instant readAt, boolean readEveryRow);
 

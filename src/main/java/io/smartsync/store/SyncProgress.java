@@ -29,10 +29,10 @@ public interface SyncProgress {
     Set<MemberId> syncedAmong(Collection<MemberId> members);
 
     /**
-     * Records that a sync of the member finished at {@code at}, keeping the cursor; with {@code
-     * readEveryRow} (an initial sync) also that its keys were checked then, in the same transaction.
+     * Records that a sync of the member finished at {@code at}, keeping the cursor: for a sync whose
+     * last page could not finish it (a delete check came after; see {@link Merges#applyLastPulled}).
      */
-    MemberSyncStatus finishSync(MemberId member, Instant at, boolean readEveryRow);
+    MemberSyncStatus finishSync(MemberId member, Instant at);
 
     /**
      * Forgets a member's notes and sync status, so the next selection syncs it from the start. Notes

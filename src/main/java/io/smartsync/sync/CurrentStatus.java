@@ -32,7 +32,6 @@ final class CurrentStatus {
         if (polled == null || !polled.isAfter(s.lastSyncAt())) {
             return s;
         }
-        return new MemberSyncStatus(
-                s.member(), true, polled, s.cursorStamp(), s.cursorPk(), s.totalNotesCount(), s.lastNoteId());
+        return s.syncedAt(polled);
     }
 }

@@ -167,7 +167,7 @@ final class SyncEngine {
                 : readAll ? puller.everything(before) : puller.incremental(before, !check);
         if (check) {
             reconciler.reconcile(member);
-            store.progress().finishSync(member, clock.instant(), false);
+            store.progress().finishSync(member, clock.instant());
         } // an initial sync has just read every row: its finish marks the member's keys checked
         return found;
     }
