@@ -59,7 +59,8 @@ final class JdbcMerges implements Merges {
      * last sync never go back.
      */
     private static MemberSyncStatus notBehind(Handle h, MemberSyncStatus reached) {
-        Optional<MemberSyncStatus> found = StatusSql.find(h, reached.member());
+        // Its cursor, completion and last sync only: the upsert counts the member's notes itself.
+        Optional<MemberSyncStatus> found = StatusSql.lastSync(h, reached.member());
         if (found.isEmpty()) {
             return reached;
         }

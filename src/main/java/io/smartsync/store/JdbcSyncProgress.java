@@ -39,14 +39,16 @@ final class JdbcSyncProgress implements SyncProgress {
     }
 
     @Override
-    public MemberSyncStatus finishSync(MemberId member, Instant at) {
-        return db.tx(h -> {
+    public void finishSync(MemberId member, Instant at) {
+        db.tx(h -> {
             dialect.lockMembers(h, List.of(member));
-            // find counts the member's notes as stored now, as the upsert does.
-            MemberSyncStatus s = StatusSql.find(h, member).orElse(MemberSyncStatus.fresh(member));
-            MemberSyncStatus finished = s.syncedAt(at);
-            StatusSql.upsert(h, finished);
-            return finished;
+            // The upsert counts the member's notes as stored now: the row is read for its cursor only.
+            StatusSql.upsert(
+                    h,
+                    StatusSql.lastSync(h, member)
+                            .orElse(MemberSyncStatus.fresh(member))
+                            .syncedAt(at));
+            return null;
         });
     }
 

@@ -32,7 +32,7 @@ public interface SyncProgress {
      * Records that a sync of the member finished at {@code at}, keeping the cursor: for a sync whose
      * last page could not finish it (a delete check came after; see {@link Merges#applyLastPulled}).
      */
-    MemberSyncStatus finishSync(MemberId member, Instant at);
+    void finishSync(MemberId member, Instant at);
 
     /**
      * Forgets a member's notes and sync status, so the next selection syncs it from the start. Notes
