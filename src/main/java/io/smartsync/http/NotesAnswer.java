@@ -1,13 +1,17 @@
 package io.smartsync.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import io.smartsync.note.Note;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,11 @@ import java.util.function.Function;
 final class NotesAnswer {
     /** The app names a user without a role "Staff" in {@code users}; the notes table holds no role. */
     static final String DEFAULT_ROLE = "Staff";
+
+    /** What follows the sync part of an answer begun by {@link #unflaggedHead}. */
+    static final byte[] UNFLAGGED_END = "}}".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] SYNC = ",\"sync\":".getBytes(StandardCharsets.UTF_8);
 
     private NotesAnswer() {}
 
@@ -73,6 +82,28 @@ final class NotesAnswer {
         data.put("users", List.copyOf(users.values()));
         data.put("sourceTable", sourceTable);
         return data;
+    }
+
+    /**
+     * The answer with no note new or updated, as {@code {"success":true,"data":{…}}} writes it, up to the
+     * data's {@code "sync":}: the sync part, which differs from answer to answer, goes after it, then
+     * {@link #UNFLAGGED_END}.
+     */
+    static byte[] unflaggedHead(
+            ObjectMapper json, Function<Note, WrittenNotes.Parts> written, List<Note> notes, String sourceTable) {
+        byte[] whole;
+        try {
+            whole = json.writeValueAsBytes(Envelope.ok(of(written, notes, Set.of(), Set.of(), sourceTable)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer could not be written as JSON", e);
+        }
+        int end = whole.length - UNFLAGGED_END.length;
+        if (end < 0 || !Arrays.equals(whole, end, whole.length, UNFLAGGED_END, 0, UNFLAGGED_END.length)) {
+            throw new IllegalStateException("an answer's JSON does not end with its data's closing brace");
+        }
+        byte[] head = Arrays.copyOf(whole, end + SYNC.length);
+        System.arraycopy(SYNC, 0, head, end, SYNC.length);
+        return head;
     }
 
     private static Map<String, Object> groups(Map<String, Group> groups, String key, String name, boolean role) {

@@ -11,8 +11,10 @@ import io.smartsync.note.NoteEdit;
 import io.smartsync.sync.AuditedRead;
 import io.smartsync.sync.MemberNotes;
 import io.smartsync.sync.NoSuchNoteException;
+import io.smartsync.sync.SyncOutcome;
 import io.smartsync.sync.SyncService;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,14 +109,42 @@ final class NotesRoutes {
                         || n.timeStamp() == null
                         || !n.timeStamp().isBefore(window))
                 .toList();
+        boolean full = since.isEmpty() || includeAll;
+        SyncOutcome outcome = answer.sync();
+        if (full
+                && userId.isEmpty()
+                && window == null
+                && outcome.newNoteIds().isEmpty()
+                && outcome.updatedNoteIds().isEmpty()) {
+            // The usual return visit: nothing new or updated, nothing left out. Its bytes up to the sync
+            // part are the same while the member is unchanged, and are kept with the notes' JSON.
+            byte[] head = written.whole(
+                    answer.notes(),
+                    parts -> NotesAnswer.unflaggedHead(json, parts, answer.notes(), sync.sourceTable()));
+            answer(ctx, head, NoteJson.sync(outcome));
+            return;
+        }
         // A full answer's notes are the store's own list while the member is unchanged: their JSON is kept.
-        Function<Note, WrittenNotes.Parts> parts = since.isEmpty() || includeAll
-                ? written.of(answer.notes())
-                : n -> WrittenNotes.write(json.getFactory(), n);
-        Map<String, Object> data = NotesAnswer.of(
-                parts, notes, answer.sync().newNoteIds(), answer.sync().updatedNoteIds(), sync.sourceTable());
-        data.put("sync", NoteJson.sync(answer.sync()));
+        Function<Note, WrittenNotes.Parts> parts =
+                full ? written.of(answer.notes()) : n -> WrittenNotes.write(json.getFactory(), n);
+        Map<String, Object> data =
+                NotesAnswer.of(parts, notes, outcome.newNoteIds(), outcome.updatedNoteIds(), sync.sourceTable());
+        data.put("sync", NoteJson.sync(outcome));
         answer(ctx, Envelope.ok(data));
+    }
+
+    /** An answer begun by {@link NotesAnswer#unflaggedHead}: the kept head, the sync part, the end. */
+    private void answer(Context ctx, byte[] head, Map<String, Object> syncPart) {
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        try {
+            byte[] part = json.writeValueAsBytes(syncPart);
+            OutputStream out = ctx.outputStream();
+            out.write(head);
+            out.write(part);
+            out.write(NotesAnswer.UNFLAGGED_END);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an answer could not be written", e);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -36,7 +37,8 @@ final class WrittenNotes {
     /** By the first note of the list (weakly, as the list); the value must not hold the list or its notes. */
     private final Map<Note, Kept> kept = new WeakHashMap<>();
 
-    private record Kept(WeakReference<List<Note>> notes, Parts[] parts) {}
+    /** @param whole what {@link #whole} made of the list, once made */
+    private record Kept(WeakReference<List<Note>> notes, Parts[] parts, AtomicReference<byte[]> whole) {}
 
     WrittenNotes(JsonFactory factory) {
         this.factory = factory;
@@ -64,26 +66,7 @@ final class WrittenNotes {
         if (notes.isEmpty()) {
             return n -> write(factory, n);
         }
-        Note first = notes.getFirst();
-        Kept held;
-        synchronized (kept) {
-            held = kept.get(first);
-        }
-        Parts[] parts;
-        if (held != null && held.notes().get() == notes) {
-            parts = held.parts();
-        } else {
-            parts = new Parts[notes.size()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = write(factory, notes.get(i));
-            }
-            Kept now = new Kept(new WeakReference<>(notes), parts);
-            synchronized (kept) {
-                // Removed first, so the key is this list's note: an equal note of a list gone would keep the old one.
-                kept.remove(first);
-                kept.put(first, now);
-            }
-        }
+        Parts[] parts = kept(notes).parts();
         Map<Note, Parts> byNote = new IdentityHashMap<>(parts.length * 2);
         for (int i = 0; i < parts.length; i++) {
             byNote.put(notes.get(i), parts[i]);
@@ -92,6 +75,45 @@ final class WrittenNotes {
             Parts p = byNote.get(n);
             return p != null ? p : write(factory, n);
         };
+    }
+
+    /**
+     * What {@code write} makes of this list's notes (by {@link #of}), made once and kept with the notes'
+     * parts for later answers that get the same list: for an answer that depends on nothing but the list.
+     */
+    byte[] whole(List<Note> notes, Function<Function<Note, Parts>, byte[]> write) {
+        if (notes.isEmpty()) {
+            return write.apply(of(notes));
+        }
+        Kept held = kept(notes);
+        byte[] bytes = held.whole().get();
+        if (bytes == null) {
+            bytes = write.apply(of(notes));
+            held.whole().set(bytes);
+        }
+        return bytes;
+    }
+
+    /** This list's parts: kept, or written now and kept. */
+    private Kept kept(List<Note> notes) {
+        Note first = notes.getFirst();
+        synchronized (kept) {
+            Kept held = kept.get(first);
+            if (held != null && held.notes().get() == notes) {
+                return held;
+            }
+        }
+        Parts[] parts = new Parts[notes.size()];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = write(factory, notes.get(i));
+        }
+        Kept now = new Kept(new WeakReference<>(notes), parts, new AtomicReference<>());
+        synchronized (kept) {
+            // Removed first, so the key is this list's note: an equal note of a list gone would keep the old one.
+            kept.remove(first);
+            kept.put(first, now);
+        }
+        return now;
     }
 
     /** How many lists' parts are kept now (some may be of lists already gone, until the next collection). */

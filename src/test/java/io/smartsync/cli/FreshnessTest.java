@@ -89,6 +89,36 @@ class FreshnessTest {
     }
 
     @Test
+    void the_answer_after_the_one_that_showed_a_new_row_shows_it_still_as_no_longer_new() {
+        // Given a member answered from the store with nothing new (an answer kept whole while it is unchanged)
+        start(SyncConfig.builder().autoSyncInterval(150).build());
+        sync("CL000001");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        JsonNode before = sync("CL000001");
+        assertThat(before.path("newNotes").asInt()).isZero();
+
+        // When a row is added in Caspio, and an answer has shown it as new
+        Map<String, Object> row = demo.emulator()
+                .insert(TABLE, Map.of("Client_ID2", "CL000001", "Comments", "Called the member's daughter"));
+        String id = "caspio_" + row.get("PK_ID");
+        awaitCachedWith("CL000001", List.of(id), Duration.ofSeconds(10));
+
+        // Then the next answer, with nothing new again, still shows it, with the counts that go with it
+        JsonNode after = sync("CL000001");
+        assertThat(after.path("sync").path("type").asText()).isEqualTo("cached");
+        assertThat(after.path("newNotes").asInt()).isZero();
+        assertThat(after.path("notes").findValuesAsText("noteId")).contains(id);
+        assertThat(after.path("totalNotes").asInt())
+                .isEqualTo(before.path("totalNotes").asInt() + 1);
+        assertThat(after.path("notesByClient")
+                        .path("CL000001")
+                        .path("totalNotes")
+                        .asInt())
+                .isEqualTo(before.path("totalNotes").asInt() + 1);
+    }
+
+    @Test
     void a_member_stays_fresh_while_the_next_poll_is_under_way() {
         start(SyncConfig.builder().autoSyncInterval(150).build());
         sync("CL000001");

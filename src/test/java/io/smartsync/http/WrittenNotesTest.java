@@ -66,6 +66,54 @@ class WrittenNotesTest {
     }
 
     @Test
+    void a_kept_answer_with_nothing_new_is_the_same_bytes_as_the_answer_written_whole() throws IOException {
+        // Given a return visit's answer: no note new or updated, and its sync part
+        WrittenNotes written = new WrittenNotes(FACTORY);
+        Map<String, Object> sync = new LinkedHashMap<>();
+        sync.put("type", "cached");
+        sync.put("newNotes", 0);
+        sync.put("message", "Notes are up to date \"now\"");
+        int[] writes = {0};
+        Function<Function<Note, WrittenNotes.Parts>, byte[]> head = parts -> {
+            writes[0]++;
+            return NotesAnswer.unflaggedHead(JSON, parts, NOTES, "connect_tbl_clientnotes");
+        };
+
+        // When it is written from the kept head, twice
+        byte[] first = written.whole(NOTES, head);
+        byte[] again = written.whole(NOTES, head);
+
+        // Then the head was made once, and the answer is the bytes of the answer written whole
+        assertThat(again).isSameAs(first);
+        assertThat(writes[0]).isEqualTo(1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(again);
+        out.write(JSON.writeValueAsBytes(sync));
+        out.write(NotesAnswer.UNFLAGGED_END);
+        Map<String, Object> data = NotesAnswer.of(
+                n -> WrittenNotes.write(FACTORY, n), NOTES, Set.of(), Set.of(), "connect_tbl_clientnotes");
+        data.put("sync", sync);
+        assertThat(out.toString(UTF_8)).isEqualTo(new String(JSON.writeValueAsBytes(Envelope.ok(data)), UTF_8));
+    }
+
+    @Test
+    void a_kept_answer_is_not_given_for_another_list_of_the_member() {
+        // Given a return visit's answer kept
+        WrittenNotes written = new WrittenNotes(FACTORY);
+        byte[] kept = written.whole(NOTES, parts -> NotesAnswer.unflaggedHead(JSON, parts, NOTES, "t"));
+
+        // When the member's notes change (another list, its second note edited)
+        List<Note> changed = new ArrayList<>(NOTES);
+        changed.set(1, note("n2", "edited", "José Núñez", 2L, AT.plusSeconds(90)));
+        List<Note> now = List.copyOf(changed);
+        byte[] next = written.whole(now, parts -> NotesAnswer.unflaggedHead(JSON, parts, now, "t"));
+
+        // Then the answer is written from the new list
+        assertThat(new String(kept, UTF_8)).doesNotContain("\"comments\":\"edited\"");
+        assertThat(new String(next, UTF_8)).contains("\"comments\":\"edited\"");
+    }
+
+    @Test
     void a_note_is_written_as_before_with_each_pair_of_flags() throws IOException {
         for (Note n : NOTES) {
             for (boolean isNew : new boolean[] {false, true}) {
