@@ -18,7 +18,10 @@ import java.util.Set;
  * entry. Bounded by notes: the least recently used members go first. Thread-safe.
  */
 final class ServedCache {
-    /** The default bound, in notes: a few hundred members' worth, some tens of megabytes. */
+    /**
+     * The default bound, in notes: a few hundred members' worth, about 2 KB a note here and as much again in
+     * the answers' JSON the API keeps while the notes are held (about 80 MB in all at the bound).
+     */
     static final int DEFAULT_NOTES = 20_000;
 
     private final int maxNotes;
