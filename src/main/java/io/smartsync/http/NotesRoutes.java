@@ -103,12 +103,6 @@ final class NotesRoutes {
                     member.get(), includeAll ? Optional.empty() : since, new AuditedRead(who.userId(), READ));
         });
         Instant window = months == 0 || includeAll ? null : clock.instant().minus(MONTH.multipliedBy(months));
-        List<Note> notes = answer.notes().stream()
-                .filter(n -> userId.isEmpty() || userId.get().equals(n.userId()))
-                .filter(n -> window == null
-                        || n.timeStamp() == null
-                        || !n.timeStamp().isBefore(window))
-                .toList();
         boolean full = since.isEmpty() || includeAll;
         SyncOutcome outcome = answer.sync();
         if (full
@@ -124,6 +118,12 @@ final class NotesRoutes {
             answer(ctx, head, NoteJson.sync(outcome));
             return;
         }
+        List<Note> notes = answer.notes().stream()
+                .filter(n -> userId.isEmpty() || userId.get().equals(n.userId()))
+                .filter(n -> window == null
+                        || n.timeStamp() == null
+                        || !n.timeStamp().isBefore(window))
+                .toList();
         // A full answer's notes are the store's own list while the member is unchanged: their JSON is kept.
         Function<Note, WrittenNotes.Parts> parts =
                 full ? written.of(answer.notes()) : n -> WrittenNotes.write(json.getFactory(), n);
@@ -149,9 +149,9 @@ final class NotesRoutes {
 
     /**
      * Written as UTF-8 straight into the response, so each note's JSON is encoded once (see
-     * {@link NotesAnswer}) and a member's answer (some tens of kilobytes, its notes three times) is never
-     * held whole in memory: the answer goes out through the server's output buffer, not through a copy of
-     * it per request.
+     * {@link NotesAnswer}) and an answer with flags (some tens of kilobytes, its notes three times) is never
+     * held whole in memory: it goes out through the server's output buffer, not through a copy of it per
+     * request. The usual return visit's answer is held whole, once per version of the member's notes.
      */
     private void answer(Context ctx, Object body) {
         ctx.contentType(ContentType.APPLICATION_JSON);

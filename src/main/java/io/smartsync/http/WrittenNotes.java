@@ -22,7 +22,8 @@ import java.util.function.Function;
  * every answer meanwhile: the parts are kept for that list, found by its first note, for as long as the
  * list is alive, and forgotten by the next garbage collection once the store lets it go (a new version, an
  * eviction). Another list, even of equal notes, is written again: what is sent never depends on what was
- * kept. Thread-safe.
+ * kept. An answer that depends on the list alone (a return visit with nothing new) is kept whole with the
+ * parts ({@link #whole}). Thread-safe.
  */
 final class WrittenNotes {
     private static final String IS_NEW = "\"isNew\":";
