@@ -56,6 +56,12 @@ class FreshnessTest {
         return api.get("/api/client-notes?clientId2=" + member).body().path("data");
     }
 
+    /** Waits until a selection of the member is answered from the store. */
+    private void awaitCached(String member) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sync(member).path("sync").path("type").asText().equals("cached"));
+    }
+
     /** Waits until a selection of the member is answered from the store and shows every one of the notes. */
     private void awaitCachedWith(String member, Collection<String> noteIds, Duration within) {
         await().atMost(within).until(() -> {
@@ -78,8 +84,7 @@ class FreshnessTest {
     void a_member_the_poll_keeps_fresh_is_answered_from_the_store_and_sees_new_rows() {
         start(SyncConfig.builder().autoSyncInterval(150).build());
         assertThat(sync("CL000001").path("sync").path("type").asText()).isEqualTo("initial");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        awaitCached("CL000001");
 
         Map<String, Object> row = demo.emulator()
                 .insert(TABLE, Map.of("Client_ID2", "CL000001", "Comments", "Left a voicemail for the member"));
@@ -93,8 +98,7 @@ class FreshnessTest {
         // Given a member answered from the store with nothing new (an answer kept whole while it is unchanged)
         start(SyncConfig.builder().autoSyncInterval(150).build());
         sync("CL000001");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        awaitCached("CL000001");
         JsonNode before = sync("CL000001");
         assertThat(before.path("newNotes").asInt()).isZero();
 
@@ -122,8 +126,7 @@ class FreshnessTest {
     void a_member_stays_fresh_while_the_next_poll_is_under_way() {
         start(SyncConfig.builder().autoSyncInterval(150).build());
         sync("CL000001");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        awaitCached("CL000001");
         demo.emulator().faults(FaultConfig.parse("latency=400ms")); // each poll now lasts longer than the interval
 
         long readsBefore = demo.emulator().stats().requests(EmulatorStats.Kind.READ);
@@ -157,8 +160,7 @@ class FreshnessTest {
     void a_change_in_caspio_to_a_member_not_stored_here_costs_the_poll_no_full_row() {
         start(SyncConfig.builder().autoSyncInterval(1000).build());
         sync("CL000001");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        awaitCached("CL000001");
         demo.emulator().resetStats();
         String longNote = "Care plan reviewed with the member and the family; transport and pharmacy follow-up. "
                 .repeat(700); // about 60 KB, near Caspio's 64,000-character TEXT field
@@ -185,8 +187,7 @@ class FreshnessTest {
     void many_changes_in_caspio_to_a_synced_member_all_show_up_though_their_keys_take_several_requests() {
         start(SyncConfig.builder().autoSyncInterval(150).build());
         sync("CL000001");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> sync("CL000001").path("sync").path("type").asText().equals("cached"));
+        awaitCached("CL000001");
 
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
