@@ -67,7 +67,11 @@ final class WrittenNotes {
         if (notes.isEmpty()) {
             return n -> write(factory, n);
         }
-        Parts[] parts = kept(notes).parts();
+        return byNote(notes, kept(notes).parts());
+    }
+
+    /** The parts of these notes by note, and any other note written now. */
+    private Function<Note, Parts> byNote(List<Note> notes, Parts[] parts) {
         Map<Note, Parts> byNote = new IdentityHashMap<>(parts.length * 2);
         for (int i = 0; i < parts.length; i++) {
             byNote.put(notes.get(i), parts[i]);
@@ -89,7 +93,7 @@ final class WrittenNotes {
         Kept held = kept(notes);
         byte[] bytes = held.whole().get();
         if (bytes == null) {
-            bytes = write.apply(of(notes));
+            bytes = write.apply(byNote(notes, held.parts()));
             held.whole().set(bytes);
         }
         return bytes;
